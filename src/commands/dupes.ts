@@ -1,0 +1,33 @@
+/**
+ * `papers dupes`: papers merged from several sightings, each sighting with the rule and score
+ * that attached it, so a merge can be checked (and a threshold tuned).
+ */
+import { withReadDb } from '../db/open.js';
+import { listDupeGroups, type DupeGroup } from '../db/listings.js';
+import { parseCount } from '../filters.js';
+import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
+import type { View } from '../output/format.js';
+
+const FIELDS = ['paper_id', 'title', 'count', 'sightings'] as const;
+
+function sightingSummary(g: DupeGroup): string {
+  return [...new Set(g.sightings.filter((s) => s.rule !== 'new').map((s) => `${s.rule} ${Math.round(s.score * 100) / 100}`))].join(', ');
+}
+
+const view: View<DupeGroup> = {
+  fields: FIELDS,
+  toJSON: (g) => ({ paper_id: g.paper_id, title: g.title, count: g.count, sightings: g.sightings }),
+  columns: [
+    { key: 'paper_id', header: 'PAPER' },
+    { key: 'count', header: 'SIGHTINGS', align: 'right' },
+    { key: 'sightings', header: 'RULES', cell: sightingSummary },
+    { key: 'title', header: 'TITLE', flex: true },
+  ],
+};
+
+export async function dupesCommand(flags: FormatFlags & { db?: string; rule?: string; limit?: string }): Promise<number> {
+  const limit = parseCount(flags.limit ?? '20', '--limit');
+  const ctx = outputContext(flags, FIELDS);
+  await withReadDb(flags.db, (db) => emitRows(listDupeGroups(db, flags.rule, limit), view, ctx, 'no merged papers'));
+  return 0;
+}

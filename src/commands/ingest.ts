@@ -1,0 +1,91 @@
+/**
+ * `papers ingest <paths...>`: files and folders into the database.
+ */
+import { discoverFiles } from '../ingest/discover.js';
+import { Ingester, emptySummary, type IngestSummary } from '../ingest/run.js';
+import { openForWrite, resolveDbPath } from '../db/open.js';
+import { ProgressBar } from '../output/progress.js';
+import { UsageError } from '../errors.js';
+import { log } from '../output/log.js';
+
+export interface IngestFlags {
+  db?: string;
+  json?: boolean;
+  quiet?: boolean;
+  threshold?: string;
+  maxFileMb?: string;
+  maxRecordChars?: string;
+}
+
+function positiveNumber(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`invalid ${flag} '${text}': expected a positive number`);
+  return n;
+}
+
+export async function ingestCommand(paths: string[], flags: IngestFlags): Promise<number> {
+  const threshold = positiveNumber(flags.threshold, '--threshold');
+  if (threshold !== undefined && threshold > 1) throw new UsageError(`invalid --threshold '${flags.threshold}': expected a number in (0, 1]`);
+  const maxFileMb = positiveNumber(flags.maxFileMb, '--max-file-mb');
+  const maxRecordChars = positiveNumber(flags.maxRecordChars, '--max-record-chars');
+  const dbPath = resolveDbPath(flags.db);
+
+  const found = await discoverFiles(paths);
+  const summary: IngestSummary = emptySummary();
+  summary.errors.push(...found.errors);
+
+  const quiet = Boolean(flags.quiet || flags.json);
+  const bar = !quiet && process.stderr.isTTY ? new ProgressBar(process.stderr) : null;
+
+  // Ctrl-C finishes the file in hand (its transaction commits or not at all), then stops with the
+  // summary so far. A second Ctrl-C exits at once; the database is still sound (WAL).
+  let stopping = false;
+  const onSigint = () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    if (!quiet) log.warn('interrupted: finishing the current file, then stopping (Ctrl-C again to quit now)');
+  };
+  process.on('SIGINT', onSigint);
+
+  const db = openForWrite(dbPath);
+  try {
+    const ingester = new Ingester(db, {
+      threshold,
+      maxFileBytes: maxFileMb === undefined ? undefined : maxFileMb * 1024 * 1024,
+      maxRecordChars,
+      shouldStop: () => stopping,
+      onProgress: bar ? (p) => bar.update(p, p.filesDone === p.filesTotal) : undefined,
+    });
+    await ingester.run(found.files, summary);
+  } finally {
+    bar?.done();
+    process.off('SIGINT', onSigint);
+    db.close();
+  }
+
+  if (flags.json) {
+    process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+  } else {
+    for (const e of summary.errors) log.error(`${e.file}: ${e.message}`);
+    if (!flags.quiet) {
+      for (const w of summary.warnings) log.warn(`${w.file}: ${w.message}`);
+      log.info(describe(summary, dbPath));
+    }
+  }
+  if (summary.interrupted) return 130;
+  return summary.errors.length > 0 ? 1 : 0;
+}
+
+/** The human summary line(s) for stderr. */
+export function describe(s: IngestSummary, dbPath: string): string {
+  const parts = [
+    `${s.files} file${s.files === 1 ? '' : 's'} read`,
+    `${s.skipped} unchanged`,
+    `${s.records} records`,
+    `${s.new} new papers`,
+    `${s.duplicates} merged into existing papers`,
+  ];
+  if (s.errors.length) parts.push(`${s.errors.length} error${s.errors.length === 1 ? '' : 's'}`);
+  return `${parts.join(', ')}. ${dbPath} now holds ${s.papers} papers.${s.interrupted ? ' (interrupted: run the same command again to finish)' : ''}`;
+}

@@ -1,0 +1,69 @@
+/**
+ * `papers show ID`: one paper in full. In a terminal the claims are highlighted inside the abstract.
+ */
+import type { ChalkInstance } from 'chalk';
+import { withReadDb } from '../db/open.js';
+import { findPaperRid, hydratePapers, type PaperRecord } from '../db/read.js';
+import { UserError } from '../errors.js';
+import { emitObject, outputContext, type FormatFlags } from '../output/emit.js';
+import { csvLine, flatCell } from '../output/format.js';
+import { PAPER_FIELDS } from '../db/read.js';
+
+export async function showCommand(id: string, flags: FormatFlags & { db?: string }): Promise<number> {
+  const ctx = outputContext(flags, null);
+  const paper = await withReadDb(flags.db, (db) => {
+    const rid = findPaperRid(db, id.trim());
+    if (rid === undefined) throw new UserError(`no paper with id or arXiv id '${id}' (try \`papers query\` to find it)`);
+    return [...hydratePapers(db, [rid])][0];
+  });
+  if (ctx.format === 'csv') {
+    ctx.out.write(csvLine([...PAPER_FIELDS]) + '\r\n' + csvLine(PAPER_FIELDS.map((k) => paper![k])) + '\r\n');
+    return 0;
+  }
+  await emitObject(paper, ctx, () => (ctx.format === 'table' ? renderPaper(paper!, ctx.chalk) : renderPaper(paper!, null)));
+  return 0;
+}
+
+/** Marks each claim's span inside the abstract (claims carry their offsets). */
+export function highlightClaims(p: PaperRecord, mark: (s: string) => string): string {
+  let out = '';
+  let at = 0;
+  for (const c of [...p.claims].sort((a, b) => a.start - b.start)) {
+    if (c.start < at) continue; // overlapping spans: keep the first
+    out += p.abstract.slice(at, c.start) + mark(p.abstract.slice(c.start, c.end));
+    at = c.end;
+  }
+  return out + p.abstract.slice(at);
+}
+
+/** The paper for people: a header, the abstract, then its extractions and sightings. */
+export function renderPaper(p: PaperRecord, chalk: ChalkInstance | null): string {
+  const c = {
+    bold: (s: string) => (chalk ? chalk.bold(s) : s),
+    dim: (s: string) => (chalk ? chalk.dim(s) : s),
+    mark: (s: string) => (chalk ? chalk.yellow.bold(s) : s),
+  };
+  const lines: string[] = [];
+  lines.push(c.bold(p.title));
+  const meta = [`id ${p.id}`, p.arxiv_id ? `arXiv ${p.arxiv_id}` : null, p.published_at ? `published ${p.published_at}` : null,
+    p.first_seen ? `seen ${p.first_seen}${p.last_seen !== p.first_seen ? ` to ${p.last_seen}` : ''}` : null,
+    p.upvotes !== null ? `${p.upvotes} upvotes` : null].filter(Boolean);
+  lines.push(c.dim(meta.join(' · ')));
+  if (p.authors.length) lines.push(c.dim(p.authors.join(', ')));
+  lines.push('', highlightClaims(p, c.mark), '');
+  if (p.methods.length) lines.push(`${c.bold('Methods:')} ${p.methods.map((m) => `${m.name} (${m.family}, ${m.role})`).join('; ')}`);
+  for (const g of p.github) lines.push(`${c.bold('Code:')} ${g.url}${g.path ?? ''} (${g.status}, from ${g.source})`);
+  for (const l of p.links) lines.push(`${c.bold('Link:')} ${l.url} (${l.kind})`);
+  if (p.claims.length) {
+    lines.push(c.bold('Claims:'));
+    for (const cl of p.claims) {
+      const range = cl.low !== null ? ` [${cl.low}–${cl.high}]` : '';
+      lines.push(`  ${cl.text}  ${c.dim(`${cl.kind}${cl.unit ? ' ' + cl.unit : ''} = ${cl.value}${range}${cl.metric ? ' · ' + cl.metric : ''}${cl.qualifier ? ' · ' + cl.qualifier : ''}`)}`);
+    }
+  }
+  lines.push(c.bold(`Sightings (${p.sightings.length}):`));
+  for (const s of p.sightings) {
+    lines.push(`  ${s.file}:${s.position}  ${c.dim(`${s.date ?? 'no date'} · ${s.rule}${s.rule !== 'new' ? ` ${flatCell(Math.round(s.score * 1000) / 1000)}` : ''}`)}${s.title !== p.title ? `  ${c.dim('“' + s.title + '”')}` : ''}`);
+  }
+  return lines.join('\n') + '\n';
+}

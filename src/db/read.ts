@@ -1,0 +1,258 @@
+/**
+ * Reads: which papers match the filters (one SQL statement built from parameterised parts), and
+ * the full paper objects for them, hydrated in batches so a listing of a million papers streams
+ * in bounded memory.
+ */
+import type { Claim, CodeLink, Link, MethodTag } from '../types.js';
+import type { ClaimFilter } from '../filters.js';
+import { UsageError } from '../errors.js';
+import type { DB } from './open.js';
+
+/** A sighting as it appears inside a paper object. */
+export interface SightingRef {
+  file: string;
+  position: number;
+  /** The digest date of the file (YYYY-MM-DD, or --MM-DD when the page shows no year). */
+  date: string | null;
+  title: string;
+  rule: string;
+  score: number;
+}
+
+/** The paper object: the same in `query`, `show` and `export`. Keys are only ever added. */
+export interface PaperRecord {
+  id: string;
+  arxiv_id: string | null;
+  title: string;
+  abstract: string;
+  authors: string[];
+  upvotes: number | null;
+  published_at: string | null;
+  first_seen: string | null;
+  last_seen: string | null;
+  has_code: boolean;
+  github: CodeLink[];
+  links: Link[];
+  claims: Claim[];
+  methods: MethodTag[];
+  sightings: SightingRef[];
+}
+
+export const PAPER_FIELDS = [
+  'id',
+  'arxiv_id',
+  'title',
+  'abstract',
+  'authors',
+  'upvotes',
+  'published_at',
+  'first_seen',
+  'last_seen',
+  'has_code',
+  'github',
+  'links',
+  'claims',
+  'methods',
+  'sightings',
+] as const satisfies readonly (keyof PaperRecord)[];
+
+/** A method filter resolved against the taxonomy: a family, or one member of it. */
+export interface MethodFilter {
+  family: string;
+  name: string | null;
+}
+
+export interface PaperFilters {
+  text?: string;
+  methods?: MethodFilter[];
+  role?: string;
+  hasCode?: boolean;
+  claims?: ClaimFilter[];
+  fileGlob?: string;
+  since?: string;
+  until?: string;
+  arxivId?: string;
+  sort?: 'relevance' | 'date' | 'title' | 'claims';
+  /** 0 = all. */
+  limit?: number;
+}
+
+/** Builds the SELECT of matching paper rids, in order. Pure: returns SQL and its parameters. */
+export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let from = 'papers p';
+  if (f.text !== undefined) {
+    from = 'papers_fts JOIN papers p ON p.rid = papers_fts.rowid';
+    where.push('papers_fts MATCH ?');
+    params.push(f.text);
+  }
+  const methods = f.methods ?? [];
+  for (const m of methods) {
+    const role = f.role ? ' AND m.role = ?' : '';
+    where.push(`EXISTS (SELECT 1 FROM methods m WHERE m.paper_id = p.id AND m.family = ?${m.name ? ' AND m.name = ? COLLATE NOCASE' : ''}${role})`);
+    params.push(m.family);
+    if (m.name) params.push(m.name);
+    if (f.role) params.push(f.role);
+  }
+  if (methods.length === 0 && f.role) {
+    where.push('EXISTS (SELECT 1 FROM methods m WHERE m.paper_id = p.id AND m.role = ?)');
+    params.push(f.role);
+  }
+  if (f.hasCode) where.push('EXISTS (SELECT 1 FROM code_links g WHERE g.paper_id = p.id)');
+  for (const c of f.claims ?? []) {
+    // The subject may name a metric ("accuracy"), a unit ("parameters", "%", "x") or a kind.
+    where.push(
+      `EXISTS (SELECT 1 FROM claims c WHERE c.paper_id = p.id AND (c.metric = ? OR c.unit = ? OR c.kind = ?) AND c.value ${c.op} ?)`,
+    );
+    params.push(c.subject, c.subject, c.subject, c.value);
+  }
+  if (f.fileGlob !== undefined || f.since !== undefined || f.until !== undefined) {
+    const conds: string[] = [];
+    if (f.fileGlob !== undefined) {
+      conds.push('(fl.path GLOB ? OR fl.path GLOB ?)');
+      params.push(f.fileGlob, `*/${f.fileGlob}`);
+    }
+    if (f.since !== undefined) {
+      conds.push('fl.digest_date >= ?');
+      params.push(f.since);
+    }
+    if (f.until !== undefined) {
+      conds.push('fl.digest_date <= ?');
+      params.push(f.until);
+    }
+    where.push(`EXISTS (SELECT 1 FROM sightings s JOIN files fl ON fl.id = s.file_id WHERE s.paper_id = p.id AND ${conds.join(' AND ')})`);
+  }
+  if (f.arxivId !== undefined) {
+    where.push('p.arxiv_id = ?');
+    params.push(f.arxivId);
+  }
+  const sort = f.sort ?? (f.text !== undefined ? 'relevance' : 'date');
+  if (sort === 'relevance' && f.text === undefined) throw new UsageError('--sort relevance needs a search TEXT');
+  const order = {
+    // bm25 weights: a hit in the title counts for more than one in the abstract.
+    relevance: 'bm25(papers_fts, 5.0, 1.0), p.rid',
+    date: 'p.last_seen IS NULL, p.last_seen DESC, p.rid',
+    title: 'p.title COLLATE NOCASE, p.rid',
+    claims: '(SELECT count(*) FROM claims c WHERE c.paper_id = p.id) DESC, p.rid',
+  }[sort];
+  let sql = `SELECT p.rid AS rid FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}`;
+  if (f.limit) {
+    sql += ' LIMIT ?';
+    params.push(f.limit);
+  }
+  return { sql, params };
+}
+
+/** The rids of the matching papers. An FTS syntax error in the user's text is a usage error. */
+export function findPapers(db: DB, f: PaperFilters): number[] {
+  const { sql, params } = buildPaperQuery(f);
+  try {
+    return db
+      .prepare(sql)
+      .pluck()
+      .all(...params) as number[];
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (f.text !== undefined && /fts5|syntax error|unterminated|no such column/i.test(msg)) {
+      throw new UsageError(`invalid search text '${f.text}': ${msg} (quote phrases with "...", prefixes end with *)`);
+    }
+    throw err;
+  }
+}
+
+const HYDRATE_BATCH = 500;
+
+/**
+ * The full paper objects for rids, in the given order, a batch at a time: six queries a batch
+ * rather than six a paper.
+ */
+export function* hydratePapers(db: DB, rids: number[]): Generator<PaperRecord> {
+  for (let i = 0; i < rids.length; i += HYDRATE_BATCH) {
+    yield* hydrateBatch(db, rids.slice(i, i + HYDRATE_BATCH));
+  }
+}
+
+interface PaperRow {
+  rid: number;
+  id: string;
+  arxiv_id: string | null;
+  title: string;
+  abstract: string;
+  authors: string;
+  upvotes: number | null;
+  published_at: string | null;
+  first_seen: string | null;
+  last_seen: string | null;
+}
+
+function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
+  const marks = rids.map(() => '?').join(',');
+  const rows = db
+    .prepare<number[], PaperRow>(
+      `SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at, first_seen, last_seen FROM papers WHERE rid IN (${marks})`,
+    )
+    .all(...rids);
+  const byRid = new Map(rows.map((r) => [r.rid, r]));
+  const ids = rows.map((r) => r.id);
+  const idMarks = ids.map(() => '?').join(',');
+  const group = <T extends { paper_id: string }>(sql: string): Map<string, Omit<T, 'paper_id'>[]> => {
+    const out = new Map<string, Omit<T, 'paper_id'>[]>();
+    if (ids.length === 0) return out;
+    for (const row of db.prepare<string[], T>(sql.replace('(?)', `(${idMarks})`)).all(...ids)) {
+      const { paper_id, ...rest } = row;
+      let list = out.get(paper_id);
+      if (!list) out.set(paper_id, (list = []));
+      list.push(rest);
+    }
+    return out;
+  };
+  const github = group<CodeLink & { paper_id: string }>(
+    'SELECT paper_id, url, owner, repo, path, status, source FROM code_links WHERE paper_id IN (?) ORDER BY rowid',
+  );
+  const links = group<Link & { paper_id: string }>('SELECT paper_id, url, kind FROM links WHERE paper_id IN (?) ORDER BY rowid');
+  const claims = group<Claim & { paper_id: string }>(
+    `SELECT paper_id, text, start, "end", value, low, high, unit, kind, metric, qualifier, sentence
+     FROM claims WHERE paper_id IN (?) ORDER BY paper_id, start`,
+  );
+  const methods = group<MethodTag & { paper_id: string }>(
+    `SELECT paper_id, family, name, role FROM methods WHERE paper_id IN (?)
+     ORDER BY paper_id, CASE role WHEN 'proposed' THEN 0 WHEN 'compared' THEN 1 ELSE 2 END, family, name`,
+  );
+  const sightings = group<SightingRef & { paper_id: string }>(
+    `SELECT s.paper_id, f.path AS file, s.position, f.digest_date AS date, s.title, s.match_rule AS rule, s.match_score AS score
+     FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_id IN (?) ORDER BY s.paper_id, f.path, s.position`,
+  );
+  const out: PaperRecord[] = [];
+  for (const rid of rids) {
+    const r = byRid.get(rid);
+    if (!r) continue;
+    const gh = github.get(r.id) ?? [];
+    out.push({
+      id: r.id,
+      arxiv_id: r.arxiv_id,
+      title: r.title,
+      abstract: r.abstract,
+      authors: JSON.parse(r.authors) as string[],
+      upvotes: r.upvotes,
+      published_at: r.published_at,
+      first_seen: r.first_seen,
+      last_seen: r.last_seen,
+      has_code: gh.length > 0,
+      github: gh as CodeLink[],
+      links: (links.get(r.id) ?? []) as Link[],
+      claims: (claims.get(r.id) ?? []) as Claim[],
+      methods: (methods.get(r.id) ?? []) as MethodTag[],
+      sightings: (sightings.get(r.id) ?? []) as SightingRef[],
+    });
+  }
+  return out;
+}
+
+/** A paper by its id or its arXiv id. */
+export function findPaperRid(db: DB, idOrArxiv: string): number | undefined {
+  return db
+    .prepare<[string, string], number>('SELECT rid FROM papers WHERE id = ? OR arxiv_id = ? LIMIT 1')
+    .pluck()
+    .get(idOrArxiv, idOrArxiv.toLowerCase());
+}

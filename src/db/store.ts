@@ -1,0 +1,202 @@
+/**
+ * Writes: files, papers, sightings and extractions. Every statement is prepared once and
+ * parameterised (a title such as `'; DROP TABLE papers; --` is just a title).
+ *
+ * The unit of work is one input file: its sightings, the papers they create or improve, and the
+ * extractions of those papers commit together or not at all, so a crash or a kill never leaves a
+ * half-ingested file behind.
+ */
+import type { DigestRecord, Extraction } from '../types.js';
+import type { DB } from './open.js';
+
+/** A paper's canonical record as stored (the columns the ingest reads back). */
+export interface StoredPaper {
+  rid: number;
+  id: string;
+  arxiv_id: string | null;
+  title: string;
+  abstract: string;
+  authors: string;
+  upvotes: number | null;
+  published_at: string | null;
+}
+
+/** The facts about an input file that identify its content. */
+export interface FileFacts {
+  path: string;
+  sha256: string;
+  size: number;
+  format: string;
+  encoding: string;
+  digestDate: string | null;
+  records: number;
+}
+
+export class Store {
+  private readonly s;
+
+  constructor(readonly db: DB) {
+    this.s = {
+      fileByPath: db.prepare<[string], { id: number; sha256: string }>('SELECT id, sha256 FROM files WHERE path = ?'),
+      insertFile: db.prepare(
+        `INSERT INTO files (path, sha256, size, format, encoding, digest_date, records, ingested_at)
+         VALUES (@path, @sha256, @size, @format, @encoding, @digestDate, @records, @ingestedAt)`,
+      ),
+      deleteFile: db.prepare<[number]>('DELETE FROM files WHERE id = ?'),
+      papersOfFile: db.prepare<[number], { paper_id: string }>('SELECT DISTINCT paper_id FROM sightings WHERE file_id = ?'),
+      paperById: db.prepare<[string], StoredPaper>(
+        'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at FROM papers WHERE id = ?',
+      ),
+      idTaken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM papers WHERE id = ?'),
+      papersSince: db.prepare<[number], StoredPaper>(
+        'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at FROM papers WHERE rev > ?',
+      ),
+      insertPaper: db.prepare(
+        `INSERT INTO papers (id, arxiv_id, title, abstract, authors, upvotes, published_at, rev)
+         VALUES (@id, @arxiv_id, @title, @abstract, @authors, @upvotes, @published_at, @rev)`,
+      ),
+      updatePaper: db.prepare(
+        `UPDATE papers SET arxiv_id = @arxiv_id, title = @title, abstract = @abstract, authors = @authors,
+           upvotes = @upvotes, published_at = @published_at, rev = @rev WHERE id = @id`,
+      ),
+      touchSeen: db.prepare<{ id: string; rev: number }>(
+        `UPDATE papers SET rev = @rev,
+           first_seen = (SELECT min(f.digest_date) FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_id = @id),
+           last_seen  = (SELECT max(f.digest_date) FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_id = @id)
+         WHERE id = @id`,
+      ),
+      sightingCount: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM sightings WHERE paper_id = ?'),
+      deletePaper: db.prepare<[string]>('DELETE FROM papers WHERE id = ?'),
+      insertSighting: db.prepare(
+        `INSERT INTO sightings (paper_id, file_id, position, title, abstract, arxiv_id, authors, upvotes,
+           published_at, site_repos, site_links, match_rule, match_score)
+         VALUES (@paper_id, @file_id, @position, @title, @abstract, @arxiv_id, @authors, @upvotes,
+           @published_at, @site_repos, @site_links, @match_rule, @match_score)`,
+      ),
+      siteFields: db.prepare<[string], { site_repos: string; site_links: string }>(
+        'SELECT site_repos, site_links FROM sightings WHERE paper_id = ? ORDER BY id',
+      ),
+      deleteCodeLinks: db.prepare<[string]>('DELETE FROM code_links WHERE paper_id = ?'),
+      deleteLinks: db.prepare<[string]>('DELETE FROM links WHERE paper_id = ?'),
+      deleteClaims: db.prepare<[string]>('DELETE FROM claims WHERE paper_id = ?'),
+      deleteMethods: db.prepare<[string]>('DELETE FROM methods WHERE paper_id = ?'),
+      insertCodeLink: db.prepare(
+        `INSERT INTO code_links (paper_id, url, owner, repo, path, status, source)
+         VALUES (@paper_id, @url, @owner, @repo, @path, @status, @source)`,
+      ),
+      insertLink: db.prepare('INSERT INTO links (paper_id, url, kind) VALUES (@paper_id, @url, @kind)'),
+      insertClaim: db.prepare(
+        `INSERT INTO claims (paper_id, text, start, "end", value, low, high, unit, kind, metric, qualifier, sentence)
+         VALUES (@paper_id, @text, @start, @end, @value, @low, @high, @unit, @kind, @metric, @qualifier, @sentence)`,
+      ),
+      insertMethod: db.prepare(
+        'INSERT OR REPLACE INTO methods (paper_id, family, name, role) VALUES (@paper_id, @family, @name, @role)',
+      ),
+      getRev: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'rev'"),
+      setRev: db.prepare<[string]>("UPDATE meta SET value = ? WHERE key = 'rev'"),
+    };
+  }
+
+  /** The stored sha256 of a path, if it was ingested before. */
+  fileByPath(path: string): { id: number; sha256: string } | undefined {
+    return this.s.fileByPath.get(path);
+  }
+
+  /** Forgets a file and its sightings; returns the papers they pointed to (to re-check). */
+  deleteFile(fileId: number): string[] {
+    const papers = this.s.papersOfFile.all(fileId).map((r) => r.paper_id);
+    this.s.deleteFile.run(fileId);
+    return papers;
+  }
+
+  insertFile(f: FileFacts): number {
+    const info = this.s.insertFile.run({ ...f, ingestedAt: new Date().toISOString() });
+    return Number(info.lastInsertRowid);
+  }
+
+  paper(id: string): StoredPaper | undefined {
+    return this.s.paperById.get(id);
+  }
+
+  idTaken(id: string): boolean {
+    return this.s.idTaken.get(id) !== undefined;
+  }
+
+  /** Papers written after `rev` (by this process or another): what an in-memory index must learn. */
+  *papersSince(rev: number): IterableIterator<StoredPaper> {
+    yield* this.s.papersSince.iterate(rev);
+  }
+
+  /** Bumps the database's write counter; call inside the file's transaction. */
+  nextRev(): number {
+    const rev = Number(this.s.getRev.get()?.value ?? 0) + 1;
+    this.s.setRev.run(String(rev));
+    return rev;
+  }
+
+  currentRev(): number {
+    return Number(this.s.getRev.get()?.value ?? 0);
+  }
+
+  insertPaper(p: Omit<StoredPaper, 'rid'>, rev: number): void {
+    this.s.insertPaper.run({ ...p, rev });
+  }
+
+  updatePaper(p: Omit<StoredPaper, 'rid'>, rev: number): void {
+    this.s.updatePaper.run({ ...p, rev });
+  }
+
+  /** Recomputes first/last seen from the paper's sightings and stamps it with this write's rev. */
+  touchSeen(id: string, rev: number): void {
+    this.s.touchSeen.run({ id, rev });
+  }
+
+  sightingCount(id: string): number {
+    return this.s.sightingCount.get(id)?.n ?? 0;
+  }
+
+  deletePaper(id: string): void {
+    this.s.deletePaper.run(id);
+  }
+
+  insertSighting(paperId: string, fileId: number, r: DigestRecord, rule: string, score: number): void {
+    this.s.insertSighting.run({
+      paper_id: paperId,
+      file_id: fileId,
+      position: r.position,
+      title: r.title,
+      abstract: r.abstract,
+      arxiv_id: r.arxivId,
+      authors: JSON.stringify(r.authors),
+      upvotes: r.upvotes,
+      published_at: r.publishedAt,
+      site_repos: JSON.stringify(r.siteRepos),
+      site_links: JSON.stringify(r.siteLinks),
+      match_rule: rule,
+      match_score: score,
+    });
+  }
+
+  /** The repos and links every sighting of a paper got from its input form's fields. */
+  siteFields(id: string): { repos: string[]; links: string[] } {
+    const repos: string[] = [];
+    const links: string[] = [];
+    for (const row of this.s.siteFields.all(id)) {
+      repos.push(...(JSON.parse(row.site_repos) as string[]));
+      links.push(...(JSON.parse(row.site_links) as string[]));
+    }
+    return { repos, links };
+  }
+
+  /** Replaces a paper's extractions. */
+  writeExtraction(paperId: string, x: Extraction): void {
+    this.s.deleteCodeLinks.run(paperId);
+    this.s.deleteLinks.run(paperId);
+    this.s.deleteClaims.run(paperId);
+    this.s.deleteMethods.run(paperId);
+    for (const g of x.github) this.s.insertCodeLink.run({ paper_id: paperId, ...g });
+    for (const l of x.links) this.s.insertLink.run({ paper_id: paperId, ...l });
+    for (const c of x.claims) this.s.insertClaim.run({ paper_id: paperId, ...c });
+    for (const m of x.methods) this.s.insertMethod.run({ paper_id: paperId, ...m });
+  }
+}

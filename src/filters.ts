@@ -1,0 +1,64 @@
+/**
+ * Parsing the user's filter expressions (pure): claim filters, dates, arXiv ids, numbers with
+ * magnitudes. Bad input is a UsageError whose message says what was expected.
+ */
+import { UsageError } from './errors.js';
+
+export type Comparison = '>' | '>=' | '<' | '<=' | '=' | '!=';
+
+/** `--claim 'accuracy>=90'`: a claim whose metric (or unit, or kind) is `subject` and whose value compares. */
+export interface ClaimFilter {
+  subject: string;
+  op: Comparison;
+  value: number;
+}
+
+const MAGNITUDE: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
+
+/** "2", "1e6", "0.3M", "7B", "90%", "2x", "16,000" → a number; null when it is not one. */
+export function parseQuantity(text: string): number | null {
+  const m = /^\s*([-+]?(?:\d[\d,]*)?\.?\d+(?:e[-+]?\d+)?)\s*([kmbt])?\s*(?:%|x|×)?\s*$/i.exec(text);
+  if (!m) return null;
+  const n = Number(m[1]!.replace(/,/g, ''));
+  if (!Number.isFinite(n)) return null;
+  return m[2] ? n * MAGNITUDE[m[2].toLowerCase()]! : n;
+}
+
+/** Parses `METRIC OP VALUE`, e.g. `accuracy>=90`, `speedup > 2`, `parameters<1e6`, `attack success rate>=90`. */
+export function parseClaimFilter(expr: string): ClaimFilter {
+  const m = /^\s*([a-z][a-z0-9 _-]*?)\s*(>=|<=|!=|=|>|<)\s*(\S.*?)\s*$/i.exec(expr);
+  const hint = `expected METRIC OP VALUE, e.g. 'accuracy>=90', 'speedup>2' or 'parameters<1e6'`;
+  if (!m) throw new UsageError(`invalid --claim '${expr}': ${hint}`);
+  const value = parseQuantity(m[3]!);
+  if (value === null) throw new UsageError(`invalid --claim '${expr}': '${m[3]}' is not a number; ${hint}`);
+  return { subject: m[1]!.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' '), op: m[2] as Comparison, value };
+}
+
+/**
+ * `--since`/`--until`: YYYY, YYYY-MM or YYYY-MM-DD. Returns the inclusive bound as a
+ * YYYY-MM-DD string (the start of the period for since, its end for until).
+ */
+export function parseDateBound(text: string, bound: 'since' | 'until'): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
+  if (!m) throw new UsageError(`invalid --${bound} '${text}': expected YYYY-MM-DD, YYYY-MM or YYYY`);
+  const [, y, mo, d] = m;
+  const month = mo ?? (bound === 'since' ? '01' : '12');
+  if (Number(month) < 1 || Number(month) > 12) throw new UsageError(`invalid --${bound} '${text}': no month ${month}`);
+  const lastDay = new Date(Date.UTC(Number(y), Number(month), 0)).getUTCDate();
+  const day = d ?? (bound === 'since' ? '01' : String(lastDay));
+  if (Number(day) < 1 || Number(day) > lastDay) throw new UsageError(`invalid --${bound} '${text}': no day ${day} in that month`);
+  return `${y}-${month}-${day.padStart(2, '0')}`;
+}
+
+/** Accepts "2405.15738", "2405.15738v2", "arXiv:2405.15738", an arxiv.org or huggingface.co/papers URL. */
+export function parseArxivId(text: string): string {
+  const m = /(?:^|arxiv:|\/(?:abs|pdf|papers)\/)\s*(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?\/?$/i.exec(text.trim());
+  if (!m) throw new UsageError(`invalid arXiv id '${text}': expected e.g. 2405.15738`);
+  return m[1]!.toLowerCase();
+}
+
+/** A positive whole number (or 0), for --limit and friends. */
+export function parseCount(text: string, flag: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new UsageError(`invalid ${flag} '${text}': expected a whole number (0 = all)`);
+  return Number(text);
+}

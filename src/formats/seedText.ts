@@ -1,0 +1,187 @@
+/**
+ * The plain-text copies of a Hugging Face Papers listing (select all, copy, paste): page chrome,
+ * an optional date line, then title and abstract lines. Two real layouts:
+ *  - spaced: every line is its own paragraph, separated by blank lines;
+ *  - compact: no blank lines, and the chrome's last word glued to the first title
+ *    ("SubscribeNeuroStrike: Neuron-Level Attacks on Aligned LLMs").
+ * Lines are classified (chrome, date, title, abstract) rather than matched against the exact
+ * chrome strings, so a copy whose chrome differs a little still splits.
+ */
+import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
+import { ParseError } from '../types.js';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+
+/** "Sep 16", "September 16", "Sep 16, 2024", "16 Sep 2024": the listing's own date line. */
+const DATE_LINE = new RegExp(
+  `^(?:(?<m1>${MONTH})\\.?\\s+(?<d1>\\d{1,2})(?:,?\\s+(?<y1>\\d{4}))?|(?<d2>\\d{1,2})\\s+(?<m2>${MONTH})\\.?(?:,?\\s+(?<y2>\\d{4}))?)$`,
+  'i',
+);
+
+/**
+ * Chrome of the listing page. Each entry matches at the start of a line; a whole line of chrome is
+ * dropped, and chrome glued to the start of a title is cut off. Written loosely (optional words,
+ * any case) because copies differ: "Get trending papers in your email inbox once a day!".
+ */
+const CHROME_PREFIXES: RegExp[] = [
+  /^get (?:the )?trending papers in your (?:e-?mail )?inbox[^!]*!?/i,
+  /^subscribe(?:d)?\b|^subscribe/i,
+  /^daily papers\b/i,
+  /^by\s*ak and the research community/i,
+  /^new$/i,
+  /^(?:trending|papers|search|sign up|log in|login)$/i,
+];
+
+/** Does a whole line read as chrome (once any glued chrome is cut, nothing is left)? */
+function stripChrome(line: string): string {
+  let rest = line;
+  for (let changed = true; changed && rest.length > 0; ) {
+    changed = false;
+    for (const re of CHROME_PREFIXES) {
+      const m = re.exec(rest);
+      if (m && m[0].length > 0) {
+        rest = rest.slice(m[0].length).trimStart();
+        changed = true;
+      }
+    }
+  }
+  return rest;
+}
+
+/** Parses a date line into `YYYY-MM-DD`, or `--MM-DD` (ISO 8601's yearless form) when no year is shown. */
+export function parseDateLine(line: string): string | null {
+  const m = DATE_LINE.exec(line.trim());
+  if (!m?.groups) return null;
+  const g = m.groups;
+  const month = MONTHS.indexOf((g.m1 ?? g.m2 ?? '').slice(0, 3).toLowerCase()) + 1;
+  const day = Number(g.d1 ?? g.d2);
+  if (month < 1 || day < 1 || day > 31) return null;
+  const md = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const year = g.y1 ?? g.y2;
+  return year ? `${year}-${md}` : `--${md}`;
+}
+
+/**
+ * An abstract is prose: long, or several sentences. A title is a short line that does not read as
+ * running text. The thresholds come from the seeds: the longest title is ~190 characters and the
+ * shortest abstract well over 300.
+ */
+export function looksLikeAbstract(line: string): boolean {
+  if (line.length >= 320) return true;
+  const sentences = line.split(/[.!?]\s+(?=[A-Z])/).length;
+  return (line.length >= 160 && sentences >= 2) || (line.length >= 200 && /[.]$/.test(line));
+}
+
+/** Splits the text into content units: for the spaced layout paragraphs, for the compact one lines. */
+function units(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/[\t \u00a0]+/g, ' ').trim())
+    .filter((l) => l.length > 0);
+}
+
+/**
+ * Classifies the units and pairs titles with abstracts. Chrome is recognised only before the first
+ * title (later, a title such as "Subscribe to ..." is a title); the first date line is the digest
+ * date.
+ */
+export function splitSeedText(text: string, format: string): SplitResult {
+  const warnings: string[] = [];
+  const records: DigestRecord[] = [];
+  let digestDate: string | null = null;
+  let inHeader = true;
+  let current: DigestRecord | null = null;
+
+  for (const raw of units(text)) {
+    let line = raw;
+    if (inHeader) {
+      line = stripChrome(line);
+      if (line.length === 0) continue;
+      const date = parseDateLine(line);
+      if (date) {
+        digestDate ??= date;
+        continue;
+      }
+    }
+    if (looksLikeAbstract(line)) {
+      if (current && current.abstract === '') {
+        current.abstract = line;
+      } else {
+        warnings.push(`an abstract with no title before it was skipped: "${line.slice(0, 60)}…"`);
+      }
+      continue;
+    }
+    if (!inHeader && parseDateLine(line)) continue; // a repeated date header further down the page
+    inHeader = false;
+    current = {
+      position: records.length + 1,
+      title: line,
+      abstract: '',
+      arxivId: null,
+      authors: [],
+      upvotes: null,
+      publishedAt: null,
+      siteRepos: [],
+      siteLinks: [],
+    };
+    records.push(current);
+  }
+  const missing = records.filter((r) => r.abstract === '').length;
+  if (missing > 0) warnings.push(`${missing} record(s) had no abstract`);
+  if (records.length === 0) throw new ParseError('no papers found in the text');
+  return { format, digestDate, records, warnings };
+}
+
+/** How the page's lines are laid out: blank lines between them, or none. */
+function blankLineRatio(text: string): number {
+  const lines = text.split(/\r\n|\r|\n/, 2000);
+  const blank = lines.filter((l) => l.trim() === '').length;
+  return blank / Math.max(1, lines.length);
+}
+
+/**
+ * Evidence that this is a copied listing page: listing chrome near the top, or a rhythm of short
+ * title lines alternating with long abstract lines. Prose, code or logs have neither.
+ */
+function listingScore(text: string): number {
+  const head = text.slice(0, 2000);
+  const chrome = /trending papers in your (?:e-?mail )?inbox|daily papers|research community/i.test(head);
+  const us = units(text.slice(0, 200_000)).slice(0, 60);
+  let alternations = 0;
+  for (let i = 0; i + 1 < us.length; i++) {
+    if (!looksLikeAbstract(us[i]!) && us[i]!.length < 300 && looksLikeAbstract(us[i + 1]!)) alternations++;
+  }
+  const rhythm = alternations >= 3 && alternations >= us.length / 4;
+  if (chrome && rhythm) return 0.9;
+  if (rhythm) return 0.6;
+  return chrome && alternations >= 1 ? 0.5 : 0;
+}
+
+/** Text that starts like markup or data is another reader's. */
+function looksStructured(text: string): boolean {
+  return /^(?:[[{<#]|---)/.test(text.slice(0, 1000).trimStart());
+}
+
+export const spacedTextReader: FormatReader = {
+  name: 'text-spaced',
+  detect(text) {
+    if (looksStructured(text)) return 0;
+    return blankLineRatio(text) >= 0.3 ? listingScore(text) : 0;
+  },
+  split(text) {
+    return splitSeedText(text, 'text-spaced');
+  },
+};
+
+export const compactTextReader: FormatReader = {
+  name: 'text-compact',
+  detect(text) {
+    if (looksStructured(text)) return 0;
+    return blankLineRatio(text) < 0.3 ? listingScore(text) : 0;
+  },
+  split(text) {
+    return splitSeedText(text, 'text-compact');
+  },
+};

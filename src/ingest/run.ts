@@ -1,0 +1,313 @@
+/**
+ * The ingest: read each file, split it, match its records against the papers known so far, and
+ * store the file, its sightings and the papers they create or improve in one transaction.
+ *
+ * Files are independent units. A file that cannot be read or split is reported and skipped; the
+ * others go on. A file whose content is unchanged (same sha256 at the same path) is skipped; a
+ * changed file replaces its old sightings, and papers left with none disappear.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { DigestRecord } from '../types.js';
+import { ParseError } from '../types.js';
+import { decodeDigest } from '../decode.js';
+import { splitDigest } from '../formats/index.js';
+import { DedupIndex, preferAbstract, preferTitle } from '../dedup/index.js';
+import { titleKey } from '../normalize.js';
+import { extractAll } from '../extract/index.js';
+import { Store, type StoredPaper } from '../db/store.js';
+import type { DB } from '../db/open.js';
+import { describeFsError } from './discover.js';
+
+export interface IngestOptions {
+  /** Title similarity threshold for fuzzy matches (see DedupOptions). */
+  threshold?: number;
+  /** Files larger than this are skipped with a message (bytes). */
+  maxFileBytes?: number;
+  /** Records whose title or abstract is longer than this are dropped with a warning (characters). */
+  maxRecordChars?: number;
+  /** Called after each file, for progress bars. */
+  onProgress?: (p: Progress) => void;
+  /** Checked between files: true stops the run after the current file (Ctrl-C). */
+  shouldStop?: () => boolean;
+}
+
+export interface Progress {
+  file: string;
+  filesDone: number;
+  filesTotal: number;
+  records: number;
+  bytes: number;
+}
+
+/** The summary `papers ingest --json` prints; keys are part of the CLI contract. */
+export interface IngestSummary {
+  files: number;
+  skipped: number;
+  records: number;
+  papers: number;
+  new: number;
+  duplicates: number;
+  errors: { file: string; message: string }[];
+  warnings: { file: string; message: string }[];
+  interrupted: boolean;
+  dedup: { lookups: number; candidates: number };
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_RECORD_CHARS = 100_000;
+
+/** A short stable id for a paper with no arXiv id: from its normalised first-seen title. */
+export function contentId(title: string): string {
+  return crypto.createHash('sha256').update(titleKey(title)).digest('hex').slice(0, 12);
+}
+
+export class Ingester {
+  private readonly store: Store;
+  private index: DedupIndex;
+  /** The database's meta.rev that the in-memory index has caught up with. */
+  private indexRev = -1;
+  private readonly opts: Required<Omit<IngestOptions, 'onProgress' | 'shouldStop' | 'threshold'>> & IngestOptions;
+
+  constructor(
+    private readonly db: DB,
+    opts: IngestOptions = {},
+  ) {
+    this.store = new Store(db);
+    this.opts = {
+      maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+      maxRecordChars: DEFAULT_MAX_RECORD_CHARS,
+      ...opts,
+    };
+    this.index = new DedupIndex({ threshold: opts.threshold });
+  }
+
+  async run(files: string[], summary = emptySummary()): Promise<IngestSummary> {
+    let bytes = 0;
+    for (let i = 0; i < files.length; i++) {
+      if (this.opts.shouldStop?.()) {
+        summary.interrupted = true;
+        break;
+      }
+      const file = files[i]!;
+      bytes += this.ingestFile(file, summary);
+      this.opts.onProgress?.({ file, filesDone: i + 1, filesTotal: files.length, records: summary.records, bytes });
+    }
+    summary.papers = (this.db.prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n;
+    summary.dedup = { ...this.index.stats };
+    return summary;
+  }
+
+  /** Ingests one file; returns its size in bytes (for the rate shown in progress). */
+  ingestFile(file: string, summary: IngestSummary): number {
+    let bytes: Buffer;
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'NOTFILE' });
+      if (stat.size > this.opts.maxFileBytes) {
+        summary.errors.push({
+          file,
+          message: `file is ${mb(stat.size)}, over the ${mb(this.opts.maxFileBytes)} limit (--max-file-mb)`,
+        });
+        return 0;
+      }
+      bytes = fs.readFileSync(file);
+    } catch (err) {
+      summary.errors.push({ file, message: describeFsError(err) });
+      return 0;
+    }
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    const previous = this.store.fileByPath(file);
+    if (previous?.sha256 === sha256) {
+      summary.skipped++;
+      return bytes.length;
+    }
+
+    let split;
+    let encoding: string;
+    try {
+      const decoded = decodeDigest(bytes);
+      encoding = decoded.encoding;
+      for (const w of decoded.warnings) summary.warnings.push({ file, message: w });
+      split = splitDigest(decoded.text, file);
+    } catch (err) {
+      if (err instanceof ParseError) {
+        summary.errors.push({ file, message: err.message });
+        return bytes.length;
+      }
+      throw err;
+    }
+    for (const w of split.warnings) summary.warnings.push({ file, message: w });
+    const records = split.records.filter((r) => {
+      if (r.title.length <= this.opts.maxRecordChars && r.abstract.length <= this.opts.maxRecordChars) return true;
+      summary.warnings.push({
+        file,
+        message: `record ${r.position} skipped: longer than ${this.opts.maxRecordChars} characters (--max-record-chars)`,
+      });
+      return false;
+    });
+
+    const facts = { path: file, sha256, size: bytes.length, format: split.format, encoding, digestDate: split.digestDate, records: records.length };
+    try {
+      const counts = this.storeFile(facts, previous?.id, records);
+      summary.files++;
+      summary.records += records.length;
+      summary.new += counts.created;
+      summary.duplicates += records.length - counts.created;
+    } catch (err) {
+      // The transaction rolled back: the database is as before this file, but the in-memory
+      // index may have learned papers that were never committed. Start it afresh.
+      this.resetIndex();
+      throw err;
+    }
+    return bytes.length;
+  }
+
+  /** Everything one file changes, in one IMMEDIATE transaction (takes the write lock up front). */
+  private storeFile(facts: Parameters<Store['insertFile']>[0], previousId: number | undefined, records: DigestRecord[]) {
+    const tx = this.db.transaction(() => {
+      this.catchUpIndex();
+      const rev = this.store.nextRev();
+      const touched = new Set<string>();
+      const affected = previousId === undefined ? [] : this.store.deleteFile(previousId);
+      const fileId = this.store.insertFile(facts);
+      let created = 0;
+      for (const rec of records) {
+        const { paperId, rule, score, isNew } = this.placeRecord(rec, rev);
+        if (isNew) created++;
+        this.store.insertSighting(paperId, fileId, rec, rule, score);
+        touched.add(paperId);
+      }
+      for (const id of affected) {
+        if (touched.has(id)) continue;
+        if (this.store.sightingCount(id) === 0) {
+          this.store.deletePaper(id);
+          this.index.remove(id);
+        } else {
+          touched.add(id);
+        }
+      }
+      for (const id of touched) {
+        const p = this.store.paper(id)!;
+        const site = this.store.siteFields(id);
+        this.store.writeExtraction(id, extractAll(p.title, p.abstract, site.repos, site.links));
+        this.store.touchSeen(id, rev);
+      }
+      this.indexRev = rev;
+      return { created };
+    });
+    return withBusyRetry(() => tx.immediate());
+  }
+
+  /** Finds the paper a record belongs to (creating it if none), upgrading its canonical copy. */
+  private placeRecord(rec: DigestRecord, rev: number): { paperId: string; rule: string; score: number; isNew: boolean } {
+    for (;;) {
+      const m = this.index.match(rec);
+      if (!m) break;
+      const current = this.store.paper(m.paperId);
+      if (!current) {
+        // Deleted by another process since we indexed it.
+        this.index.remove(m.paperId);
+        continue;
+      }
+      const merged = mergeCanonical(current, rec);
+      if (merged) {
+        this.store.updatePaper(merged, rev);
+        this.index.put({ id: merged.id, arxivId: merged.arxiv_id, title: merged.title, abstract: merged.abstract });
+      }
+      return { paperId: m.paperId, rule: m.rule, score: m.score, isNew: false };
+    }
+    const id = this.freshId(rec);
+    const paper = {
+      id,
+      arxiv_id: rec.arxivId,
+      title: rec.title,
+      abstract: rec.abstract,
+      authors: JSON.stringify(rec.authors),
+      upvotes: rec.upvotes,
+      published_at: rec.publishedAt,
+    };
+    this.store.insertPaper(paper, rev);
+    this.index.put({ id, arxivId: rec.arxivId, title: rec.title, abstract: rec.abstract });
+    return { paperId: id, rule: 'new', score: 1, isNew: true };
+  }
+
+  /** The arXiv id when known, else a hash of the title; a clash (rare) gets a numeric suffix. */
+  private freshId(rec: DigestRecord): string {
+    const base = rec.arxivId ?? contentId(rec.title);
+    let id = base;
+    for (let n = 2; this.store.idTaken(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+
+  /** Teaches the index the papers written since it last looked (by us or a concurrent ingest). */
+  private catchUpIndex(): void {
+    const rev = this.store.currentRev();
+    if (rev === this.indexRev) return;
+    for (const p of this.store.papersSince(this.indexRev)) {
+      this.index.put({ id: p.id, arxivId: p.arxiv_id, title: p.title, abstract: p.abstract });
+    }
+    this.indexRev = rev;
+  }
+
+  private resetIndex(): void {
+    this.index = new DedupIndex({ threshold: this.opts.threshold });
+    this.indexRev = -1;
+  }
+}
+
+/**
+ * The canonical record after a new sighting: each field takes the more complete copy. Returns
+ * null when nothing changes (the common case, and a write saved).
+ */
+export function mergeCanonical(current: StoredPaper, rec: DigestRecord): Omit<StoredPaper, 'rid'> | null {
+  const title = preferTitle(current.title, rec.title) === 'incoming' ? rec.title : current.title;
+  const abstract = preferAbstract(current.abstract, rec.abstract) === 'incoming' ? rec.abstract : current.abstract;
+  const arxiv_id = current.arxiv_id ?? rec.arxivId;
+  const authors = current.authors === '[]' && rec.authors.length > 0 ? JSON.stringify(rec.authors) : current.authors;
+  const upvotes = rec.upvotes !== null && (current.upvotes === null || rec.upvotes > current.upvotes) ? rec.upvotes : current.upvotes;
+  const published_at = current.published_at ?? rec.publishedAt;
+  const next = { id: current.id, arxiv_id, title, abstract, authors, upvotes, published_at };
+  const same =
+    title === current.title &&
+    abstract === current.abstract &&
+    arxiv_id === current.arxiv_id &&
+    authors === current.authors &&
+    upvotes === current.upvotes &&
+    published_at === current.published_at;
+  return same ? null : next;
+}
+
+export function emptySummary(): IngestSummary {
+  return {
+    files: 0,
+    skipped: 0,
+    records: 0,
+    papers: 0,
+    new: 0,
+    duplicates: 0,
+    errors: [],
+    warnings: [],
+    interrupted: false,
+    dedup: { lookups: 0, candidates: 0 },
+  };
+}
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Another process holding the write lock longer than the busy timeout surfaces as SQLITE_BUSY;
+ * the transaction did not start, so it is safe to try again.
+ */
+function withBusyRetry<T>(fn: () => T, attempts = 5): T {
+  for (let i = 1; ; i++) {
+    try {
+      return fn();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (i >= attempts || (code !== 'SQLITE_BUSY' && code !== 'SQLITE_BUSY_SNAPSHOT')) throw err;
+    }
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Pure formatting: CSV and TSV lines, table layout, truncation, --fields selection. The writing
+ * (streams, colour, terminals) is in ./emit.ts.
+ */
+import { UsageError } from '../errors.js';
+
+/** The forms a listing can take. `table` for a terminal, `tsv` when piped with no format flag. */
+export type OutputFormat = 'table' | 'tsv' | 'json' | 'ndjson' | 'csv';
+
+/** One column of a listing's table and TSV forms. */
+export interface Column<T> {
+  /** The JSON key this column shows (and the name --fields selects it by). */
+  key: string;
+  header: string;
+  /** The cell text; defaults to the JSON value of `key` as text. */
+  cell?: (row: T) => string;
+  /** The one column that takes the room left over (usually the title) and is cut with `…`. */
+  flex?: boolean;
+  align?: 'right';
+  /** Styling for the terminal table (e.g. chalk.dim); never applied to data formats. */
+  style?: (text: string, row: T) => string;
+}
+
+/** How one kind of row is shown: its JSON object, and its table columns. */
+export interface View<T> {
+  /** The JSON object of a row: snake_case keys, the same in every format. */
+  toJSON: (row: T) => Record<string, unknown>;
+  /** The table/TSV columns, in order. */
+  columns: Column<T>[];
+  /** The keys --fields accepts (those of toJSON). */
+  fields: readonly string[];
+}
+
+/** Parses and checks --fields against the view's keys: an unknown one is a usage error. */
+export function parseFields(spec: string | undefined, valid: readonly string[]): string[] | null {
+  if (spec === undefined) return null;
+  const fields = spec
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f.length > 0);
+  if (fields.length === 0) throw new UsageError('--fields needs at least one field name');
+  const unknown = fields.filter((f) => !valid.includes(f));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; valid fields: ${valid.join(', ')}`);
+  }
+  return fields;
+}
+
+/** Keeps only the selected keys, in the order given. */
+export function pick(obj: Record<string, unknown>, fields: string[] | null): Record<string, unknown> {
+  if (!fields) return obj;
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f] = obj[f];
+  return out;
+}
+
+/** A value as a flat cell: nested values become JSON, null becomes empty. */
+export function flatCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** One RFC 4180 record (without its line break): quote fields holding `"`, `,`, CR or LF. */
+export function csvLine(values: unknown[]): string {
+  return values
+    .map((v) => {
+      const s = flatCell(v);
+      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    })
+    .join(',');
+}
+
+/** One TSV line for pipes: tabs and line breaks inside a value become spaces so rows stay rows. */
+export function tsvLine(values: string[]): string {
+  return values.map((v) => v.replace(/[\t\r\n]+/g, ' ')).join('\t');
+}
+
+/** Display width of a string: code points, with wide East Asian characters counted as two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  return w;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** Cuts text to a display width, ending it with `…` when cut. */
+export function truncate(s: string, width: number): string {
+  if (width <= 0) return '';
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  let w = 0;
+  for (const ch of s) {
+    const cw = isWide(ch.codePointAt(0)!) ? 2 : 1;
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + '…';
+}
+
+function pad(s: string, width: number, right: boolean): string {
+  const gap = ' '.repeat(Math.max(0, width - displayWidth(s)));
+  return right ? gap + s : s + gap;
+}
+
+/**
+ * Lays out a table in `width` columns of terminal: fixed columns take their content's width (capped),
+ * the flex column takes what is left and is cut with `…`. Returns the header and row cells, padded,
+ * before styling (styling is applied cell by cell by the caller, so widths are of plain text).
+ */
+export function layoutTable(headers: string[], rows: string[][], flexIndex: number, width: number, align: ('right' | undefined)[]): string[][] {
+  const gap = 2;
+  const natural = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const capped = natural.map((w, i) => (i === flexIndex ? w : Math.min(w, 40)));
+  const fixed = capped.reduce((a, w, i) => (i === flexIndex ? a : a + w), 0) + gap * (headers.length - 1);
+  if (flexIndex >= 0) capped[flexIndex] = Math.max(10, Math.min(natural[flexIndex]!, width - fixed));
+  const fit = (cells: string[]) => cells.map((c, i) => pad(truncate(c, capped[i]!), capped[i]!, align[i] === 'right'));
+  return [fit(headers), ...rows.map(fit)];
+}

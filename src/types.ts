@@ -1,0 +1,116 @@
+/**
+ * Shared domain types. The pipeline is:
+ *   file -> text -> DigestRecord[] (per format) -> dedup -> Paper (+ extractions) -> SQLite -> output.
+ * Everything in here is plain data: no classes with behaviour, so values cross worker and test
+ * boundaries unchanged.
+ */
+
+/** One paper as read from one digest file, before deduplication ("a sighting" once stored). */
+export interface DigestRecord {
+  /** 1-based order of the record in its file. */
+  position: number;
+  /** The title as the page shows it (cleaned of chrome and markup, otherwise verbatim). */
+  title: string;
+  /** The abstract as read, unwrapped into one paragraph; "" when the form carries none. */
+  abstract: string;
+  /** arXiv id ("2405.15738") when the form carries one, else null. */
+  arxivId: string | null;
+  /** Author names in page order; [] when unknown. */
+  authors: string[];
+  /** Upvotes on the site, when the form carries them. */
+  upvotes: number | null;
+  /** The paper's own publication date (YYYY-MM-DD), distinct from the digest date. */
+  publishedAt: string | null;
+  /** GitHub repository URLs the form gives as a field (not found in the abstract). */
+  siteRepos: string[];
+  /** Other URLs the form gives as fields (project page, etc.). */
+  siteLinks: string[];
+}
+
+/** What a format reader returns for one file. */
+export interface SplitResult {
+  /** Name of the form that matched, e.g. "text-spaced", "hf-api-json". */
+  format: string;
+  /** The digest's own date (the page's date line, a wrapper's date field), YYYY-MM-DD or null. */
+  digestDate: string | null;
+  records: DigestRecord[];
+  /** Non-fatal problems worth telling the user (e.g. a record dropped for having no title). */
+  warnings: string[];
+}
+
+/**
+ * A reader for one input form. `detect` looks at content first; the file name is only a hint.
+ * `split` is pure and throws only `ParseError`.
+ */
+export interface FormatReader {
+  name: string;
+  /** A confidence in [0, 1]; the registry picks the highest above 0. */
+  detect(text: string, fileName: string): number;
+  split(text: string, fileName: string): SplitResult;
+}
+
+/** The typed error a splitter may throw on input it recognised but cannot read. */
+export class ParseError extends Error {
+  override name = 'ParseError';
+}
+
+/** A GitHub repository linked from a paper. */
+export interface CodeLink {
+  /** The URL as cleaned (scheme added, trailing punctuation and `.git` removed). */
+  url: string;
+  owner: string;
+  repo: string;
+  /** Deeper path after owner/repo ("/tree/main/x"), or null. */
+  path: string | null;
+  /** "available": the text says it is out; "promised": "will be released at ...". */
+  status: 'available' | 'promised';
+  /** "abstract": found in the text; "site": given by the input form as a field. */
+  source: 'abstract' | 'site';
+}
+
+/** A non-GitHub link found in a paper: project page, Hugging Face, GitLab, ... */
+export interface Link {
+  url: string;
+  /** "project-page", "huggingface", "gitlab", "gitee", "arxiv", "other". */
+  kind: string;
+}
+
+/** A numeric claim found in an abstract. */
+export interface Claim {
+  /** The exact span of the abstract, `abstract.slice(start, end) === text`. */
+  text: string;
+  start: number;
+  end: number;
+  /** The number with magnitudes resolved (0.3M -> 300000); for a range, its upper bound. */
+  value: number;
+  /** For ranges ("1.5-2.7x"): the bounds; otherwise both null. */
+  low: number | null;
+  high: number | null;
+  /** "%", "x", "parameters", "tokens", "examples", "ms", "GB", ... or null for a bare count. */
+  unit: string | null;
+  kind: 'percent' | 'multiplier' | 'parameters' | 'count' | 'quantity';
+  /** The measured thing when the sentence names it ("accuracy", "speedup", "memory"), else null. */
+  metric: string | null;
+  /** "up to", "over", "about", "less than", "only", "+", or null. */
+  qualifier: string | null;
+  /** The sentence the claim sits in. */
+  sentence: string;
+}
+
+/** A fine-tuning (or adjacent) method a paper involves. */
+export interface MethodTag {
+  /** Taxonomy family, e.g. "lora", "adapter", "prompt-tuning". */
+  family: string;
+  /** Canonical member name, e.g. "QLoRA"; the family's own name when only the family is named. */
+  name: string;
+  /** "proposed" by the paper, "compared" against, or merely "used". */
+  role: 'proposed' | 'compared' | 'used';
+}
+
+/** Everything the extractors find in one paper. */
+export interface Extraction {
+  github: CodeLink[];
+  links: Link[];
+  claims: Claim[];
+  methods: MethodTag[];
+}

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../src/cli.js';
+import { papers, ROOT } from './helpers.js';
+
+const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const commands = buildProgram(() => {}).commands.map((c) => c.name());
+
+describe('every command is documented', () => {
+  it('has the commands we expect', () => {
+    expect(commands).toEqual(['ingest', 'query', 'show', 'claims', 'links', 'methods', 'dupes', 'stats', 'sql', 'export']);
+  });
+
+  it.each(commands)('papers %s --help shows an example', (name) => {
+    const r = papers([name, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: papers ${name}`);
+    expect(r.stdout).toMatch(/Examples:\n\s+\$ papers /);
+  });
+
+  it.each(commands)('README has a section for papers %s', (name) => {
+    expect(readme).toMatch(new RegExp(`^### \`papers ${name}[ \`]`, 'm'));
+  });
+
+  it('README shows the set-up commands', () => {
+    expect(readme).toContain('npm install');
+    expect(readme).toContain('npx papers ingest fixtures');
+    expect(readme).toContain('npm test');
+  });
+});
