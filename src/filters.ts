@@ -62,3 +62,34 @@ export function parseCount(text: string, flag: string): number {
   if (!/^\d+$/.test(text.trim())) throw new UsageError(`invalid ${flag} '${text}': expected a whole number (0 = all)`);
   return Number(text);
 }
+
+/**
+ * Makes a user's search text a valid FTS5 query without taking its syntax away: "phrases",
+ * prefix*, AND/OR/NOT/NEAR, parentheses and `title:` column filters pass through, while a bare
+ * word FTS5 cannot parse as one token (`low-rank`, `Qwen2.5`, `GPT-4o`) becomes a quoted phrase,
+ * which is what the user meant. What is still malformed (an unterminated quote) stays an error
+ * for the caller to report as a usage error.
+ */
+export function toFtsQuery(text: string): string {
+  const out: string[] = [];
+  const re = /"[^"]*"?|[()]|[^\s()"]+/g;
+  for (const m of text.matchAll(re)) {
+    const tok = m[0];
+    if (tok.startsWith('"') || tok === '(' || tok === ')' || /^(?:AND|OR|NOT|NEAR)$/.test(tok)) {
+      out.push(tok);
+      continue;
+    }
+    const col = /^(title|abstract):(.*)$/i.exec(tok);
+    const prefix = col ? `${col[1]!.toLowerCase()}:` : '';
+    let word = col ? col[2]! : tok;
+    if (word === '') {
+      out.push(prefix);
+      continue;
+    }
+    const star = word.endsWith('*') ? '*' : '';
+    if (star) word = word.slice(0, -1);
+    // FTS5 barewords: letters, digits, underscore and any non-ASCII character.
+    out.push(/^[\p{L}\p{N}_\u0080-\uffff]+$/u.test(word) ? prefix + word + star : `${prefix}"${word.replace(/"/g, '""')}"${star}`);
+  }
+  return out.join(' ');
+}

@@ -4,7 +4,7 @@
  * in bounded memory.
  */
 import type { Claim, CodeLink, Link, MethodTag } from '../types.js';
-import type { ClaimFilter } from '../filters.js';
+import { toFtsQuery, type ClaimFilter } from '../filters.js';
 import { UsageError } from '../errors.js';
 import type { DB } from './open.js';
 
@@ -77,6 +77,10 @@ export interface PaperFilters {
   limit?: number;
 }
 
+/** Claim subjects that name a unit or a kind rather than a metric. */
+const CLAIM_UNITS = new Set(['%', 'x', 'parameters', 'tokens', 'examples']);
+const CLAIM_KINDS = new Set(['percent', 'multiplier', 'count', 'quantity']);
+
 /** Builds the SELECT of matching paper rids, in order. Pure: returns SQL and its parameters. */
 export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown[] } {
   const where: string[] = [];
@@ -85,7 +89,7 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
   if (f.text !== undefined) {
     from = 'papers_fts JOIN papers p ON p.rid = papers_fts.rowid';
     where.push('papers_fts MATCH ?');
-    params.push(f.text);
+    params.push(toFtsQuery(f.text));
   }
   const methods = f.methods ?? [];
   for (const m of methods) {
@@ -101,11 +105,11 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
   }
   if (f.hasCode) where.push('EXISTS (SELECT 1 FROM code_links g WHERE g.paper_id = p.id)');
   for (const c of f.claims ?? []) {
-    // The subject may name a metric ("accuracy"), a unit ("parameters", "%", "x") or a kind.
-    where.push(
-      `EXISTS (SELECT 1 FROM claims c WHERE c.paper_id = p.id AND (c.metric = ? OR c.unit = ? OR c.kind = ?) AND c.value ${c.op} ?)`,
-    );
-    params.push(c.subject, c.subject, c.subject, c.value);
+    // `parameters<1e6` is about parameter counts (a unit), `speedup>2` about what was measured
+    // (a metric): a subject that names a unit or a kind compares those claims, any other a metric.
+    const column = CLAIM_UNITS.has(c.subject) ? 'c.unit' : CLAIM_KINDS.has(c.subject) ? 'c.kind' : 'c.metric';
+    where.push(`EXISTS (SELECT 1 FROM claims c WHERE c.paper_id = p.id AND ${column} = ? AND c.value ${c.op} ?)`);
+    params.push(c.subject, c.value);
   }
   if (f.fileGlob !== undefined || f.since !== undefined || f.until !== undefined) {
     const conds: string[] = [];

@@ -52,8 +52,19 @@ export class Store {
         'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at FROM papers WHERE rev > ?',
       ),
       insertPaper: db.prepare(
-        `INSERT INTO papers (id, arxiv_id, title, abstract, authors, upvotes, published_at, rev)
-         VALUES (@id, @arxiv_id, @title, @abstract, @authors, @upvotes, @published_at, @rev)`,
+        `INSERT INTO papers (id, arxiv_id, title, abstract, authors, upvotes, published_at, first_seen, last_seen, rev)
+         VALUES (@id, @arxiv_id, @title, @abstract, @authors, @upvotes, @published_at, @date, @date, @rev)`,
+      ),
+      maxRid: db.prepare<[], number>('SELECT coalesce(max(rid), 0) FROM papers').pluck(),
+      indexSince: db.prepare<[number]>('INSERT INTO papers_fts (rowid, title, abstract) SELECT rid, title, abstract FROM papers WHERE rid > ?'),
+      markSeen: db.prepare<{ id: string; date: string | null; rev: number }>(
+        `UPDATE papers SET rev = @rev,
+           first_seen = CASE WHEN @date IS NOT NULL AND (first_seen IS NULL OR first_seen > @date) THEN @date ELSE first_seen END,
+           last_seen  = CASE WHEN @date IS NOT NULL AND (last_seen IS NULL OR last_seen < @date) THEN @date ELSE last_seen END
+         WHERE id = @id`,
+      ),
+      sightingTexts: db.prepare<[string], { title: string; abstract: string }>(
+        'SELECT title, abstract FROM sightings WHERE paper_id = ? ORDER BY id',
       ),
       updatePaper: db.prepare(
         `UPDATE papers SET arxiv_id = @arxiv_id, title = @title, abstract = @abstract, authors = @authors,
@@ -92,6 +103,11 @@ export class Store {
       insertMethod: db.prepare(
         'INSERT OR REPLACE INTO methods (paper_id, family, name, role) VALUES (@paper_id, @family, @name, @role)',
       ),
+      getMeta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
+      setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      paperPage: db.prepare<[number, number], StoredPaper>(
+        'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at FROM papers WHERE rid > ? ORDER BY rid LIMIT ?',
+      ),
       getRev: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'rev'"),
       setRev: db.prepare<[string]>("UPDATE meta SET value = ? WHERE key = 'rev'"),
     };
@@ -127,6 +143,19 @@ export class Store {
     yield* this.s.papersSince.iterate(rev);
   }
 
+  meta(key: string): string | undefined {
+    return this.s.getMeta.get(key);
+  }
+
+  setMeta(key: string, value: string): void {
+    this.s.setMeta.run(key, value);
+  }
+
+  /** Papers in rid order after `afterRid`, a page at a time (for whole-database passes). */
+  paperPage(afterRid: number, size: number): StoredPaper[] {
+    return this.s.paperPage.all(afterRid, size);
+  }
+
   /** Bumps the database's write counter; call inside the file's transaction. */
   nextRev(): number {
     const rev = Number(this.s.getRev.get()?.value ?? 0) + 1;
@@ -138,8 +167,25 @@ export class Store {
     return Number(this.s.getRev.get()?.value ?? 0);
   }
 
-  insertPaper(p: Omit<StoredPaper, 'rid'>, rev: number): void {
-    this.s.insertPaper.run({ ...p, rev });
+  /**
+   * Inserts new papers, first and last seen on the file's digest date, and adds them to the
+   * full-text index in one statement (new rids are all above the largest before).
+   */
+  insertPapers(papers: Omit<StoredPaper, 'rid'>[], rev: number, date: string | null): void {
+    if (papers.length === 0) return;
+    const before = this.s.maxRid.get()!;
+    for (const p of papers) this.s.insertPaper.run({ ...p, rev, date });
+    this.s.indexSince.run(before);
+  }
+
+  /** Widens a paper's first/last seen to include a digest date, and stamps it with this write. */
+  markSeen(id: string, date: string | null, rev: number): void {
+    this.s.markSeen.run({ id, date, rev });
+  }
+
+  /** The text of each sighting of a paper, in the order they were stored. */
+  sightingTexts(id: string): { title: string; abstract: string }[] {
+    return this.s.sightingTexts.all(id);
   }
 
   updatePaper(p: Omit<StoredPaper, 'rid'>, rev: number): void {
@@ -188,12 +234,14 @@ export class Store {
     return { repos, links };
   }
 
-  /** Replaces a paper's extractions. */
-  writeExtraction(paperId: string, x: Extraction): void {
-    this.s.deleteCodeLinks.run(paperId);
-    this.s.deleteLinks.run(paperId);
-    this.s.deleteClaims.run(paperId);
-    this.s.deleteMethods.run(paperId);
+  /** Writes a paper's extractions; `replace` first removes the old ones (not needed for a new paper). */
+  writeExtraction(paperId: string, x: Extraction, replace: boolean): void {
+    if (replace) {
+      this.s.deleteCodeLinks.run(paperId);
+      this.s.deleteLinks.run(paperId);
+      this.s.deleteClaims.run(paperId);
+      this.s.deleteMethods.run(paperId);
+    }
     for (const g of x.github) this.s.insertCodeLink.run({ paper_id: paperId, ...g });
     for (const l of x.links) this.s.insertLink.run({ paper_id: paperId, ...l });
     for (const c of x.claims) this.s.insertClaim.run({ paper_id: paperId, ...c });

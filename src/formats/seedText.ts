@@ -94,8 +94,9 @@ export function splitSeedText(text: string, format: string): SplitResult {
   let inHeader = true;
   let current: DigestRecord | null = null;
 
-  for (const raw of units(text)) {
-    let line = raw;
+  const us = units(text);
+  for (let i = 0; i < us.length; i++) {
+    let line = us[i]!;
     if (inHeader) {
       line = stripChrome(line);
       if (line.length === 0) continue;
@@ -104,16 +105,23 @@ export function splitSeedText(text: string, format: string): SplitResult {
         digestDate ??= date;
         continue;
       }
+    } else if (parseDateLine(line)) {
+      continue; // a repeated date header further down the page
     }
-    if (looksLikeAbstract(line)) {
-      if (current && current.abstract === '') {
+    const prose = looksLikeAbstract(line);
+    if (current && current.abstract === '') {
+      // The page alternates title and abstract, so after a title comes its abstract, even a short
+      // one (a scraper that kept the submitter's one-line comment). Only a short line followed by
+      // prose is read as the next title, leaving this record without an abstract.
+      const nextIsProse = i + 1 < us.length && looksLikeAbstract(us[i + 1]!);
+      if (prose || !nextIsProse) {
         current.abstract = line;
-      } else {
-        warnings.push(`an abstract with no title before it was skipped: "${line.slice(0, 60)}…"`);
+        continue;
       }
+    } else if (prose) {
+      warnings.push(`an abstract with no title before it was skipped: "${line.slice(0, 60)}…"`);
       continue;
     }
-    if (!inHeader && parseDateLine(line)) continue; // a repeated date header further down the page
     inHeader = false;
     current = {
       position: records.length + 1,

@@ -15,7 +15,7 @@ import { splitDigest } from '../formats/index.js';
 import { DedupIndex, preferAbstract, preferTitle } from '../dedup/index.js';
 import { titleKey } from '../normalize.js';
 import { extractAll } from '../extract/index.js';
-import { Store, type StoredPaper } from '../db/store.js';
+import { Store, type FileFacts, type StoredPaper } from '../db/store.js';
 import type { DB } from '../db/open.js';
 import { describeFsError } from './discover.js';
 
@@ -54,6 +54,12 @@ export interface IngestSummary {
   dedup: { lookups: number; candidates: number };
 }
 
+/**
+ * The version of the extractors' output. Bump it when an extractor changes what it finds: the next
+ * ingest then re-extracts every stored paper.
+ */
+export const EXTRACT_VERSION = '1';
+
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_MAX_RECORD_CHARS = 100_000;
 
@@ -75,14 +81,15 @@ export class Ingester {
   ) {
     this.store = new Store(db);
     this.opts = {
-      maxFileBytes: DEFAULT_MAX_FILE_BYTES,
-      maxRecordChars: DEFAULT_MAX_RECORD_CHARS,
       ...opts,
+      maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      maxRecordChars: opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
     };
     this.index = new DedupIndex({ threshold: opts.threshold });
   }
 
   async run(files: string[], summary = emptySummary()): Promise<IngestSummary> {
+    this.refreshExtractions();
     let bytes = 0;
     for (let i = 0; i < files.length; i++) {
       if (this.opts.shouldStop?.()) {
@@ -163,48 +170,91 @@ export class Ingester {
     return bytes.length;
   }
 
-  /** Everything one file changes, in one IMMEDIATE transaction (takes the write lock up front). */
-  private storeFile(facts: Parameters<Store['insertFile']>[0], previousId: number | undefined, records: DigestRecord[]) {
+  /**
+   * Extraction is code that improves: when the stored extractions were made by another version of
+   * it (or before the extraction tables existed), redo them for every paper, a page per
+   * transaction so a kill loses at most one page of work and the next run resumes.
+   */
+  private refreshExtractions(): void {
+    if (this.store.meta('extract_version') === EXTRACT_VERSION) return;
+    const PAGE = 2000;
+    let after = Number(this.store.meta('extract_resume') ?? 0);
+    for (;;) {
+      const page = this.store.paperPage(after, PAGE);
+      const tx = this.db.transaction(() => {
+        for (const p of page) {
+          const site = this.store.siteFields(p.id);
+          this.store.writeExtraction(p.id, extractAll(p.title, p.abstract, site.repos, site.links), true);
+        }
+        after = page.length ? page[page.length - 1]!.rid : after;
+        if (page.length < PAGE) {
+          this.store.setMeta('extract_version', EXTRACT_VERSION);
+          this.store.setMeta('extract_resume', '0');
+        } else {
+          this.store.setMeta('extract_resume', String(after));
+        }
+      });
+      withBusyRetry(() => tx.immediate());
+      if (page.length < PAGE) return;
+    }
+  }
+
+  /**
+   * Everything one file changes, in one IMMEDIATE transaction (it takes the write lock up front, so
+   * the index catch-up and the writes see one consistent database).
+   *
+   * Records are first placed in memory (matched, canonical copies merged); the writes follow in
+   * bulk: new papers are inserted once with their final text and indexed for full-text search in
+   * one statement, existing papers are updated once, extractions are written once per paper.
+   */
+  private storeFile(facts: FileFacts, previousId: number | undefined, records: DigestRecord[]) {
     const tx = this.db.transaction(() => {
       this.catchUpIndex();
       const rev = this.store.nextRev();
-      const touched = new Set<string>();
       const affected = previousId === undefined ? [] : this.store.deleteFile(previousId);
       const fileId = this.store.insertFile(facts);
-      let created = 0;
-      for (const rec of records) {
-        const { paperId, rule, score, isNew } = this.placeRecord(rec, rev);
-        if (isNew) created++;
-        this.store.insertSighting(paperId, fileId, rec, rule, score);
-        touched.add(paperId);
-      }
+      const work = new FileWork();
+      const placed = records.map((rec) => this.placeRecord(rec, work));
+
+      const created = [...work.created.values()];
+      this.store.insertPapers(created, rev, facts.digestDate);
+      for (const p of work.updated.values()) this.store.updatePaper(p, rev);
+      placed.forEach((pl, i) => this.store.insertSighting(pl.paperId, fileId, records[i]!, pl.rule, pl.score));
+
       for (const id of affected) {
-        if (touched.has(id)) continue;
+        if (work.touched.has(id)) continue;
         if (this.store.sightingCount(id) === 0) {
           this.store.deletePaper(id);
           this.index.remove(id);
         } else {
-          touched.add(id);
+          // Its canonical copy may have come from the replaced file: rebuild it from what is left.
+          this.rebuildCanonical(id, rev);
+          work.reextract.add(id);
+          this.store.touchSeen(id, rev);
         }
       }
-      for (const id of touched) {
-        const p = this.store.paper(id)!;
-        const site = this.store.siteFields(id);
-        this.store.writeExtraction(id, extractAll(p.title, p.abstract, site.repos, site.links));
-        this.store.touchSeen(id, rev);
+      for (const p of created) {
+        this.store.writeExtraction(p.id, extractAll(p.title, p.abstract, work.siteRepos.get(p.id), work.siteLinks.get(p.id)), false);
       }
+      for (const id of work.reextract) {
+        if (work.created.has(id)) continue;
+        const p = work.updated.get(id) ?? this.store.paper(id)!;
+        const site = this.store.siteFields(id);
+        this.store.writeExtraction(id, extractAll(p.title, p.abstract, site.repos, site.links), true);
+      }
+      for (const id of work.touched) if (!work.created.has(id)) this.store.markSeen(id, facts.digestDate, rev);
       this.indexRev = rev;
-      return { created };
+      return { created: created.length };
     });
     return withBusyRetry(() => tx.immediate());
   }
 
-  /** Finds the paper a record belongs to (creating it if none), upgrading its canonical copy. */
-  private placeRecord(rec: DigestRecord, rev: number): { paperId: string; rule: string; score: number; isNew: boolean } {
+  /** Finds the paper a record belongs to (creating it if none), merging its canonical copy in memory. */
+  private placeRecord(rec: DigestRecord, work: FileWork): { paperId: string; rule: string; score: number } {
     for (;;) {
       const m = this.index.match(rec);
       if (!m) break;
-      const current = this.store.paper(m.paperId);
+      const current = work.current(m.paperId) ?? this.store.paper(m.paperId);
       if (!current) {
         // Deleted by another process since we indexed it.
         this.index.remove(m.paperId);
@@ -212,13 +262,18 @@ export class Ingester {
       }
       const merged = mergeCanonical(current, rec);
       if (merged) {
-        this.store.updatePaper(merged, rev);
+        if (work.created.has(m.paperId)) work.created.set(m.paperId, merged);
+        else work.updated.set(m.paperId, merged);
         this.index.put({ id: merged.id, arxivId: merged.arxiv_id, title: merged.title, abstract: merged.abstract });
+        if (merged.title !== current.title || merged.abstract !== current.abstract) work.reextract.add(m.paperId);
       }
-      return { paperId: m.paperId, rule: m.rule, score: m.score, isNew: false };
+      if (rec.siteRepos.length > 0 || rec.siteLinks.length > 0) work.reextract.add(m.paperId);
+      work.addSite(m.paperId, rec);
+      work.touch(m.paperId);
+      return { paperId: m.paperId, rule: m.rule, score: m.score };
     }
-    const id = this.freshId(rec);
-    const paper = {
+    const id = this.freshId(rec, work);
+    work.created.set(id, {
       id,
       arxiv_id: rec.arxivId,
       title: rec.title,
@@ -226,17 +281,31 @@ export class Ingester {
       authors: JSON.stringify(rec.authors),
       upvotes: rec.upvotes,
       published_at: rec.publishedAt,
-    };
-    this.store.insertPaper(paper, rev);
+    });
     this.index.put({ id, arxivId: rec.arxivId, title: rec.title, abstract: rec.abstract });
-    return { paperId: id, rule: 'new', score: 1, isNew: true };
+    work.addSite(id, rec);
+    work.touch(id);
+    return { paperId: id, rule: 'new', score: 1 };
+  }
+
+  /** Re-derives a paper's canonical copy from its remaining sightings (after a file was replaced). */
+  private rebuildCanonical(id: string, rev: number): void {
+    const current = this.store.paper(id)!;
+    const sightings = this.store.sightingTexts(id);
+    let best: Omit<StoredPaper, 'rid'> = { ...current, title: sightings[0]!.title, abstract: sightings[0]!.abstract };
+    for (const s of sightings.slice(1)) {
+      if (preferTitle(best.title, s.title) === 'incoming') best = { ...best, title: s.title };
+      if (preferAbstract(best.abstract, s.abstract) === 'incoming') best = { ...best, abstract: s.abstract };
+    }
+    this.store.updatePaper(best, rev);
+    this.index.put({ id, arxivId: best.arxiv_id, title: best.title, abstract: best.abstract });
   }
 
   /** The arXiv id when known, else a hash of the title; a clash (rare) gets a numeric suffix. */
-  private freshId(rec: DigestRecord): string {
+  private freshId(rec: DigestRecord, work: FileWork): string {
     const base = rec.arxivId ?? contentId(rec.title);
     let id = base;
-    for (let n = 2; this.store.idTaken(id); n++) id = `${base}-${n}`;
+    for (let n = 2; work.created.has(id) || this.store.idTaken(id); n++) id = `${base}-${n}`;
     return id;
   }
 
@@ -260,7 +329,7 @@ export class Ingester {
  * The canonical record after a new sighting: each field takes the more complete copy. Returns
  * null when nothing changes (the common case, and a write saved).
  */
-export function mergeCanonical(current: StoredPaper, rec: DigestRecord): Omit<StoredPaper, 'rid'> | null {
+export function mergeCanonical(current: Omit<StoredPaper, 'rid'>, rec: DigestRecord): Omit<StoredPaper, 'rid'> | null {
   const title = preferTitle(current.title, rec.title) === 'incoming' ? rec.title : current.title;
   const abstract = preferAbstract(current.abstract, rec.abstract) === 'incoming' ? rec.abstract : current.abstract;
   const arxiv_id = current.arxiv_id ?? rec.arxivId;
@@ -276,6 +345,33 @@ export function mergeCanonical(current: StoredPaper, rec: DigestRecord): Omit<St
     upvotes === current.upvotes &&
     published_at === current.published_at;
   return same ? null : next;
+}
+
+/** What one file's transaction has placed so far, before it is written. */
+class FileWork {
+  /** Papers this file creates, with their canonical copy as merged so far. */
+  readonly created = new Map<string, Omit<StoredPaper, 'rid'>>();
+  /** Existing papers whose canonical copy this file improves. */
+  readonly updated = new Map<string, Omit<StoredPaper, 'rid'>>();
+  /** Existing papers whose extractions must be redone (text changed, or new site fields). */
+  readonly reextract = new Set<string>();
+  /** Every paper this file sights. */
+  readonly touched = new Set<string>();
+  readonly siteRepos = new Map<string, string[]>();
+  readonly siteLinks = new Map<string, string[]>();
+
+  current(id: string): Omit<StoredPaper, 'rid'> | undefined {
+    return this.created.get(id) ?? this.updated.get(id);
+  }
+
+  touch(id: string): void {
+    this.touched.add(id);
+  }
+
+  addSite(id: string, rec: DigestRecord): void {
+    if (rec.siteRepos.length) this.siteRepos.set(id, [...(this.siteRepos.get(id) ?? []), ...rec.siteRepos]);
+    if (rec.siteLinks.length) this.siteLinks.set(id, [...(this.siteLinks.get(id) ?? []), ...rec.siteLinks]);
+  }
 }
 
 export function emptySummary(): IngestSummary {

@@ -85,3 +85,14 @@ describe('line classification', () => {
     expect(compactTextReader.detect(text, 'x.txt')).toBe(0);
   });
 });
+
+describe('short abstracts', () => {
+  it('keeps a one-line comment stored in place of the abstract as the abstract', () => {
+    const text = `Sep 16\n\nA Title\n\nSubmitted by a reader: a great paper.\n\nB Title\n\n${ABSTRACT}\n`;
+    const out = splitSeedText(text, 'text-spaced');
+    expect(out.records.map((r) => [r.title, r.abstract])).toEqual([
+      ['A Title', 'Submitted by a reader: a great paper.'],
+      ['B Title', ABSTRACT],
+    ]);
+  });
+});
