@@ -34,15 +34,18 @@ export async function discoverFiles(paths: string[]): Promise<Discovery> {
       files.add(p);
       continue;
     }
+    // Symbolic links are listed but not walked into; a link to a file is read like the file, and a
+    // broken or looping one is reported by the read.
     const found = await fg(`**/*.{${DIGEST_EXTENSIONS.join(',')}}`, {
       cwd: p,
-      onlyFiles: true,
+      onlyFiles: false,
+      objectMode: true,
       followSymbolicLinks: false,
       caseSensitiveMatch: false,
       suppressErrors: true,
       ignore: ['**/node_modules/**', '**/.git/**'],
     });
-    for (const f of found) files.add(path.join(p, f));
+    for (const e of found) if (!e.dirent.isDirectory()) files.add(path.join(p, e.path));
   }
   return { files: [...files].sort(), errors };
 }

@@ -92,6 +92,8 @@ export class Ingester {
     this.refreshExtractions();
     let bytes = 0;
     for (let i = 0; i < files.length; i++) {
+      // Let the event loop run between files: a Ctrl-C arrives as an event, not an interrupt.
+      await new Promise((resolve) => setImmediate(resolve));
       if (this.opts.shouldStop?.()) {
         summary.interrupted = true;
         break;
