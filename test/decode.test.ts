@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ParseError } from '../src/types.js';
+import { decodeDigest } from '../src/decode.js';
+
+const enc = new TextEncoder();
+
+function utf16(text: string, order: 'le' | 'be', bom = true): Uint8Array {
+  const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
+  let o = 0;
+  if (bom) {
+    out[o++] = order === 'le' ? 0xff : 0xfe;
+    out[o++] = order === 'le' ? 0xfe : 0xff;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[o++] = order === 'le' ? c & 0xff : c >> 8;
+    out[o++] = order === 'le' ? c >> 8 : c & 0xff;
+  }
+  return out;
+}
+
+const SAMPLE = 'Café — “quoted” 😀 Daily Papers\nline two\r\n';
+
+describe('decodeDigest', () => {
+  it.each([
+    ['UTF-8', enc.encode(SAMPLE), 'utf-8', SAMPLE],
+    ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode(SAMPLE)]), 'utf-8-bom', SAMPLE],
+    ['UTF-16 LE with BOM', utf16(SAMPLE, 'le'), 'utf-16le', SAMPLE],
+    ['UTF-16 BE with BOM', utf16(SAMPLE, 'be'), 'utf-16be', SAMPLE],
+    ['empty', new Uint8Array(), 'utf-8', ''],
+  ])('decodes %s', (_name, bytes, encoding, text) => {
+    const d = decodeDigest(bytes);
+    expect(d.encoding).toBe(encoding);
+    expect(d.text).toBe(text);
+    expect(d.warnings).toEqual([]);
+  });
+
+  it('reads BOM-less UTF-16 from its zero bytes, with a warning', () => {
+    const d = decodeDigest(utf16('Plain ASCII text of a digest\n', 'le', false));
+    expect(d).toMatchObject({ encoding: 'utf-16le', text: 'Plain ASCII text of a digest\n' });
+    expect(d.warnings[0]).toMatch(/no byte-order mark/);
+    expect(decodeDigest(utf16('Plain ASCII text of a digest\n', 'be', false)).encoding).toBe('utf-16be');
+  });
+
+  it('warns about an odd-length UTF-16 file', () => {
+    const bytes = utf16('abc', 'le');
+    const d = decodeDigest(bytes.subarray(0, bytes.length - 1));
+    expect(d.text).toBe('ab\ufffd');
+    expect(d.warnings[0]).toMatch(/replaced with U\+FFFD/);
+  });
+
+  it.each([
+    ['cp1252 punctuation', [0x93, 0x71, 0x94, 0x20, 0x96, 0x20, 0x80, 0x35], '“q” – €5'],
+    ['Latin-1 letters', [0x43, 0x61, 0x66, 0xe9], 'Café'],
+    ['a lone continuation byte', [0x61, 0xbf, 0x62], 'a¿b'],
+  ])('falls back to cp1252 for invalid UTF-8 (%s) with a warning', (_name, bytes, text) => {
+    const d = decodeDigest(new Uint8Array(bytes));
+    expect(d.encoding).toBe('windows-1252');
+    expect(d.text).toBe(text);
+    expect(d.warnings).toEqual(['not valid UTF-8; decoded as windows-1252 (cp1252)']);
+  });
+
+  it.each([
+    ['a NUL byte', new Uint8Array([0x61, 0x00, 0x62, 0x63, 0x64]), /NUL byte at offset 1/],
+    ['a PNG header', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), /binary content/],
+    ['mostly control characters', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 0x61, 0x62]), /binary content: 8 of 10 characters/],
+    ['a NUL inside UTF-16 text', utf16('ab\u0000cd', 'le'), /NUL character/],
+  ])('rejects %s as binary with a ParseError', (_name, bytes, message) => {
+    expect(() => decodeDigest(bytes)).toThrow(ParseError);
+    expect(() => decodeDigest(bytes)).toThrow(message);
+  });
+
+  it('accepts text with a few control characters (form feeds, tabs, a stray escape)', () => {
+    const d = decodeDigest(enc.encode('Title\tone\f\nAbstract \x1b text that goes on for a while.\n'));
+    expect(d.text).toContain('\x1b');
+  });
+
+  it('never throws anything but ParseError on random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+        try {
+          const d = decodeDigest(bytes);
+          expect(typeof d.text).toBe('string');
+        } catch (e) {
+          if (!(e instanceof ParseError)) throw e;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('round-trips any valid UTF-8 text free of control characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
+        const text = s.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g, '');
+        if (/^\ufeff/.test(text)) return;
+        expect(decodeDigest(enc.encode(text)).text).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * Fuzzing: every reader's split() and splitDigest() on random text and on mutated fixtures
+ * (truncated, lines deleted or duplicated, random characters injected) throw nothing but
+ * ParseError, and never an "internal error" (a bug caught by the readers' safety net).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ParseError, type SplitResult } from '../../src/types.js';
+import { readers, splitDigest } from '../../src/formats/index.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? walk(p) : [p];
+    });
+}
+
+const FIXTURES = walk(join(ROOT, 'fixtures', 'forms'))
+  .filter((f) => !f.endsWith('.expected'))
+  .map((f) => ({ name: f.slice(ROOT.length + 1), text: readFileSync(f, 'utf8') }));
+
+/** Runs `fn`, accepting a result or a ParseError that is not an internal error. */
+function onlyParseErrors(fn: () => SplitResult | number): void {
+  try {
+    const r = fn();
+    if (typeof r === 'number') {
+      expect(r).toBeGreaterThanOrEqual(0);
+      expect(r).toBeLessThanOrEqual(1);
+    } else {
+      r.records.forEach((rec, i) => {
+        expect(rec.position).toBe(i + 1);
+        expect(rec.title.length).toBeGreaterThan(0);
+      });
+    }
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    expect(e.message).not.toMatch(/^internal error/);
+  }
+}
+
+type Mutation =
+  | { kind: 'truncate'; at: number }
+  | { kind: 'deleteLines'; seeds: number[] }
+  | { kind: 'duplicateLines'; seeds: number[] }
+  | { kind: 'inject'; seeds: number[]; chars: string };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant('deleteLines' as const), seeds: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }) }),
+  fc.record({ kind: fc.constant('duplicateLines' as const), seeds: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constant('inject' as const),
+    seeds: fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+    chars: fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.constantFrom('"', "'", '{', '}', '[', ']', '<', '>', '\\', '\n', '&quot;', '](', '### [', '\u0000', '\ufffd', '`'),
+    ),
+  }),
+);
+
+function mutate(text: string, m: Mutation): string {
+  if (m.kind === 'truncate') return text.slice(0, Math.floor(text.length * m.at));
+  if (m.kind === 'inject') {
+    let t = text;
+    for (const s of m.seeds) {
+      const at = t.length === 0 ? 0 : s % t.length;
+      t = t.slice(0, at) + m.chars + t.slice(at);
+    }
+    return t;
+  }
+  const lines = text.split('\n');
+  for (const s of m.seeds) {
+    if (lines.length === 0) break;
+    const i = s % lines.length;
+    if (m.kind === 'deleteLines') lines.splice(i, 1);
+    else lines.splice(i, 0, lines[i]!);
+  }
+  return lines.join('\n');
+}
+
+const randomText = fc.oneof(
+  fc.string({ maxLength: 400 }),
+  fc.string({ unit: 'binary', maxLength: 400 }),
+  fc.json({ maxDepth: 4 }),
+  fc.array(fc.constantFrom('[', ']', '{', '}', '"', "'", ':', ',', 'paper', 'title', '\n', ' ', 'True', '<article>', '<h3><a href="/papers/2401.00001">', '### [', '](https://huggingface.co/papers/2401.00001)', 'https://huggingface.co/papers/2401.00001', 'x'), { maxLength: 60 }).map((a) => a.join('')),
+);
+
+describe('fuzzing the readers', () => {
+  it.each(readers.map((r) => [r.name, r]))('%s: detect and split on random text throw only ParseError', (_name, reader) => {
+    fc.assert(
+      fc.property(randomText, fc.constantFrom('x.json', 'x.jsonl', 'x.html', 'x.md', 'x.txt', '2024-05-27.json'), (text, name) => {
+        onlyParseErrors(() => reader.detect(text, name));
+        onlyParseErrors(() => reader.split(text, name));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(FIXTURES.map((f) => [f.name, f]))('mutations of %s throw only ParseError in every reader', (_name, fixture) => {
+    fc.assert(
+      fc.property(mutation, (m) => {
+        const text = mutate(fixture.text, m);
+        for (const reader of readers) {
+          onlyParseErrors(() => reader.detect(text, fixture.name));
+          onlyParseErrors(() => reader.split(text, fixture.name));
+        }
+        onlyParseErrors(() => splitDigest(text, fixture.name));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('splitDigest on random text throws only ParseError', () => {
+    fc.assert(
+      fc.property(randomText, (text) => {
+        onlyParseErrors(() => splitDigest(text, 'random.txt'));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('survives deep nesting', () => {
+    for (const text of ['['.repeat(100_000), '{"a":'.repeat(50_000), "[{'a': ".repeat(20_000), '<div>'.repeat(20_000)]) {
+      for (const reader of readers) onlyParseErrors(() => reader.split(text, 'deep.json'));
+      onlyParseErrors(() => splitDigest(text, 'deep.json'));
+    }
+  });
+});
