@@ -65,6 +65,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option('--threshold <n>', 'title similarity needed for a fuzzy merge, in (0, 1] (default 0.9)')
     .option('--max-file-mb <n>', 'skip files larger than this (default 256)')
     .option('--max-record-chars <n>', 'drop records whose title or abstract is longer (default 100000)')
+    .option('-j, --jobs <n>', 'worker threads reading and splitting files (default: by input size and cores; 0 = none)')
     .addHelpText('after', examples('papers ingest fixtures', 'papers ingest ~/digests --db research.db --json | jq .errors'))
     .action(run(ingestCommand));
 

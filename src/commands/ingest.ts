@@ -7,6 +7,7 @@ import { openForWrite, resolveDbPath } from '../db/open.js';
 import { ProgressBar } from '../output/progress.js';
 import { UsageError } from '../errors.js';
 import { log } from '../output/log.js';
+import { parseCount } from '../filters.js';
 
 export interface IngestFlags {
   db?: string;
@@ -15,6 +16,7 @@ export interface IngestFlags {
   threshold?: string;
   maxFileMb?: string;
   maxRecordChars?: string;
+  jobs?: string;
 }
 
 function positiveNumber(text: string | undefined, flag: string): number | undefined {
@@ -29,6 +31,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   if (threshold !== undefined && threshold > 1) throw new UsageError(`invalid --threshold '${flags.threshold}': expected a number in (0, 1]`);
   const maxFileMb = positiveNumber(flags.maxFileMb, '--max-file-mb');
   const maxRecordChars = positiveNumber(flags.maxRecordChars, '--max-record-chars');
+  const jobs = flags.jobs === undefined ? undefined : parseCount(flags.jobs, '--jobs');
   const dbPath = resolveDbPath(flags.db);
 
   const found = await discoverFiles(paths);
@@ -54,6 +57,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
       threshold,
       maxFileBytes: maxFileMb === undefined ? undefined : maxFileMb * 1024 * 1024,
       maxRecordChars,
+      jobs,
       shouldStop: () => stopping,
       onProgress: bar ? (p) => bar.update(p, p.filesDone === p.filesTotal) : undefined,
     });

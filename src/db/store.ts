@@ -37,6 +37,7 @@ export class Store {
 
   constructor(readonly db: DB) {
     this.s = {
+      fileHashes: db.prepare<[], { path: string; sha256: string }>('SELECT path, sha256 FROM files'),
       fileByPath: db.prepare<[string], { id: number; sha256: string }>('SELECT id, sha256 FROM files WHERE path = ?'),
       insertFile: db.prepare(
         `INSERT INTO files (path, sha256, size, format, encoding, digest_date, records, ingested_at)
@@ -111,6 +112,11 @@ export class Store {
       getRev: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'rev'"),
       setRev: db.prepare<[string]>("UPDATE meta SET value = ? WHERE key = 'rev'"),
     };
+  }
+
+  /** Every ingested path with its content hash: unchanged files are skipped without parsing. */
+  fileHashes(): Map<string, string> {
+    return new Map(this.s.fileHashes.all().map((r) => [r.path, r.sha256]));
   }
 
   /** The stored sha256 of a path, if it was ingested before. */

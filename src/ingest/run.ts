@@ -9,15 +9,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { DigestRecord } from '../types.js';
-import { ParseError } from '../types.js';
-import { decodeDigest } from '../decode.js';
-import { splitDigest } from '../formats/index.js';
 import { DedupIndex, preferAbstract, preferTitle } from '../dedup/index.js';
 import { titleKey } from '../normalize.js';
 import { extractAll } from '../extract/index.js';
 import { Store, type FileFacts, type StoredPaper } from '../db/store.js';
 import type { DB } from '../db/open.js';
-import { describeFsError } from './discover.js';
+import { defaultJobs, preparedFiles } from './pipeline.js';
+import type { PreparedDigest, PreparedFile } from './prepare.js';
 
 export interface IngestOptions {
   /** Title similarity threshold for fuzzy matches (see DedupOptions). */
@@ -28,6 +26,8 @@ export interface IngestOptions {
   maxRecordChars?: number;
   /** Called after each file, for progress bars. */
   onProgress?: (p: Progress) => void;
+  /** Worker threads preparing files; default: by input size and cores (see defaultJobs). */
+  jobs?: number;
   /** Checked between files: true stops the run after the current file (Ctrl-C). */
   shouldStop?: () => boolean;
 }
@@ -73,7 +73,7 @@ export class Ingester {
   private index: DedupIndex;
   /** The database's meta.rev that the in-memory index has caught up with. */
   private indexRev = -1;
-  private readonly opts: Required<Omit<IngestOptions, 'onProgress' | 'shouldStop' | 'threshold'>> & IngestOptions;
+  private readonly opts: IngestOptions & { maxFileBytes: number; maxRecordChars: number };
 
   constructor(
     private readonly db: DB,
@@ -90,75 +90,45 @@ export class Ingester {
 
   async run(files: string[], summary = emptySummary()): Promise<IngestSummary> {
     this.refreshExtractions();
+    const known = this.store.fileHashes();
+    const opts = { maxFileBytes: this.opts.maxFileBytes, maxRecordChars: this.opts.maxRecordChars };
+    const jobs = this.opts.jobs ?? defaultJobs(totalSize(files));
     let bytes = 0;
-    for (let i = 0; i < files.length; i++) {
-      // Let the event loop run between files: a Ctrl-C arrives as an event, not an interrupt.
-      await new Promise((resolve) => setImmediate(resolve));
+    let done = 0;
+    for await (const prepared of preparedFiles(files, known, opts, jobs)) {
       if (this.opts.shouldStop?.()) {
         summary.interrupted = true;
         break;
       }
-      const file = files[i]!;
-      bytes += this.ingestFile(file, summary);
-      this.opts.onProgress?.({ file, filesDone: i + 1, filesTotal: files.length, records: summary.records, bytes });
+      this.storePrepared(prepared, summary);
+      bytes += prepared.size;
+      done++;
+      this.opts.onProgress?.({ file: prepared.file, filesDone: done, filesTotal: files.length, records: summary.records, bytes });
     }
     summary.papers = (this.db.prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n;
     summary.dedup = { ...this.index.stats };
     return summary;
   }
 
-  /** Ingests one file; returns its size in bytes (for the rate shown in progress). */
-  ingestFile(file: string, summary: IngestSummary): number {
-    let bytes: Buffer;
-    try {
-      const stat = fs.statSync(file);
-      if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'NOTFILE' });
-      if (stat.size > this.opts.maxFileBytes) {
-        summary.errors.push({
-          file,
-          message: `file is ${mb(stat.size)}, over the ${mb(this.opts.maxFileBytes)} limit (--max-file-mb)`,
-        });
-        return 0;
-      }
-      bytes = fs.readFileSync(file);
-    } catch (err) {
-      summary.errors.push({ file, message: describeFsError(err) });
-      return 0;
+  /** Stores one prepared file (or counts it as unchanged, or reports why it failed). */
+  storePrepared(prepared: PreparedFile, summary: IngestSummary): void {
+    const { file } = prepared;
+    if (prepared.kind === 'failed') {
+      summary.errors.push({ file, message: prepared.message });
+      return;
     }
-    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-    const previous = this.store.fileByPath(file);
-    if (previous?.sha256 === sha256) {
+    if (prepared.kind === 'unchanged') {
       summary.skipped++;
-      return bytes.length;
+      return;
     }
-
-    let split;
-    let encoding: string;
+    for (const message of prepared.warnings) summary.warnings.push({ file, message });
+    const { records } = prepared;
     try {
-      const decoded = decodeDigest(bytes);
-      encoding = decoded.encoding;
-      for (const w of decoded.warnings) summary.warnings.push({ file, message: w });
-      split = splitDigest(decoded.text, file);
-    } catch (err) {
-      if (err instanceof ParseError) {
-        summary.errors.push({ file, message: err.message });
-        return bytes.length;
+      const counts = this.storeFile(prepared);
+      if (counts === null) {
+        summary.skipped++; // another ingest stored the same content meanwhile
+        return;
       }
-      throw err;
-    }
-    for (const w of split.warnings) summary.warnings.push({ file, message: w });
-    const records = split.records.filter((r) => {
-      if (r.title.length <= this.opts.maxRecordChars && r.abstract.length <= this.opts.maxRecordChars) return true;
-      summary.warnings.push({
-        file,
-        message: `record ${r.position} skipped: longer than ${this.opts.maxRecordChars} characters (--max-record-chars)`,
-      });
-      return false;
-    });
-
-    const facts = { path: file, sha256, size: bytes.length, format: split.format, encoding, digestDate: split.digestDate, records: records.length };
-    try {
-      const counts = this.storeFile(facts, previous?.id, records);
       summary.files++;
       summary.records += records.length;
       summary.new += counts.created;
@@ -169,7 +139,6 @@ export class Ingester {
       this.resetIndex();
       throw err;
     }
-    return bytes.length;
   }
 
   /**
@@ -209,14 +178,28 @@ export class Ingester {
    * bulk: new papers are inserted once with their final text and indexed for full-text search in
    * one statement, existing papers are updated once, extractions are written once per paper.
    */
-  private storeFile(facts: FileFacts, previousId: number | undefined, records: DigestRecord[]) {
+  private storeFile(prepared: PreparedDigest): { created: number } | null {
+    const { records } = prepared;
+    const facts: FileFacts = {
+      path: prepared.file,
+      sha256: prepared.sha256,
+      size: prepared.size,
+      format: prepared.format,
+      encoding: prepared.encoding,
+      digestDate: prepared.digestDate,
+      records: records.length,
+    };
     const tx = this.db.transaction(() => {
+      // Checked again under the write lock: a concurrent ingest may have stored this file.
+      const previous = this.store.fileByPath(facts.path);
+      if (previous?.sha256 === facts.sha256) return null;
+      const previousId = previous?.id;
       this.catchUpIndex();
       const rev = this.store.nextRev();
       const affected = previousId === undefined ? [] : this.store.deleteFile(previousId);
       const fileId = this.store.insertFile(facts);
       const work = new FileWork();
-      const placed = records.map((rec) => this.placeRecord(rec, work));
+      const placed = records.map((rec, i) => this.placeRecord(rec, i, work));
 
       const created = [...work.created.values()];
       this.store.insertPapers(created, rev, facts.digestDate);
@@ -236,7 +219,12 @@ export class Ingester {
         }
       }
       for (const p of created) {
-        this.store.writeExtraction(p.id, extractAll(p.title, p.abstract, work.siteRepos.get(p.id), work.siteLinks.get(p.id)), false);
+        // A paper this file created from one record, unchanged since, has that record's extraction.
+        const from = work.createdBy.get(p.id)!;
+        const x = work.reextract.has(p.id)
+          ? extractAll(p.title, p.abstract, work.siteRepos.get(p.id), work.siteLinks.get(p.id))
+          : prepared.extractions[from]!;
+        this.store.writeExtraction(p.id, x, false);
       }
       for (const id of work.reextract) {
         if (work.created.has(id)) continue;
@@ -252,7 +240,7 @@ export class Ingester {
   }
 
   /** Finds the paper a record belongs to (creating it if none), merging its canonical copy in memory. */
-  private placeRecord(rec: DigestRecord, work: FileWork): { paperId: string; rule: string; score: number } {
+  private placeRecord(rec: DigestRecord, index: number, work: FileWork): { paperId: string; rule: string; score: number } {
     for (;;) {
       const m = this.index.match(rec);
       if (!m) break;
@@ -285,6 +273,7 @@ export class Ingester {
       published_at: rec.publishedAt,
     });
     this.index.put({ id, arxivId: rec.arxivId, title: rec.title, abstract: rec.abstract });
+    work.createdBy.set(id, index);
     work.addSite(id, rec);
     work.touch(id);
     return { paperId: id, rule: 'new', score: 1 };
@@ -353,9 +342,11 @@ export function mergeCanonical(current: Omit<StoredPaper, 'rid'>, rec: DigestRec
 class FileWork {
   /** Papers this file creates, with their canonical copy as merged so far. */
   readonly created = new Map<string, Omit<StoredPaper, 'rid'>>();
+  /** The record that created each new paper. */
+  readonly createdBy = new Map<string, number>();
   /** Existing papers whose canonical copy this file improves. */
   readonly updated = new Map<string, Omit<StoredPaper, 'rid'>>();
-  /** Existing papers whose extractions must be redone (text changed, or new site fields). */
+  /** Papers whose extractions must be redone (text changed, or more site fields). */
   readonly reextract = new Set<string>();
   /** Every paper this file sights. */
   readonly touched = new Set<string>();
@@ -391,8 +382,17 @@ export function emptySummary(): IngestSummary {
   };
 }
 
-function mb(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** The total size of the files (unreadable ones count as 0: their read reports them). */
+function totalSize(files: string[]): number {
+  let n = 0;
+  for (const f of files) {
+    try {
+      n += fs.statSync(f).size;
+    } catch {
+      // reported when read
+    }
+  }
+  return n;
 }
 
 /**

@@ -1,0 +1,397 @@
+/**
+ * Word lists and precompiled regular expressions for the numeric-claims extractor
+ * (`claims.ts`). Everything here is built once at module load: the extractor runs on
+ * about a million abstracts in the benchmarks, so nothing is compiled per call.
+ *
+ * Every regex is either sticky (`y`, tried at one position) or global over a bounded
+ * alphabet, and none nests quantifiers, so the scan stays linear on hostile input.
+ */
+
+/** How a unit may follow its number: attached ("5ms"), spaced ("5 ms") or both. */
+type Mode = 'a' | 's' | 'b';
+
+/** Kinds a unit word can give a claim (parameters and counts come from nouns, not units). */
+export type UnitKind = 'percent' | 'multiplier' | 'quantity';
+
+/** What a matched unit surface means. */
+export interface UnitInfo {
+  /** Normalised unit ("%", "x", "ms", "°C", ...). */
+  unit: string;
+  kind: UnitKind;
+  /** Physical units may take exponents ("m2", "cm−3") and join into compounds ("g cm−3"). */
+  physical: boolean;
+}
+
+/** [surfaces, normalised unit, kind, mode]. Surfaces are literal, case-sensitive. */
+type Row = [string[], string, UnitKind, Mode];
+
+const ROWS: Row[] = [
+  // Percent. "\%" and "\,\%" come from LaTeX sources ("90\%", "4.58\,\%" in the seeds);
+  // wt%/vol%/mol% are MeasEval-style mass fractions ("1.0–1.7 wt.%").
+  [['%', '\\%', 'percent', 'per cent', 'per-cent', 'wt%', 'wt.%', 'wt %', 'wt. %', 'vol%', 'vol.%', 'vol %', 'mol%', 'mol %', 'at%', 'at.%'], '%', 'percent', 'b'],
+  // Percentage points stay distinct from % ("by up to 5pp (or 5.7%)").
+  [['pp', 'p.p.', 'percentage points', 'percentage point', 'percent points'], 'pp', 'percent', 'b'],
+  [['points', 'point', 'pts'], 'points', 'quantity', 's'],
+  // Multipliers: x, ×, times, -fold, and the LaTeX forms that survive copy-paste:
+  // "2.3\times", "3$\times$", and "3times" where the backslash was lost.
+  [['x', '×', 'times', '\\times', '$\\times$', '\\texttimes', 'fold'], 'x', 'multiplier', 'b'],
+  [['X'], 'x', 'multiplier', 'a'],
+  [['orders of magnitude', 'order of magnitude', 'orders-of-magnitude'], 'orders of magnitude', 'quantity', 's'],
+  // Time.
+  [['ms', 'msec', 'millisecond', 'milliseconds'], 'ms', 'quantity', 'b'],
+  [['µs', 'μs', 'microsecond', 'microseconds'], 'µs', 'quantity', 'b'],
+  [['ns', 'nanosecond', 'nanoseconds'], 'ns', 'quantity', 'b'],
+  [['s', 'sec', 'secs', 'second', 'seconds'], 's', 'quantity', 'b'],
+  [['min', 'mins', 'minute', 'minutes'], 'min', 'quantity', 'b'],
+  [['h', 'hr', 'hrs', 'hour', 'hours'], 'h', 'quantity', 'b'],
+  [['d'], 'days', 'quantity', 's'],
+  [['day', 'days'], 'days', 'quantity', 'b'],
+  [['wk', 'week', 'weeks'], 'weeks', 'quantity', 'b'],
+  [['month', 'months'], 'months', 'quantity', 'b'],
+  [['yr', 'yrs', 'year', 'years'], 'years', 'quantity', 'b'],
+  [['ka', 'kyr', 'kyrs'], 'kyr', 'quantity', 's'],
+  [['Ma', 'Myr', 'Myrs'], 'Myr', 'quantity', 's'],
+  [['Ga', 'Gyr', 'Gyrs', 'byr', 'Byr'], 'Gyr', 'quantity', 's'],
+  [['GPU hours', 'GPU-hours', 'GPU hour', 'GPU hrs', 'GPU-hrs'], 'GPU hours', 'quantity', 's'],
+  [['GPU days', 'GPU-days'], 'GPU days', 'quantity', 's'],
+  // Data size ("5GB memory", "24GB consumer-grade GPU", "1TB of multispectral data").
+  [['KB', 'kB'], 'KB', 'quantity', 'b'],
+  [['MB'], 'MB', 'quantity', 'b'],
+  [['GB'], 'GB', 'quantity', 'b'],
+  [['TB'], 'TB', 'quantity', 'b'],
+  [['PB'], 'PB', 'quantity', 'b'],
+  [['KiB'], 'KiB', 'quantity', 'b'],
+  [['MiB'], 'MiB', 'quantity', 'b'],
+  [['GiB'], 'GiB', 'quantity', 'b'],
+  [['TiB'], 'TiB', 'quantity', 'b'],
+  [['Gb'], 'Gb', 'quantity', 'b'],
+  [['Mb'], 'Mb', 'quantity', 'b'],
+  [['kb'], 'kb', 'quantity', 'b'],
+  [['bit', 'bits'], 'bits', 'quantity', 'b'],
+  [['byte', 'bytes'], 'bytes', 'quantity', 'b'],
+  [['bp', 'kbp', 'Mbp'], 'bp', 'quantity', 'b'],
+  // Compute and throughput ("35.4G FLOPs", "550 tokens/s").
+  [['FLOPs', 'FLOPS', 'flops', 'FLOP'], 'FLOPs', 'quantity', 'b'],
+  [['GFLOPs', 'GFLOPS'], 'GFLOPs', 'quantity', 'b'],
+  [['TFLOPs', 'TFLOPS'], 'TFLOPs', 'quantity', 'b'],
+  [['PFLOPs', 'PFLOPS'], 'PFLOPs', 'quantity', 'b'],
+  [['MFLOPs', 'MFLOPS'], 'MFLOPs', 'quantity', 'b'],
+  [['MACs', 'GMACs', 'MACS'], 'MACs', 'quantity', 'b'],
+  [['tokens/s', 'tokens/sec', 'token/s', 'tok/s', 'tokens per second', 'tokens/second'], 'tokens/s', 'quantity', 'b'],
+  [['fps', 'FPS', 'frames per second', 'frames/s'], 'fps', 'quantity', 'b'],
+  [['it/s'], 'it/s', 'quantity', 'b'],
+  [['images/s', 'img/s'], 'images/s', 'quantity', 'b'],
+  [['samples/s'], 'samples/s', 'quantity', 'b'],
+  [['QPS'], 'QPS', 'quantity', 'b'],
+  // Length.
+  [['nm', 'nanometers', 'nanometres'], 'nm', 'quantity', 'b'],
+  [['µm', 'μm', 'um', 'micron', 'microns', 'micrometers', 'micrometres'], 'µm', 'quantity', 'b'],
+  [['mm', 'millimeters', 'millimetres'], 'mm', 'quantity', 'b'],
+  [['cm', 'centimeters', 'centimetres'], 'cm', 'quantity', 'b'],
+  [['m', 'meter', 'meters', 'metre', 'metres'], 'm', 'quantity', 'b'],
+  [['km', 'kilometers', 'kilometres'], 'km', 'quantity', 'b'],
+  [['Å', 'angstrom', 'angstroms'], 'Å', 'quantity', 'b'],
+  [['pc'], 'pc', 'quantity', 'b'],
+  [['kpc'], 'kpc', 'quantity', 'b'],
+  [['Mpc'], 'Mpc', 'quantity', 'b'],
+  [['AU', 'au'], 'AU', 'quantity', 's'],
+  [['ft', 'feet'], 'ft', 'quantity', 'b'],
+  [['miles', 'mile'], 'mi', 'quantity', 's'],
+  [['px', 'pixels', 'pixel'], 'px', 'quantity', 'b'],
+  // Mass.
+  [['ng'], 'ng', 'quantity', 'b'],
+  [['µg', 'μg', 'ug'], 'µg', 'quantity', 'b'],
+  [['mg', 'milligrams'], 'mg', 'quantity', 'b'],
+  [['g', 'gram', 'grams'], 'g', 'quantity', 'b'],
+  [['kg', 'kilograms', 'kilogram'], 'kg', 'quantity', 'b'],
+  [['tonnes', 'tons', 'tonne'], 't', 'quantity', 's'],
+  [['Gt'], 'Gt', 'quantity', 'b'],
+  [['Mt'], 'Mt', 'quantity', 'b'],
+  [['Tg'], 'Tg', 'quantity', 'b'],
+  [['Pg'], 'Pg', 'quantity', 'b'],
+  [['Da'], 'Da', 'quantity', 'b'],
+  [['kDa'], 'kDa', 'quantity', 'b'],
+  [['lb', 'lbs'], 'lb', 'quantity', 'b'],
+  // Volume.
+  [['nL'], 'nL', 'quantity', 'b'],
+  [['µL', 'μL', 'uL', 'µl', 'μl'], 'µL', 'quantity', 'b'],
+  [['mL', 'ml'], 'mL', 'quantity', 'b'],
+  [['dL'], 'dL', 'quantity', 'b'],
+  [['L', 'liters', 'litres', 'liter', 'litre'], 'L', 'quantity', 's'],
+  // Temperature and angle. A spaced "K" is kelvin ("1000 K"); an attached one is a
+  // thousand ("6K SFT samples") and is taken as a magnitude before units are tried.
+  [['°C', '° C', 'ºC', '℃', '˚C'], '°C', 'quantity', 'b'],
+  [['oC'], '°C', 'quantity', 's'],
+  [['°F', '℉'], '°F', 'quantity', 'b'],
+  [['K', 'kelvin'], 'K', 'quantity', 's'],
+  [['°', 'º', '°N', '°S', '°E', '°W', 'deg', 'degrees', 'degree'], '°', 'quantity', 'b'],
+  [['rad', 'mrad'], 'rad', 'quantity', 'b'],
+  [['arcsec', 'arcmin', 'mas'], 'arcsec', 'quantity', 's'],
+  // Energy, power, pressure, frequency, electricity.
+  [['eV'], 'eV', 'quantity', 'b'],
+  [['meV'], 'meV', 'quantity', 'b'],
+  [['keV'], 'keV', 'quantity', 'b'],
+  [['MeV'], 'MeV', 'quantity', 'b'],
+  [['GeV'], 'GeV', 'quantity', 'b'],
+  [['TeV'], 'TeV', 'quantity', 'b'],
+  [['J', 'joules'], 'J', 'quantity', 'b'],
+  [['mJ'], 'mJ', 'quantity', 'b'],
+  [['kJ'], 'kJ', 'quantity', 'b'],
+  [['MJ'], 'MJ', 'quantity', 'b'],
+  [['GJ'], 'GJ', 'quantity', 'b'],
+  [['Wh'], 'Wh', 'quantity', 'b'],
+  [['kWh'], 'kWh', 'quantity', 'b'],
+  [['MWh'], 'MWh', 'quantity', 'b'],
+  [['GWh'], 'GWh', 'quantity', 'b'],
+  [['TWh'], 'TWh', 'quantity', 'b'],
+  [['cal'], 'cal', 'quantity', 's'],
+  [['kcal'], 'kcal', 'quantity', 'b'],
+  [['W', 'watts', 'watt'], 'W', 'quantity', 'b'],
+  [['mW'], 'mW', 'quantity', 'b'],
+  [['µW', 'μW'], 'µW', 'quantity', 'b'],
+  [['kW'], 'kW', 'quantity', 'b'],
+  [['MW'], 'MW', 'quantity', 'b'],
+  [['GW'], 'GW', 'quantity', 'b'],
+  [['TW'], 'TW', 'quantity', 'b'],
+  [['Pa'], 'Pa', 'quantity', 'b'],
+  [['hPa'], 'hPa', 'quantity', 'b'],
+  [['kPa'], 'kPa', 'quantity', 'b'],
+  [['MPa'], 'MPa', 'quantity', 'b'],
+  [['GPa'], 'GPa', 'quantity', 'b'],
+  [['bar'], 'bar', 'quantity', 's'],
+  [['mbar'], 'mbar', 'quantity', 'b'],
+  [['nbar'], 'nbar', 'quantity', 'b'],
+  [['µbar', 'μbar'], 'µbar', 'quantity', 'b'],
+  [['kbar'], 'kbar', 'quantity', 'b'],
+  [['atm'], 'atm', 'quantity', 'b'],
+  [['Torr', 'torr'], 'Torr', 'quantity', 'b'],
+  [['mmHg'], 'mmHg', 'quantity', 'b'],
+  [['psi'], 'psi', 'quantity', 'b'],
+  [['Hz'], 'Hz', 'quantity', 'b'],
+  [['mHz'], 'mHz', 'quantity', 'b'],
+  [['kHz'], 'kHz', 'quantity', 'b'],
+  [['MHz'], 'MHz', 'quantity', 'b'],
+  [['GHz'], 'GHz', 'quantity', 'b'],
+  [['THz'], 'THz', 'quantity', 'b'],
+  [['rpm'], 'rpm', 'quantity', 'b'],
+  [['V', 'volts'], 'V', 'quantity', 'b'],
+  [['mV'], 'mV', 'quantity', 'b'],
+  [['µV', 'μV'], 'µV', 'quantity', 'b'],
+  [['kV'], 'kV', 'quantity', 'b'],
+  [['mA'], 'mA', 'quantity', 'b'],
+  [['µA', 'μA'], 'µA', 'quantity', 'b'],
+  [['nA'], 'nA', 'quantity', 'b'],
+  [['mAh'], 'mAh', 'quantity', 'b'],
+  [['Ah'], 'Ah', 'quantity', 'b'],
+  [['Ω', 'ohm', 'ohms'], 'Ω', 'quantity', 'b'],
+  [['kΩ'], 'kΩ', 'quantity', 'b'],
+  [['MΩ'], 'MΩ', 'quantity', 'b'],
+  [['µF', 'μF'], 'µF', 'quantity', 'b'],
+  [['nF'], 'nF', 'quantity', 'b'],
+  [['pF'], 'pF', 'quantity', 'b'],
+  [['T', 'tesla'], 'T', 'quantity', 's'],
+  [['mT'], 'mT', 'quantity', 'b'],
+  [['µT', 'μT'], 'µT', 'quantity', 'b'],
+  [['nT'], 'nT', 'quantity', 'b'],
+  // Chemistry and radiation. A spaced "M" is molar ("0.5 M NaCl"); "7M" is a magnitude.
+  [['mol', 'moles'], 'mol', 'quantity', 'b'],
+  [['mmol'], 'mmol', 'quantity', 'b'],
+  [['µmol', 'μmol'], 'µmol', 'quantity', 'b'],
+  [['nmol'], 'nmol', 'quantity', 'b'],
+  [['pmol'], 'pmol', 'quantity', 'b'],
+  [['M'], 'M', 'quantity', 's'],
+  [['mM'], 'mM', 'quantity', 'b'],
+  [['µM', 'μM'], 'µM', 'quantity', 'b'],
+  [['nM'], 'nM', 'quantity', 'b'],
+  [['pM'], 'pM', 'quantity', 'b'],
+  [['ppm', 'ppmv'], 'ppm', 'quantity', 'b'],
+  [['ppb', 'ppbv'], 'ppb', 'quantity', 'b'],
+  [['ppt', 'pptv'], 'ppt', 'quantity', 'b'],
+  [['Bq'], 'Bq', 'quantity', 'b'],
+  [['kBq'], 'kBq', 'quantity', 'b'],
+  [['MBq'], 'MBq', 'quantity', 'b'],
+  [['Gy'], 'Gy', 'quantity', 'b'],
+  [['mGy'], 'mGy', 'quantity', 'b'],
+  [['Sv'], 'Sv', 'quantity', 's'],
+  [['mSv'], 'mSv', 'quantity', 'b'],
+  [['µSv', 'μSv'], 'µSv', 'quantity', 'b'],
+  [['dB', 'dBm', 'dBA'], 'dB', 'quantity', 'b'],
+  [['mag'], 'mag', 'quantity', 's'],
+  [['‰', 'permil', 'per mil', 'per mille'], '‰', 'quantity', 'b'],
+  [['σ'], 'σ', 'quantity', 'b'],
+  [['bpm'], 'bpm', 'quantity', 'b'],
+  [['mph'], 'mph', 'quantity', 'b'],
+  [['ha', 'hectares'], 'ha', 'quantity', 's'],
+  [['acres'], 'acres', 'quantity', 's'],
+  [['nt'], 'nt', 'quantity', 's'],
+  [['USD', 'dollars', 'dollar'], 'USD', 'quantity', 's'],
+];
+
+/** Units that may follow a magnitude suffix ("35.4G FLOPs"); others after "7B" are names. */
+export const MAGNITUDE_UNITS = new Set(['FLOPs', 'MACs', 'tokens/s', 'x', 'USD']);
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '[ \\u00a0]');
+}
+
+const UNIT_BY_SURFACE = new Map<string, UnitInfo>();
+const attachedSurfaces: string[] = [];
+const spacedSurfaces: string[] = [];
+for (const [surfaces, unit, kind, mode] of ROWS) {
+  const physical = kind === 'quantity' && !['points', 'orders of magnitude', 'USD', '‰'].includes(unit);
+  for (const s of surfaces) {
+    UNIT_BY_SURFACE.set(s, { unit, kind, physical });
+    if (mode !== 's') attachedSurfaces.push(s);
+    if (mode !== 'a') spacedSurfaces.push(s);
+  }
+}
+
+/** Longest first, so "ms" wins over "m" and "mol" over "m" in an ordered alternation. */
+function alternation(list: string[]): string {
+  return [...new Set(list)].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+}
+
+/** Looks a matched surface up (spaces inside it normalised to one ASCII space). */
+export function unitInfo(surface: string): UnitInfo | undefined {
+  return UNIT_BY_SURFACE.get(surface.replace(/[ \u00a0]+/g, ' '));
+}
+
+/**
+ * A unit glued to the number ("5ms", "3times", "80GB"). The lookahead forbids a following
+ * letter so "3D" or "2nd" never read as units; a following digit is checked by the caller
+ * because physical units may carry an exponent ("m2").
+ */
+export const UNIT_ATTACHED = new RegExp(`(?:${alternation(attachedSurfaces)})(?![A-Za-z])`, 'y');
+
+/** Separators between a number and a spaced unit: space, no-break/thin space, LaTeX "\,". */
+const SPACER = '(?:[ \\u00a0\\u2009\\u202f]|\\\\,|\\\\ |\\\\;)';
+
+/** A unit after one separator ("34 °C", "4.58\,\%"); group 1 is the surface. */
+export const UNIT_SPACED = new RegExp(`${SPACER}(${alternation(spacedSurfaces)})(?![A-Za-z])`, 'y');
+
+/**
+ * A unit after a hyphen, as in compound adjectives: word units ("12-month", "16-bit",
+ * "3-fold") and physical symbols of two letters or a few safe single letters ("10-cm",
+ * "24-h", "5-m"). "1-D"/"3-D" stay out: D is no unit. Group 1 is the surface.
+ */
+export const UNIT_HYPHEN = new RegExp(
+  `-(${alternation(
+    [...UNIT_BY_SURFACE]
+      .filter(([surface, i]) => /^[a-z]{3,}$/.test(surface) || (i.physical && (surface.length >= 2 || 'mshgd'.includes(surface))))
+      .map(([surface]) => surface),
+  )})(?![A-Za-z])`,
+  'y',
+);
+
+/** Exponent on a physical unit: "m2", "m²", "cm−3", "s-1", "m^2", "m^{-2}". */
+export const UNIT_EXPONENT = /(?:\^\{?[-−–]?\d\}?|[-−]\d(?![\d.])|\d(?![\d.])|⁻?[¹²³⁴⁵⁶⁷⁸⁹])/y;
+
+/** A further part of a compound unit ("L" in "mg/L", "s" in "m s−1"): any physical unit. */
+export const UNIT_PART = new RegExp(
+  `(?:${alternation([...UNIT_BY_SURFACE].filter(([, i]) => i.physical).map(([surface]) => surface))})(?![A-Za-z])`,
+  'y',
+);
+
+/** A rate: "5–13% per year", "2 mm per yr"; group 1 is the time unit. */
+export const PER_TIME = /[ \u00a0]per[ \u00a0](year|yr|annum|day|hour|h|second|s|minute|min|month|week|decade|century)(?![A-Za-z])/y;
+export const PER_TIME_UNIT: Record<string, string> = {
+  year: 'years', yr: 'years', annum: 'years', day: 'days', hour: 'h', h: 'h', second: 's', s: 's',
+  minute: 'min', min: 'min', month: 'months', week: 'weeks', decade: 'decades', century: 'centuries',
+};
+
+/** Join to a further unit of a compound: "/" freely ("mg/L"), space or "·" only with an exponent. */
+export const UNIT_JOIN_SLASH = /\s?\/\s?/y;
+export const UNIT_JOIN_SPACE = /[ ·⋅]/y;
+
+/** Magnitude letter glued to the number ("0.3M", "7B", "33b", "1.5K", "40k", "1.4T", "35.4G"). */
+export const MAGNITUDE_LETTER = /[kKMBbTG](?![A-Za-z0-9])/y;
+
+/** Magnitude word ("1.5 million", "3.8-billion", "three million"); group 1 is the word. */
+export const MAGNITUDE_WORD = /[ \u00a0-](thousand|million|billion|trillion)(?![A-Za-z])/iy;
+
+export const MAGNITUDES: Record<string, number> = {
+  k: 1e3, K: 1e3, M: 1e6, B: 1e9, b: 1e9, T: 1e12, G: 1e9,
+  thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+};
+
+/**
+ * Count nouns that give a unit ("16,000 tokens", "0.3M parameters", "30 labeled examples",
+ * "14M tunable parameters", "7B-parameter"): up to two modifier words may sit between, but
+ * never a function word (so "5 tasks and examples" does not borrow "examples").
+ * Group 1 is the noun. Word lengths are bounded to keep matching linear.
+ */
+export const COUNT_NOUN = new RegExp(
+  '[ \\u00a0-]+(?:(?!(?:of|the|and|or|in|on|for|with|to|from|by|per|at|as|than|that|which|is|are|was|were|a|an|we|our|its|their|each|across|over|under|into)\\b)' +
+    '[A-Za-z][A-Za-z0-9-]{0,24}[ \\u00a0]+){0,2}?' +
+    '(tokens?|examples?|samples?|instances?|parameters?|params?)(?![A-Za-z])',
+  'y',
+);
+
+/** Normalised unit for a count noun (see the kind rules in claims.ts). */
+export function nounUnit(noun: string): 'tokens' | 'examples' | 'parameters' {
+  const n = noun.toLowerCase();
+  if (n.startsWith('token')) return 'tokens';
+  if (n.startsWith('param')) return 'parameters';
+  return 'examples';
+}
+
+/** Number words (value of each). "one" is handled apart, more strictly (see claims.ts). */
+export const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
+  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** "twofold" and friends: multipliers spelled as one word. */
+export const FOLD_WORDS: Record<string, number> = {
+  twofold: 2, threefold: 3, fourfold: 4, fivefold: 5, sixfold: 6, sevenfold: 7,
+  eightfold: 8, ninefold: 9, tenfold: 10, hundredfold: 100, thousandfold: 1000,
+};
+
+const wordAlternation = [...Object.keys(NUMBER_WORDS), ...Object.keys(FOLD_WORDS)]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/**
+ * Where a claim may start: a digit beginning a digit run, or a number word
+ * (including "a dozen" / "a million"). Global; the scanner moves `lastIndex` past each claim.
+ */
+export const CANDIDATE = new RegExp(
+  `(?<![0-9])[0-9]|\\b(?:${wordAlternation}|a[ \\u00a0]+(?:dozen|hundred|thousand|million|billion))\\b`,
+  'gi',
+);
+
+/** A run of digits, dots and commas from a digit (validated apart; capped in length). */
+export const DIGIT_RUN = /[0-9.,]*/y;
+
+/** A well-formed number: "16,000", "90.72", "7", "1,234.5". */
+export const NUMBER_FULL = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** Exponent notation glued to a number: "1e-5", "3E+4". */
+export const E_NOTATION = /[eE][-+−]?\d{1,3}(?![A-Za-z0-9])/y;
+
+/** "× 10^5", "x10−3", "\times 10^{-3}", "×10⁻³": scientific notation; groups hold the exponent. */
+export const TIMES_TEN = /\s?(?:×|x|\*|\\times|\$\\times\$)\s?10(?:\^\{?([-−–]?\d{1,3})\}?|([-−]\d{1,3})|(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![0-9])/y;
+
+/** "10^5", "10^{-3}" when the base is 10. */
+export const POWER = /\^\{?([-−–]?\d{1,3})\}?/y;
+
+/** "± 0.10", "+/- 3", "\pm 2" before a tolerance number. */
+export const TOLERANCE = /\s?(?:±|\+\/-|\+-|\\pm|\$\\pm\$)\s?(?=\.?\d)/y;
+
+/** "3x3", "224 × 224": dimensions, not multipliers. */
+export const DIMENSION = /\s?[x×]\s?(?=\d)/y;
+
+/** Range connectors: "40-90%", "8x - 50x", "0.51–0.85 m". */
+export const RANGE_DASH = /[ \u00a0]?[-–—][ \u00a0]?(?=[-−]?\.?\d)/y;
+/** Range words: "from 125M to 30B", "between 244M and 137B"; group 1 is the word. */
+export const RANGE_WORD = /[ \u00a0]+(to|and)[ \u00a0]+(?=[-−]?\.?\d)/y;
+
+/** "x times" written twice ("more than 20x times faster"). */
+export const TIMES_AFTER_X = /[ \u00a0]?times(?![A-Za-z])/y;
+
+/** Superscript digits to ASCII, for exponents like "10⁻³". */
+export const SUPERSCRIPTS: Record<string, string> = {
+  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-',
+};
