@@ -8,14 +8,6 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError, UserError } from './errors.js';
 import { ParseError } from './types.js';
 import { log } from './output/log.js';
-import { ingestCommand } from './commands/ingest.js';
-import { queryCommand } from './commands/query.js';
-import { showCommand } from './commands/show.js';
-import { claimsCommand, linksCommand, methodsCommand } from './commands/extractions.js';
-import { dupesCommand } from './commands/dupes.js';
-import { statsCommand } from './commands/stats.js';
-import { sqlCommand } from './commands/sql.js';
-import { exportCommand } from './commands/export.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -41,10 +33,12 @@ function examples(...lines: string[]): string {
 
 export function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command();
+  // Each command's module is loaded only when it runs: a query must not pay for loading the HTML
+  // parser and the dedup engine (start-up time is most of a query's latency).
   const run =
-    <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
+    <A extends unknown[]>(load: () => Promise<(...args: A) => Promise<number>>) =>
     async (...args: A) =>
-      onExit(await fn(...args));
+      onExit(await (await load())(...args));
 
   program
     .name('papers')
@@ -67,7 +61,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option('--max-record-chars <n>', 'drop records whose title or abstract is longer (default 100000)')
     .option('-j, --jobs <n>', 'worker threads reading and splitting files (default: by input size and cores; 0 = none)')
     .addHelpText('after', examples('papers ingest fixtures', 'papers ingest ~/digests --db research.db --json | jq .errors'))
-    .action(run(ingestCommand));
+    .action(run(async () => (await import('./commands/ingest.js')).ingestCommand));
 
   withFormats(
     withDb(
@@ -95,14 +89,14 @@ export function buildProgram(onExit: (code: number) => void): Command {
         'papers query --since 2024-05 --csv --fields id,title,last_seen > papers.csv',
       ),
     )
-    .action(run((text: string[], flags) => queryCommand(text, flags)));
+    .action(run(async () => (await import('./commands/query.js')).queryCommand));
 
   withFormats(
     withDb(program.command('show').description('one paper in full, with every sighting').argument('<id>', 'a paper id or arXiv id')),
     false,
   )
     .addHelpText('after', examples('papers show 2405.15738', 'papers show 3f1c0a9e22b1 --json | jq .claims'))
-    .action(run(showCommand));
+    .action(run(async () => (await import('./commands/show.js')).showCommand));
 
   withFormats(
     withDb(
@@ -119,7 +113,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     ),
   )
     .addHelpText('after', examples("papers claims --metric speedup --min 2", 'papers claims --kind parameters --method lora --json'))
-    .action(run(claimsCommand));
+    .action(run(async () => (await import('./commands/extractions.js')).claimsCommand));
 
   withFormats(
     withDb(
@@ -131,11 +125,11 @@ export function buildProgram(onExit: (code: number) => void): Command {
     ),
   )
     .addHelpText('after', examples('papers links --status promised', 'papers links --json | jq -r ".[].url"'))
-    .action(run(linksCommand));
+    .action(run(async () => (await import('./commands/extractions.js')).linksCommand));
 
   withFormats(withDb(program.command('methods').description('method families and members, with paper counts by role')))
     .addHelpText('after', examples('papers methods', 'papers methods --json | jq ".[] | select(.family==\\"lora\\")"'))
-    .action(run(methodsCommand));
+    .action(run(async () => (await import('./commands/extractions.js')).methodsCommand));
 
   withFormats(
     withDb(
@@ -147,11 +141,11 @@ export function buildProgram(onExit: (code: number) => void): Command {
     ),
   )
     .addHelpText('after', examples('papers dupes', 'papers dupes --rule fuzzy-title --json'))
-    .action(run(dupesCommand));
+    .action(run(async () => (await import('./commands/dupes.js')).dupesCommand));
 
   withFormats(withDb(program.command('stats').description('counts by file, digest date, method family, claim kind and code')), false)
     .addHelpText('after', examples('papers stats', 'papers stats --json | jq .methods'))
-    .action(run(statsCommand));
+    .action(run(async () => (await import('./commands/stats.js')).statsCommand));
 
   withFormats(
     withDb(
@@ -162,7 +156,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     ),
   )
     .addHelpText('after', examples(`papers sql "SELECT family, count(*) AS n FROM methods GROUP BY family ORDER BY n DESC"`))
-    .action(run(sqlCommand));
+    .action(run(async () => (await import('./commands/sql.js')).sqlCommand));
 
   withDb(
     program
@@ -172,7 +166,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
       .option('-o, --out <file>', 'write to this file instead of stdout'),
   )
     .addHelpText('after', examples('papers export --format ndjson --out papers.ndjson', 'papers export --format csv > papers.csv'))
-    .action(run(exportCommand));
+    .action(run(async () => (await import('./commands/export.js')).exportCommand));
 
   return program;
 }
