@@ -7,6 +7,7 @@ import type { Claim, CodeLink, Link, MethodTag } from '../types.js';
 import { toFtsQuery, type ClaimFilter } from '../filters.js';
 import { UsageError } from '../errors.js';
 import type { DB } from './open.js';
+import type { StoredPaper } from './store.js';
 
 /** A sighting as it appears inside a paper object. */
 export interface SightingRef {
@@ -177,15 +178,7 @@ export function* hydratePapers(db: DB, rids: number[]): Generator<PaperRecord> {
   }
 }
 
-interface PaperRow {
-  rid: number;
-  id: string;
-  arxiv_id: string | null;
-  title: string;
-  abstract: string;
-  authors: string;
-  upvotes: number | null;
-  published_at: string | null;
+interface PaperRow extends StoredPaper {
   first_seen: string | null;
   last_seen: string | null;
 }

@@ -21,6 +21,7 @@
  *   released at B" gives A available, B promised); with no cue at all, "available".
  */
 import type { CodeLink, Link } from '../types.js';
+import { sentenceIndex, sentenceStarts } from './sentences.js';
 
 /** Result of {@link extractLinks}. */
 export interface ExtractedLinks {
@@ -96,8 +97,6 @@ const PROJECT_WORDS_RE = /\b(?:project\s+(?:page|website|site|homepage|web\s*pag
 
 // Sentence ends: ". " / "? " / "! " (optionally closing quote/bracket), or a period glued to a
 // capital after a lowercase word (seed: "downstream tasks.Our project page is at ...").
-const SENTENCE_END_RE = /[.!?](?:(?<=[a-z)][.!?])(?=[A-Z][a-z])|[.!?]*["')\]]*\s+(?=[A-Z0-9("'\[\\]))/g;
-const ABBREV_BEFORE_RE = /(?:\be\.g|\bi\.e|\bet\s+al|\bvs|\bcf|\bFig|\bEq|\bSec|\bresp|\betc|\bapprox|\bNo)\.$/;
 
 interface FoundUrl {
   start: number;
@@ -198,29 +197,6 @@ function linkKind(host: string, fallback: string): string {
   if (h === 'arxiv.org' || h.endsWith('.arxiv.org')) return 'arxiv';
   if (h.endsWith('.github.io')) return 'project-page';
   return fallback;
-}
-
-/** Start offsets of the sentences of `text` (always begins with 0), ascending. */
-function sentenceStarts(text: string): number[] {
-  const starts = [0];
-  SENTENCE_END_RE.lastIndex = 0;
-  for (let m = SENTENCE_END_RE.exec(text); m !== null; m = SENTENCE_END_RE.exec(text)) {
-    if (ABBREV_BEFORE_RE.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
-    starts.push(m.index + m[0].length);
-  }
-  return starts;
-}
-
-/** Index of the last start <= pos (binary search). */
-function sentenceIndex(starts: number[], pos: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 // Cues further than this before a URL belong to another clause; the cap also keeps a giant

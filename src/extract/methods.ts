@@ -14,6 +14,7 @@
  */
 import data from './taxonomy.json' with { type: 'json' };
 import type { MethodTag } from '../types.js';
+import { sentenceIndex, sentenceStarts } from './sentences.js';
 
 /** One alias of a member: a plain string, or an object with matching options. */
 export type TaxonomyAlias =
@@ -260,8 +261,6 @@ const DEF_RE = /\(\s*([A-Z][A-Z0-9-]{1,9})s?\s*\)/g;
 // Roles
 
 // Sentence ends, as in github.ts; abbreviations do not end a sentence.
-const SENTENCE_END_RE = /[.!?](?:(?<=[a-z)][.!?])(?=[A-Z][a-z])|[.!?]*["')\]]*\s+(?=[A-Z0-9("'\[\\]))/g;
-const ABBREV_BEFORE_RE = /(?:\be\.g|\bi\.e|\bet\s+al|\bvs|\bcf|\bFig|\bEq|\bSec|\bresp|\betc|\bapprox|\bNo)\.$/;
 
 // Cues before a mention. The last one (nearest) decides, if what lies between it and the mention
 // does not break the link (gap rules below).
@@ -297,27 +296,6 @@ const OVER_GAP_RE =
 
 const ROLE_RANK: Record<MethodTag['role'], number> = { used: 0, compared: 1, proposed: 2 };
 
-function sentenceStarts(text: string): number[] {
-  const starts = [0];
-  SENTENCE_END_RE.lastIndex = 0;
-  for (let m = SENTENCE_END_RE.exec(text); m !== null; m = SENTENCE_END_RE.exec(text)) {
-    if (ABBREV_BEFORE_RE.test(text.slice(Math.max(0, m.index - 8), m.index + 1))) continue;
-    starts.push(m.index + m[0].length);
-  }
-  return starts;
-}
-
-function lastStartAtOrBefore(starts: number[], pos: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return starts[lo]!;
-}
-
 interface Cue {
   kind: 'p' | 'c' | 'o';
   index: number;
@@ -352,7 +330,7 @@ class CueScanner {
 
 function roleAt(text: string, starts: number[], scanner: CueScanner, start: number, end: number): MethodTag['role'] {
   if (SUFFIX_PROPOSE_RE.test(text.slice(end, end + 120))) return 'proposed';
-  const from = Math.max(lastStartAtOrBefore(starts, start), start - CUE_WINDOW);
+  const from = Math.max(starts[sentenceIndex(starts, start)]!, start - CUE_WINDOW);
   const cues = scanner.upTo(from, start);
   // Last cue ending at or before the mention.
   let lo = 0;

@@ -9,6 +9,7 @@
  */
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
+import { emptyRecord } from './common.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -123,17 +124,7 @@ export function splitSeedText(text: string, format: string): SplitResult {
       continue;
     }
     inHeader = false;
-    current = {
-      position: records.length + 1,
-      title: line,
-      abstract: '',
-      arxivId: null,
-      authors: [],
-      upvotes: null,
-      publishedAt: null,
-      siteRepos: [],
-      siteLinks: [],
-    };
+    current = emptyRecord(records.length + 1, line);
     records.push(current);
   }
   const missing = records.filter((r) => r.abstract === '').length;
