@@ -71,9 +71,13 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   if (flags.json) {
     process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
   } else {
-    for (const e of summary.errors) log.error(`${e.file}: ${e.message}`);
+    // A folder of 100,000 bad files must not bury the summary: show the first few of each.
+    const SHOWN = 20;
+    for (const e of summary.errors.slice(0, SHOWN)) log.error(`${e.file}: ${e.message}`);
+    if (summary.errors.length > SHOWN) log.error(`… and ${summary.errors.length - SHOWN} more (--json lists them all)`);
     if (!flags.quiet) {
-      for (const w of summary.warnings) log.warn(`${w.file}: ${w.message}`);
+      for (const w of summary.warnings.slice(0, SHOWN)) log.warn(`${w.file}: ${w.message}`);
+      if (summary.warnings.length > SHOWN) log.warn(`… and ${summary.warnings.length - SHOWN} more (--json lists them all)`);
       log.info(describe(summary, dbPath));
     }
   }
