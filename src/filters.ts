@@ -3,6 +3,7 @@
  * magnitudes. Bad input is a UsageError whose message says what was expected.
  */
 import { UsageError } from './errors.js';
+import { normalizeArxivId } from './formats/common.js';
 
 export type Comparison = '>' | '>=' | '<' | '<=' | '=' | '!=';
 
@@ -17,7 +18,8 @@ const MAGNITUDE: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
 
 /** "2", "1e6", "0.3M", "7B", "90%", "2x", "16,000" → a number; null when it is not one. */
 export function parseQuantity(text: string): number | null {
-  const m = /^\s*([-+]?(?:\d[\d,]*)?\.?\d+(?:e[-+]?\d+)?)\s*([kmbt])?\s*(?:%|x|×)?\s*$/i.exec(text);
+  // Commas only as thousands separators ("16,000"): "1,5" is not a number here.
+  const m = /^\s*([-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?:e[-+]?\d+)?)\s*([kmbt])?\s*(?:%|x|×)?\s*$/i.exec(text);
   if (!m) return null;
   const n = Number(m[1]!.replace(/,/g, ''));
   if (!Number.isFinite(n)) return null;
@@ -31,7 +33,8 @@ export function parseClaimFilter(expr: string): ClaimFilter {
   if (!m) throw new UsageError(`invalid --claim '${expr}': ${hint}`);
   const value = parseQuantity(m[3]!);
   if (value === null) throw new UsageError(`invalid --claim '${expr}': '${m[3]}' is not a number; ${hint}`);
-  return { subject: m[1]!.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' '), op: m[2] as Comparison, value };
+  const subject = m[1]!.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return { subject, op: m[2] as Comparison, value };
 }
 
 /**
@@ -50,11 +53,14 @@ export function parseDateBound(text: string, bound: 'since' | 'until'): string {
   return `${y}-${month}-${day.padStart(2, '0')}`;
 }
 
-/** Accepts "2405.15738", "2405.15738v2", "arXiv:2405.15738", an arxiv.org or huggingface.co/papers URL. */
+/**
+ * Accepts "2405.15738", "2405.15738v2", "arXiv:2405.15738", old-style "math.GT/0309136", and
+ * arxiv.org or huggingface.co/papers URLs; returns the id as the ingest stores it.
+ */
 export function parseArxivId(text: string): string {
-  const m = /(?:^|arxiv:|\/(?:abs|pdf|papers)\/)\s*(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?\/?$/i.exec(text.trim());
-  if (!m) throw new UsageError(`invalid arXiv id '${text}': expected e.g. 2405.15738`);
-  return m[1]!.toLowerCase();
+  const id = normalizeArxivId(text.trim().replace(/^arxiv:\s*/i, '').replace(/[?#].*$/, ''));
+  if (!id) throw new UsageError(`invalid arXiv id '${text}': expected e.g. 2405.15738`);
+  return id;
 }
 
 /** A positive whole number (or 0), for --limit and friends. */
@@ -72,24 +78,40 @@ export function parseCount(text: string, flag: string): number {
  */
 export function toFtsQuery(text: string): string {
   const out: string[] = [];
-  const re = /"[^"]*"?|[()]|[^\s()"]+/g;
+  const re = /"[^"]*"?|[(),]|[^\s(),"]+/g;
+  let inNear = false;
+  let pendingColumn = '';
   for (const m of text.matchAll(re)) {
     const tok = m[0];
+    if (tok === '(' && out[out.length - 1] === 'NEAR') {
+      out[out.length - 1] = 'NEAR('; // NEAR(a b, 3): the group must follow the keyword directly
+      inNear = true;
+      continue;
+    }
+    if (tok === ',') {
+      if (inNear) out.push(tok); // the distance separator; elsewhere a comma is just punctuation
+      continue;
+    }
+    if (tok === ')') inNear = false;
+    if (pendingColumn && (tok.startsWith('"') || tok === '(')) out.push(pendingColumn); // title: "a b", title: (a OR b)
     if (tok.startsWith('"') || tok === '(' || tok === ')' || /^(?:AND|OR|NOT|NEAR)$/.test(tok)) {
+      pendingColumn = '';
       out.push(tok);
       continue;
     }
     const col = /^(title|abstract):(.*)$/i.exec(tok);
-    const prefix = col ? `${col[1]!.toLowerCase()}:` : '';
     let word = col ? col[2]! : tok;
-    if (word === '') {
-      out.push(prefix);
+    if (col && word === '') {
+      pendingColumn = `${col[1]!.toLowerCase()}:`; // "title: lora": the filter applies to the next word
       continue;
     }
+    const prefix = col ? `${col[1]!.toLowerCase()}:` : pendingColumn;
+    pendingColumn = '';
     const star = word.endsWith('*') ? '*' : '';
     if (star) word = word.slice(0, -1);
     // FTS5 barewords: letters, digits, underscore and any non-ASCII character.
     out.push(/^[\p{L}\p{N}_\u0080-\uffff]+$/u.test(word) ? prefix + word + star : `${prefix}"${word.replace(/"/g, '""')}"${star}`);
   }
-  return out.join(' ');
+  // Nothing searchable left (the text was only punctuation): an empty phrase, which matches nothing.
+  return out.length > 0 ? out.join(' ') : '""';
 }

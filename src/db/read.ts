@@ -109,7 +109,7 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
     // `parameters<1e6` is about parameter counts (a unit), `speedup>2` about what was measured
     // (a metric): a subject that names a unit or a kind compares those claims, any other a metric.
     const column = CLAIM_UNITS.has(c.subject) ? 'c.unit' : CLAIM_KINDS.has(c.subject) ? 'c.kind' : 'c.metric';
-    where.push(`EXISTS (SELECT 1 FROM claims c WHERE c.paper_id = p.id AND ${column} = ? AND c.value ${c.op} ?)`);
+    where.push(`EXISTS (SELECT 1 FROM claims c WHERE c.paper_id = p.id AND ${column} = ? COLLATE NOCASE AND c.value ${c.op} ?)`);
     params.push(c.subject, c.value);
   }
   if (f.fileGlob !== undefined || f.since !== undefined || f.until !== undefined) {
@@ -249,7 +249,7 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
 /** A paper by its id or its arXiv id. */
 export function findPaperRid(db: DB, idOrArxiv: string): number | undefined {
   return db
-    .prepare<[string, string], number>('SELECT rid FROM papers WHERE id = ? OR arxiv_id = ? LIMIT 1')
+    .prepare<[string, string], number>('SELECT rid FROM papers WHERE id = ? OR arxiv_id = ? COLLATE NOCASE LIMIT 1')
     .pluck()
-    .get(idOrArxiv, idOrArxiv.toLowerCase());
+    .get(idOrArxiv, idOrArxiv);
 }

@@ -32,7 +32,8 @@ export function colorEnabled(isTTY: boolean, flag: boolean | undefined, env: Nod
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.TERM === 'dumb') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  if (env.FORCE_COLOR !== undefined) return true;
   return isTTY;
 }
 
@@ -93,7 +94,8 @@ export async function emitRows<T>(rows: Iterable<T>, view: View<T>, ctx: OutputC
     return n;
   }
   const columns = fields ? fields.map((f) => view.columns.find((c) => c.key === f) ?? { key: f, header: f }) : view.columns;
-  const cellsOf = (row: T) => columns.map((c) => (c.cell ? c.cell(row) : flatCell(view.toJSON(row)[c.key])));
+  // Tabs and line breaks inside a value would break a row in two, in a table as in TSV.
+  const cellsOf = (row: T) => columns.map((c) => (c.cell ? c.cell(row) : flatCell(view.toJSON(row)[c.key])).replace(/[\t\r\n]+/g, ' '));
   if (format === 'tsv') {
     for (const row of rows) {
       await write(out, tsvLine(cellsOf(row)) + '\n');

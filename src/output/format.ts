@@ -124,7 +124,9 @@ function pad(s: string, width: number, right: boolean): string {
  */
 export function layoutTable(headers: string[], rows: string[][], flexIndex: number, width: number, align: ('right' | undefined)[]): string[][] {
   const gap = 2;
-  const natural = headers.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  // A loop, not Math.max(...rows): a spread of 100,000+ rows overflows the call stack.
+  const natural = headers.map((h) => displayWidth(h));
+  for (const r of rows) for (let i = 0; i < headers.length; i++) natural[i] = Math.max(natural[i]!, displayWidth(r[i] ?? ''));
   const capped = natural.map((w, i) => (i === flexIndex ? w : Math.min(w, 40)));
   const fixed = capped.reduce((a, w, i) => (i === flexIndex ? a : a + w), 0) + gap * (headers.length - 1);
   if (flexIndex >= 0) capped[flexIndex] = Math.max(10, Math.min(natural[flexIndex]!, width - fixed));
