@@ -62,6 +62,9 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
       onProgress: bar ? (p) => bar.update(p, p.filesDone === p.filesTotal) : undefined,
     });
     await ingester.run(found.files, summary);
+    // Fresh statistics for the query planner, so filters pick their indexes (SQLite's advice
+    // for long-lived databases: cheap, and limited to what changed).
+    db.pragma('optimize');
   } finally {
     bar?.done();
     process.off('SIGINT', onSigint);

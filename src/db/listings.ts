@@ -49,7 +49,7 @@ export function listClaims(db: DB, q: ClaimQuery): ClaimRow[] {
   let sql = `SELECT c.paper_id, p.title, c.text, c.start, c."end", c.value, c.low, c.high, c.unit, c.kind, c.metric, c.qualifier, c.sentence
     FROM claims c JOIN papers p ON p.id = c.paper_id
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-    ORDER BY p.last_seen IS NULL, p.last_seen DESC, p.rid, c.start`;
+    ORDER BY p.last_seen DESC, p.rid DESC, c.start`;
   if (q.limit) {
     sql += ' LIMIT ?';
     params.push(q.limit);

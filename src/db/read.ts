@@ -109,7 +109,10 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
     // `parameters<1e6` is about parameter counts (a unit), `speedup>2` about what was measured
     // (a metric): a subject that names a unit or a kind compares those claims, any other a metric.
     const column = CLAIM_UNITS.has(c.subject) ? 'c.unit' : CLAIM_KINDS.has(c.subject) ? 'c.kind' : 'c.metric';
-    where.push(`EXISTS (SELECT 1 FROM claims c WHERE c.paper_id = p.id AND ${column} = ? COLLATE NOCASE AND c.value ${c.op} ?)`);
+    // IN, not a correlated EXISTS: the matching claims are found once through their index, then
+    // each paper is a lookup. (The planner otherwise searched the metric index once per paper.)
+    const collate = column === 'c.kind' ? '' : ' COLLATE NOCASE'; // kinds are lower case; metrics as written ("BLEU")
+    where.push(`p.id IN (SELECT c.paper_id FROM claims c WHERE ${column} = ?${collate} AND c.value ${c.op} ?)`);
     params.push(c.subject, c.value);
   }
   if (f.fileGlob !== undefined || f.since !== undefined || f.until !== undefined) {
@@ -137,7 +140,8 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
   const order = {
     // bm25 weights: a hit in the title counts for more than one in the abstract.
     relevance: 'bm25(papers_fts, 5.0, 1.0), p.rid',
-    date: 'p.last_seen IS NULL, p.last_seen DESC, p.rid',
+    // DESC puts papers with no date last, and matches the papers_last_seen index, so a LIMIT stops early.
+    date: 'p.last_seen DESC, p.rid DESC',
     title: 'p.title COLLATE NOCASE, p.rid',
     claims: '(SELECT count(*) FROM claims c WHERE c.paper_id = p.id) DESC, p.rid',
   }[sort];

@@ -118,7 +118,9 @@ export const MIGRATIONS: readonly string[] = [
     sentence  TEXT NOT NULL
   );
   CREATE INDEX claims_paper ON claims(paper_id);
-  CREATE INDEX claims_metric ON claims(metric, value);
+  CREATE INDEX claims_metric ON claims(metric COLLATE NOCASE, value);
+  CREATE INDEX claims_unit ON claims(unit COLLATE NOCASE, value);
+  CREATE INDEX claims_kind ON claims(kind, value);
 
   CREATE TABLE methods (
     paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE ON UPDATE CASCADE,
