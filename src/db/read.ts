@@ -126,10 +126,17 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
       params.push(f.since);
     }
     if (f.until !== undefined) {
-      conds.push('fl.digest_date <= ?');
+      // '0000' excludes yearless dates (--MM-DD), which sort before every dated one.
+      conds.push("fl.digest_date >= '0000' AND fl.digest_date <= ?");
       params.push(f.until);
     }
     where.push(`EXISTS (SELECT 1 FROM sightings s JOIN files fl ON fl.id = s.file_id WHERE s.paper_id = p.id AND ${conds.join(' AND ')})`);
+    // A paper seen in the range has last_seen >= since and first_seen <= until: an indexed
+    // pre-filter, so a range with few papers does not check every paper's sightings.
+    if (f.since !== undefined) {
+      where.push('p.last_seen >= ?');
+      params.push(f.since);
+    }
   }
   if (f.arxivId !== undefined) {
     where.push('p.arxiv_id = ?');
