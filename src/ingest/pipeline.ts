@@ -23,11 +23,7 @@ export async function* preparedFiles(
   jobs: number,
 ): AsyncGenerator<PreparedFile> {
   if (jobs <= 0) {
-    for (const file of files) {
-      // Let the event loop run between files: a Ctrl-C arrives as an event, not an interrupt.
-      await new Promise((resolve) => setImmediate(resolve));
-      yield prepareFile(file, opts, knownSha.get(file));
-    }
+    for (const file of files) yield prepareFile(file, opts, knownSha.get(file));
     return;
   }
   const workers = Array.from({ length: jobs }, () => new Worker(new URL('./worker.js', import.meta.url)));

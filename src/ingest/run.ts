@@ -96,6 +96,9 @@ export class Ingester {
     let bytes = 0;
     let done = 0;
     for await (const prepared of preparedFiles(files, known, opts, jobs)) {
+      // Let the event loop run between files: a Ctrl-C arrives as an event, and awaiting an
+      // already-settled promise alone would never let it in.
+      await new Promise((resolve) => setImmediate(resolve));
       if (this.opts.shouldStop?.()) {
         summary.interrupted = true;
         break;
