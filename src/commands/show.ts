@@ -20,24 +20,43 @@ export async function showCommand(id: string, flags: FormatFlags & { db?: string
     ctx.out.write(csvLine([...PAPER_FIELDS]) + '\r\n' + csvLine(PAPER_FIELDS.map((k) => paper![k])) + '\r\n');
     return 0;
   }
-  await emitObject(paper, ctx, () => (ctx.format === 'table' ? renderPaper(paper!, ctx.chalk) : renderPaper(paper!, null)));
+  await emitObject(paper, ctx, () => (ctx.format === 'table' ? renderPaper(paper!, ctx.chalk, ctx.width) : renderPaper(paper!, null)));
   return 0;
 }
 
+/**
+ * Wraps text to a width by turning spaces into line breaks: the result has the same length, so
+ * offsets into the original (a claim's start and end) still hold.
+ */
+export function wrapInPlace(text: string, width: number): string {
+  if (width <= 0) return text;
+  const out = text.split(''); // UTF-16 units, like the claims' offsets
+  let lineStart = 0;
+  let lastSpace = -1;
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] === ' ') lastSpace = i;
+    if (i - lineStart >= width && lastSpace > lineStart) {
+      out[lastSpace] = '\n';
+      lineStart = lastSpace + 1;
+    }
+  }
+  return out.join('');
+}
+
 /** Marks each claim's span inside the abstract (claims carry their offsets). */
-export function highlightClaims(p: PaperRecord, mark: (s: string) => string): string {
+export function highlightClaims(p: PaperRecord, mark: (s: string) => string, text = p.abstract): string {
   let out = '';
   let at = 0;
   for (const c of [...p.claims].sort((a, b) => a.start - b.start)) {
     if (c.start < at) continue; // overlapping spans: keep the first
-    out += p.abstract.slice(at, c.start) + mark(p.abstract.slice(c.start, c.end));
+    out += text.slice(at, c.start) + mark(text.slice(c.start, c.end));
     at = c.end;
   }
-  return out + p.abstract.slice(at);
+  return out + text.slice(at);
 }
 
 /** The paper for people: a header, the abstract, then its extractions and sightings. */
-export function renderPaper(p: PaperRecord, chalk: ChalkInstance | null): string {
+export function renderPaper(p: PaperRecord, chalk: ChalkInstance | null, width = 0): string {
   const c = {
     bold: (s: string) => (chalk ? chalk.bold(s) : s),
     dim: (s: string) => (chalk ? chalk.dim(s) : s),
@@ -50,7 +69,7 @@ export function renderPaper(p: PaperRecord, chalk: ChalkInstance | null): string
     p.upvotes !== null ? `${p.upvotes} upvotes` : null].filter(Boolean);
   lines.push(c.dim(meta.join(' · ')));
   if (p.authors.length) lines.push(c.dim(p.authors.join(', ')));
-  lines.push('', highlightClaims(p, c.mark), '');
+  lines.push('', highlightClaims(p, c.mark, wrapInPlace(p.abstract, Math.min(width, 100))), '');
   if (p.methods.length) lines.push(`${c.bold('Methods:')} ${p.methods.map((m) => `${m.name} (${m.family}, ${m.role})`).join('; ')}`);
   for (const g of p.github) lines.push(`${c.bold('Code:')} ${g.url}${g.path ?? ''} (${g.status}, from ${g.source})`);
   for (const l of p.links) lines.push(`${c.bold('Link:')} ${l.url} (${l.kind})`);

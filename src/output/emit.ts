@@ -115,6 +115,7 @@ export async function emitRows<T>(rows: Iterable<T>, view: View<T>, ctx: OutputC
     flex,
     ctx.width,
     columns.map((c) => c.align),
+    columns.map((c) => c.max),
   );
   const [header, ...body] = laid;
   await write(out, ctx.chalk.bold(header!.join('  ').trimEnd()) + '\n');

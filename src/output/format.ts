@@ -16,6 +16,8 @@ export interface Column<T> {
   cell?: (row: T) => string;
   /** The one column that takes the room left over (usually the title) and is cut with `…`. */
   flex?: boolean;
+  /** The widest a fixed column may be in a table (default 40); longer cells are cut with `…`. */
+  max?: number;
   align?: 'right';
   /** Styling for the terminal table (e.g. chalk.dim); never applied to data formats. */
   style?: (text: string, row: T) => string;
@@ -122,12 +124,19 @@ function pad(s: string, width: number, right: boolean): string {
  * the flex column takes what is left and is cut with `…`. Returns the header and row cells, padded,
  * before styling (styling is applied cell by cell by the caller, so widths are of plain text).
  */
-export function layoutTable(headers: string[], rows: string[][], flexIndex: number, width: number, align: ('right' | undefined)[]): string[][] {
+export function layoutTable(
+  headers: string[],
+  rows: string[][],
+  flexIndex: number,
+  width: number,
+  align: ('right' | undefined)[],
+  max: (number | undefined)[] = [],
+): string[][] {
   const gap = 2;
   // A loop, not Math.max(...rows): a spread of 100,000+ rows overflows the call stack.
   const natural = headers.map((h) => displayWidth(h));
   for (const r of rows) for (let i = 0; i < headers.length; i++) natural[i] = Math.max(natural[i]!, displayWidth(r[i] ?? ''));
-  const capped = natural.map((w, i) => (i === flexIndex ? w : Math.min(w, 40)));
+  const capped = natural.map((w, i) => (i === flexIndex ? w : Math.min(w, max[i] ?? 40)));
   const fixed = capped.reduce((a, w, i) => (i === flexIndex ? a : a + w), 0) + gap * (headers.length - 1);
   if (flexIndex >= 0) capped[flexIndex] = Math.max(10, Math.min(natural[flexIndex]!, width - fixed));
   const fit = (cells: string[]) => cells.map((c, i) => pad(truncate(c, capped[i]!), capped[i]!, align[i] === 'right'));

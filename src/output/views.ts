@@ -19,7 +19,7 @@ export function paperView(c: { dim: (s: string) => string; green: (s: string) =>
       { key: 'id', header: 'ID', style: (s) => c.cyan(s) },
       { key: 'last_seen', header: 'SEEN', cell: (p) => p.last_seen ?? '', style: (s) => c.dim(s) },
       { key: 'title', header: 'TITLE', flex: true },
-      { key: 'methods', header: 'METHODS', cell: methodSummary },
+      { key: 'methods', header: 'METHODS', cell: methodSummary, max: 24 },
       { key: 'has_code', header: 'CODE', cell: (p) => (p.has_code ? 'yes' : ''), style: (s) => c.green(s) },
       { key: 'claims', header: 'CLAIMS', cell: (p) => String(p.claims.length), align: 'right' },
     ],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
 import { bar } from '../../src/commands/stats.js';
-import { highlightClaims, renderPaper } from '../../src/commands/show.js';
+import { highlightClaims, renderPaper, wrapInPlace } from '../../src/commands/show.js';
 import type { PaperRecord } from '../../src/db/read.js';
 import type { Claim } from '../../src/types.js';
 
@@ -152,5 +152,22 @@ describe('renderPaper', () => {
     expect(coloured).toContain(`We reach ${chalk.yellow.bold('90.5%')} accuracy`);
     expect(coloured.split('\n')[0]).toBe(chalk.bold('Low-Rank Adaptation, Revisited'));
     expect(coloured).toContain(chalk.bold('Sightings (2):'));
+  });
+});
+
+describe('wrapInPlace', () => {
+  it.each([
+    ['short text', 20, 'short text'],
+    ['aaa bbb ccc ddd', 7, 'aaa bbb\nccc ddd'],
+    ['aaaaaaaaaa bb', 4, 'aaaaaaaaaa\nbb'],
+    ['no wrap', 0, 'no wrap'],
+  ])('%j at %i', (text, width, expected) => expect(wrapInPlace(text, width)).toBe(expected));
+
+  it('keeps the length, so claim offsets still point at the same text', () => {
+    const text = 'We reach 59.1% accuracy with 3x less memory and only 0.3M parameters in all our runs.';
+    const wrapped = wrapInPlace(text, 12);
+    expect(wrapped).toHaveLength(text.length);
+    expect(wrapped.replace(/\n/g, ' ')).toBe(text);
+    expect(wrapped.split('\n').every((l) => l.length <= 12 || !l.includes(' '))).toBe(true);
   });
 });
