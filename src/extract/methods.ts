@@ -558,7 +558,16 @@ export function extractMethods(title: string, abstract: string): MethodTag[] {
     s.name !== null && (s.notWith === null || !named.has(s.notWith)) && !(s.gated && excluded.has(s.family));
 
   const titleRole: MethodTag['role'] = TITLE_VERSUS_RE.test(t) ? 'compared' : 'proposed';
-  for (const s of titleSpans) if (keep(s)) add(s.family, s.name!, titleRole);
+  // "LoLDU: Low-Rank Adaptation via ...", "DoRA: Weight-Decomposed Low-Rank Adaptation": the name
+  // before the colon is what the paper proposes; its own family named again in the description
+  // after the colon is the base it builds on, so that mention is "used".
+  const colon = t.indexOf(':');
+  const headFamilies = new Set(colon > 0 ? titleSpans.filter((s) => keep(s) && s.end <= colon).map((s) => s.family) : []);
+  for (const s of titleSpans) {
+    if (!keep(s)) continue;
+    const base = titleRole === 'proposed' && s.start > colon && colon > 0 && headFamilies.has(s.family);
+    add(s.family, s.name!, base ? 'used' : titleRole);
+  }
 
   spans = spans.filter(keep);
   if (spans.length) {

@@ -16,9 +16,9 @@ const ML = 'We study parameter-efficient fine-tuning of pre-trained language mod
 describe('extractMethods: lora family', () => {
   it.each([
     // compounds are members named as written; the title makes them proposed
-    ['MTLoRA: A Low-Rank Adaptation Approach for Efficient Multi-Task Learning', '', ['lora:MTLoRA/proposed', 'lora:LoRA/proposed']],
+    ['MTLoRA: A Low-Rank Adaptation Approach for Efficient Multi-Task Learning', '', ['lora:MTLoRA/proposed', 'lora:LoRA/used']],
     // "Triangular Adaptive Low-Rank Adaptation" is not AdaLoRA
-    ['TriAdaptLoRA: Brain-Inspired Triangular Adaptive Low-Rank Adaptation for Parameter-Efficient Fine-Tuning', '', ['lora:TriAdaptLoRA/proposed', 'lora:LoRA/proposed']],
+    ['TriAdaptLoRA: Brain-Inspired Triangular Adaptive Low-Rank Adaptation for Parameter-Efficient Fine-Tuning', '', ['lora:TriAdaptLoRA/proposed', 'lora:LoRA/used']],
     // "FLoRA" with that casing is a member; "flora" is not
     ['FLoRA: Low-Rank Core Space for N-dimension', '', ['lora:FLoRA/proposed']],
     ['', 'The flora and fauna of the region were surveyed.', []],
@@ -66,7 +66,7 @@ describe('extractMethods: adapter, prefix and prompt tuning', () => {
     // bare "adapters" need fine-tuning wording: agent/software papers use the word for glue code
     ['PrefixGuard: From LLM-Agent Traces to Online Failure-Warning Monitors', 'Large language model (LLM) agents now execute long, tool-using tasks. StepView induces deterministic typed-step adapters from raw trace samples.', []],
     ['', `${ML} Finally, a lightweight PointAdapter module is arranged near target tasks to enhance prompt tuning for 3D point cloud understanding.`, ['adapter:PointAdapter/used', 'prompt-tuning:Prompt tuning/used']],
-    ['Compacter: Efficient Low-Rank Hypercomplex Adapter Layers', ML, ['adapter:Compacter/proposed', 'adapter:Adapter/proposed']],
+    ['Compacter: Efficient Low-Rank Hypercomplex Adapter Layers', ML, ['adapter:Compacter/proposed', 'adapter:Adapter/used']],
     ['', `${ML} We train a domain adapter per language and trim adapter sequences.`, []],
     // prefix tuning
     ['', 'Unlike full-model fine-tuning or major version updates, our method enables rapid remediation by prepending a compact, learnable prefix to an existing model.', ['full-fine-tuning:Full fine-tuning/compared', 'prefix-tuning:Prefix tuning/used']],
@@ -272,5 +272,16 @@ describe('extractMethods on the seeds', () => {
     expect(titlesOf('adapter')).toHaveLength(24);
     expect(titlesOf('prefix-tuning')).toHaveLength(5);
     expect(titlesOf('prompt-tuning')).toHaveLength(23);
+  });
+});
+
+describe('a variant named before the colon', () => {
+  it.each([
+    ['LoLDU: Low-Rank Adaptation via Lower-Diag-Upper Decomposition for Parameter-Efficient Fine-Tuning', 'LoLDU', 'LoRA'],
+    ['LoRA-GA: Low-Rank Adaptation with Gradient Approximation', 'LoRA-GA', 'LoRA'],
+  ])('%s: the variant is proposed, its base used', (title, variant, base) => {
+    const tags = extractMethods(title, '');
+    expect(tags.find((t) => t.name === variant)?.role).toBe('proposed');
+    expect(tags.find((t) => t.name === base)?.role).toBe('used');
   });
 });
