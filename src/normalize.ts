@@ -1,0 +1,320 @@
+/**
+ * Text normalisation into comparison keys (pure: no I/O).
+ *
+ * One pipeline, `normalizeWords`, turns any title or abstract text into lowercase ASCII-ish words
+ * that are equal across the formatting variants seen in scraped digests:
+ *
+ * - Unicode: NFKC (non-breaking and other odd spaces, ligatures, full-width forms, superscript
+ *   digits, the micro sign) then diacritics dropped (`Üstün` = `Ustun`); zero-width characters and
+ *   soft hyphens removed; HTML entities decoded.
+ * - LaTeX: math `$`, braces, `^` and `_` dropped (`S^{2}FT` = `S²FT` = `S2FT`); formatting commands
+ *   dropped with their argument kept (`\textit{Trans-LoRA}` = `Trans-LoRA`); accents (`\"u`); other
+ *   commands lose their backslash, as the site's renderer does (`$\times$` = `\times` = `times`,
+ *   `$\mu$LO` = `μLO` = `muLO`: Greek letters and a few symbols are spelled out by name, `×` =
+ *   `times`, `°` = `circ`).
+ * - Typography: curly quotes, apostrophes inside words dropped (`LLM's` = `LLMs`), all dashes are
+ *   hyphens; a hyphen between two word characters joins them into one word, also across a line
+ *   wrap (`Mixture-of- Experts` = `Mixture-of-Experts` = word `mixtureofexperts`); digits joined
+ *   across a decimal point (`2.5` -> `25`); `&` = `and`; everything else separates words.
+ * - Case folded. Digits are kept everywhere: versions and sizes carry identity.
+ *
+ * Titles additionally get spelling normalisation per word (British -> American endings) and have
+ * a trailing ellipsis (a digest's clip mark) removed and reported.
+ *
+ * Keys:
+ * - `titleKey(t)`: the exact-match key, the title's words concatenated with no separator, so that
+ *   spacing/hyphenation variants agree: `Fine-Tuning` = `Finetuning` = `fine tuning` = `finetuning`,
+ *   `Pre-training` = `Pretraining`, `3$\times$` = `3 times`.
+ * - `titleTokens(t)`: the words (for blocking and the distinguishing-token veto).
+ */
+
+/** Words carrying no identity in a title (a difference in them alone is not a veto). */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'the', 'of', 'for', 'and', 'or', 'in', 'on', 'at', 'to', 'from', 'by', 'with', 'via',
+  'into', 'onto', 'as', 'is', 'are', 'be', 'its', 'it', 'this', 'that', 'these', 'those', 'we',
+  'our', 'us', 'do', 'does', 'can', 'than', 'vs', 'versus', 'toward', 'towards', 'using', 'through',
+  'about', 'under', 'over', 'between', 'within', 'across', 'when', 'what', 'how', 'why', 'which',
+  'where', 'who', 'your', 'you', 'their', 'they', 'has', 'have', 'will', 'should', 'could',
+  'would', 'may', 'might', 'all',
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Precompiled patterns (order matters; see normalizeWords).
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const HTML_ENTITY = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp));/g;
+const HTML_NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Formatting / sizing commands whose name must vanish (their braced argument stays). */
+const LATEX_FORMAT = new RegExp(
+  '\\\\(?:' +
+    [
+      'textit', 'textbf', 'textsc', 'texttt', 'textrm', 'textsf', 'textsl', 'textup', 'textmd',
+      'textnormal', 'textsuperscript', 'textsubscript', 'emph', 'underline', 'uline', 'mathrm',
+      'mathbf', 'mathit', 'mathsf', 'mathtt', 'mathcal', 'mathbb', 'mathfrak', 'mathscr', 'mathnormal',
+      'boldsymbol', 'bm', 'pmb', 'operatorname', 'text', 'mbox', 'hbox', 'fbox', 'ensuremath',
+      'displaystyle', 'textstyle', 'scriptstyle', 'left', 'right', 'bigl', 'bigr', 'Bigl', 'Bigr',
+      'big', 'Big', 'it', 'em', 'bf', 'rm', 'sc', 'tt', 'sf', 'sl', 'up', 'cal', 'tiny',
+      'scriptsize', 'footnotesize', 'small', 'normalsize', 'large', 'Large', 'LARGE', 'huge', 'Huge',
+      'noindent', 'centering', 'protect', 'xspace', 'url', 'href', 'footnote', 'thanks', 'cite',
+    ].join('|') +
+    ')(?![A-Za-z])\\*?\\s*',
+  'g',
+);
+const LATEX_DOTLESS = /\\([ij])(?![A-Za-z])/g;
+const LATEX_LETTERS = /\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L)(?![A-Za-z])/g;
+const LATEX_SYMBOL_ACCENT = /\\["'`^~=.]\s*(?:\{\s*(\p{L})\s*\}|(\p{L}))/gu;
+const LATEX_LETTER_ACCENT = /\\[uvHckrbdt]\s*\{\s*(\p{L}+)\s*\}/gu;
+const LATEX_ESCAPED = /\\([&%_$#{}])/g;
+const LATEX_SPACING = /\\(?:[,;:! ]|\\)/g;
+const LATEX_VAR = /\\var(epsilon|phi|theta|rho|sigma|pi|kappa)(?![A-Za-z])/g;
+/** Commands whose rendering is a symbol we spell differently from the command name. */
+const LATEX_RENAMED = /\\(le|leq|leqslant|ge|geq|geqslant|to|rightarrow|longrightarrow|Rightarrow|ell|cdot|cdots|ldots|dots|neq|ne)(?![A-Za-z])/g;
+const LATEX_RENAMED_TO: Record<string, string> = {
+  le: 'leq', leq: 'leq', leqslant: 'leq', ge: 'geq', geq: 'geq', geqslant: 'geq', to: 'to',
+  rightarrow: 'to', longrightarrow: 'to', Rightarrow: 'to', ell: 'l', cdot: ' ', cdots: ' ',
+  ldots: ' ', dots: ' ', neq: 'neq', ne: 'neq',
+};
+const LATEX_COMMAND = /\\([A-Za-z]+)/g;
+const LATEX_DASHES = /-{2,3}/g;
+const MATH_MARKUP = /[${}^_\\]/g;
+
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+/** A hyphen between word characters (also before a line wrap) joins them. */
+const HYPHEN_JOIN = /([\p{L}\p{N}])-\s*(?=[\p{L}\p{N}])/gu;
+const APOSTROPHE_JOIN = /([\p{L}\p{N}])['\u2018\u2019\u201B\u2032`\u00B4](?=\p{L})/gu;
+const DECIMAL_JOIN = /(\d)\.(?=\d)/g;
+const MARKS = /\p{M}+/gu;
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+const NEEDS_SLOW = /[^\x20-\x7E\n]|[\\$^_{}~&]/;
+const AMP = /&/g;
+
+/** Symbols spelled out (after NFKC + lowercase), so `×` = `\times` = `times`. */
+const SYMBOL_NAMES: Record<string, string> = {
+  '×': 'times', '÷': 'div', '°': 'circ', '∘': 'circ', '±': 'pm', '∞': 'infty', '≤': 'leq', '≥': 'geq',
+  '≠': 'neq', '≈': 'approx', '→': 'to', '⟶': 'to', '⇒': 'to', '∼': 'sim', '√': 'sqrt', '∑': 'sum',
+  '∏': 'prod', '∂': 'partial', '∇': 'nabla', '∈': 'in', '∀': 'forall', '∃': 'exists', '·': ' ',
+  '⋅': ' ', '…': ' ', '†': ' ', '‡': ' ', '∗': ' ', '⋆': ' ', '★': ' ', '☆': ' ',
+  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta',
+  ι: 'iota', κ: 'kappa', λ: 'lambda', μ: 'mu', ν: 'nu', ξ: 'xi', ο: 'o', π: 'pi', ρ: 'rho',
+  σ: 'sigma', ς: 'sigma', τ: 'tau', υ: 'upsilon', φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
+};
+const SYMBOLS = new RegExp('[' + Object.keys(SYMBOL_NAMES).join('') + ']', 'g');
+
+/** Greek capitals lowercase to the same letters, so only lowercase are in the table. */
+
+// ---------------------------------------------------------------------------------------------
+
+function decodeEntity(_m: string, dec?: string, hex?: string, named?: string): string {
+  if (named) return HTML_NAMED[named] ?? ' ';
+  const cp = dec !== undefined ? parseInt(dec, 10) : parseInt(hex ?? '20', 16);
+  return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : ' ';
+}
+
+/** The LaTeX-aware, typography-aware cleanup shared by titles and abstracts; returns lowercase text. */
+function cleanText(s: string): string {
+  if (!NEEDS_SLOW.test(s)) {
+    // Fast path: printable ASCII without markup.
+    return s
+      .toLowerCase()
+      .replace(APOSTROPHE_JOIN, '$1')
+      .replace(LATEX_DASHES, '-')
+      .replace(HYPHEN_JOIN, '$1')
+      .replace(DECIMAL_JOIN, '$1');
+  }
+  let t = s.replace(ZERO_WIDTH, '');
+  if (t.includes('&')) t = t.replace(HTML_ENTITY, decodeEntity);
+  t = t.normalize('NFKC');
+  if (t.includes('\\')) {
+    t = t
+      .replace(LATEX_FORMAT, '')
+      .replace(LATEX_DOTLESS, '$1')
+      .replace(LATEX_LETTERS, '$1')
+      .replace(LATEX_SYMBOL_ACCENT, '$1$2')
+      .replace(LATEX_LETTER_ACCENT, '$1')
+      .replace(LATEX_ESCAPED, '$1')
+      .replace(LATEX_SPACING, ' ')
+      .replace(LATEX_VAR, '$1')
+      .replace(LATEX_RENAMED, (_m, c: string) => LATEX_RENAMED_TO[c] ?? c)
+      .replace(LATEX_COMMAND, '$1');
+  }
+  t = t
+    .replace(MATH_MARKUP, '')
+    .replace(/~/g, ' ')
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .toLowerCase();
+  if (t.includes('&')) t = t.replace(AMP, ' and ');
+  return t
+    .replace(SYMBOLS, (c) => SYMBOL_NAMES[c] ?? ' ')
+    .replace(DASHES, '-')
+    .replace(APOSTROPHE_JOIN, '$1')
+    .replace(LATEX_DASHES, '-')
+    .replace(HYPHEN_JOIN, '$1')
+    .replace(DECIMAL_JOIN, '$1');
+}
+
+/**
+ * Normalise any text into comparison words (see the module comment). Digits are kept.
+ * `normalizeWords("3$\\times$ Faster Fine-Tuning")` -> `["3times", "faster", "finetuning"]`.
+ */
+export function normalizeWords(s: string): string[] {
+  const t = cleanText(s).replace(NON_WORD, ' ').trim();
+  return t === '' ? [] : t.split(' ');
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+}
+
+/**
+ * `normalizeWords(s)` limited to the first `maxWords` words, with a hand-written scanner for the
+ * common case of printable ASCII without markup (several times faster than the regex pipeline on
+ * long texts; same words). Other texts go through `normalizeWords`.
+ */
+export function normalizeWordsUpTo(s: string, maxWords: number): string[] {
+  if (NEEDS_SLOW.test(s)) {
+    const w = normalizeWords(s);
+    if (w.length > maxWords) w.length = maxWords;
+    return w;
+  }
+  const out: string[] = [];
+  const n = s.length;
+  let cur = '';
+  let i = 0;
+  while (i < n && out.length < maxWords) {
+    const c = s.charCodeAt(i);
+    if (isWordCode(c)) {
+      let j = i + 1;
+      while (j < n && isWordCode(s.charCodeAt(j))) j++;
+      cur += s.slice(i, j).toLowerCase();
+      i = j;
+      continue;
+    }
+    if (cur !== '' && i + 1 < n) {
+      // Joiners between word characters: apostrophe (before a letter), hyphen(s) (also before
+      // a line wrap), a decimal point between digits.
+      const prev = s.charCodeAt(i - 1);
+      if ((c === 39 || c === 96) && isWordCode(prev)) {
+        const nx = s.charCodeAt(i + 1);
+        if ((nx >= 97 && nx <= 122) || (nx >= 65 && nx <= 90)) {
+          i++;
+          continue;
+        }
+      } else if (c === 45 && isWordCode(prev)) {
+        let j = i + 1;
+        if (s.charCodeAt(j) === 45) {
+          j++;
+          if (s.charCodeAt(j) === 45) j++;
+        }
+        let k = j;
+        while (k < n && (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 10)) k++;
+        if (k < n && isWordCode(s.charCodeAt(k))) {
+          i = k;
+          continue;
+        }
+      } else if (c === 46 && prev >= 48 && prev <= 57) {
+        const nx = s.charCodeAt(i + 1);
+        if (nx >= 48 && nx <= 57) {
+          i++;
+          continue;
+        }
+      }
+    }
+    if (cur !== '') {
+      out.push(cur);
+      cur = '';
+    }
+    i++;
+  }
+  if (cur !== '' && out.length < maxWords) out.push(cur);
+  return out;
+}
+
+/** `normalizeWords` joined by single spaces. */
+export function normalizeText(s: string): string {
+  return normalizeWords(s).join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Titles
+
+const TRAILING_ELLIPSIS = /\s*(?:\u2026|\.{3,}|\u22EF|\[\s*(?:\.{3}|\u2026)\s*\])\s*$/;
+const MAX_TITLE_CHARS = 1000;
+
+const SPELLING_EXACT: Record<string, string> = {
+  centre: 'center', centres: 'centers', fibre: 'fiber', metre: 'meter', metres: 'meters',
+  programme: 'program', programmes: 'programs', catalogue: 'catalog', dialogue: 'dialog',
+  dialogues: 'dialogs', analogue: 'analog', grey: 'gray', defence: 'defense', licence: 'license',
+  toward: 'towards', judgement: 'judgment', aluminium: 'aluminum', artefact: 'artifact',
+  artefacts: 'artifacts',
+};
+const SPELLING_EXACT_MAP = new Map(Object.entries(SPELLING_EXACT));
+const SPELL_ISE = /^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$/;
+const SPELL_YSE = /^([a-z]{2,})ys(e|es|ed|ing|er|ers)$/;
+const SPELL_LL = /^([a-z]{2,}[ae])ll(ing|ed|er|ers)$/;
+const SPELL_OUR = /^([a-z]{3,})our(s|ed|ing|able|ite|ites|al)?$/;
+const NUM_X = /^(\d+)x$/;
+
+/** Any word one of the respelling rules below could change (one test instead of four). */
+const SPELL_ANY = /(?:[iy]s(?:e|es|ed|ing|ation|ations|er|ers)|[ae]ll(?:ing|ed|er|ers)|our(?:s|ed|ing|able|ite|ites|al)?)$|^\d+x$/;
+
+/** Map one title word to its spelling-normal form (British -> American, `4x` -> `4times`). */
+export function spellingVariant(w: string): string {
+  if (w.length < 4) return w.endsWith('x') && NUM_X.test(w) ? w.replace(NUM_X, '$1times') : w;
+  const exact = SPELLING_EXACT_MAP.get(w);
+  if (exact !== undefined) return exact;
+  return SPELL_ANY.test(w) ? respell(w) : w;
+}
+
+function respell(w: string): string {
+  if (w.length < 5) return NUM_X.test(w) ? w.replace(NUM_X, '$1times') : w;
+  if (SPELL_ISE.test(w)) return w.replace(SPELL_ISE, '$1iz$2');
+  if (SPELL_YSE.test(w)) return w.replace(SPELL_YSE, '$1yz$2');
+  if (SPELL_LL.test(w)) return w.replace(SPELL_LL, '$1l$2');
+  if (SPELL_OUR.test(w)) return w.replace(SPELL_OUR, '$1or$2');
+  return w;
+}
+
+/** Whether a title ends with a clip mark (`…`, `...`, `[...]`). */
+export function isClippedTitle(title: string): boolean {
+  return TRAILING_ELLIPSIS.test(title);
+}
+
+export interface NormalizedTitle {
+  /** Normalised words in order (stopwords included). */
+  tokens: string[];
+  /** The exact-match key: tokens concatenated (see titleKey). */
+  key: string;
+  /** The title ended with a clip mark (removed before normalising). */
+  clipped: boolean;
+}
+
+/** Full title normalisation: clip mark, words, spelling variants, exact key. */
+export function normalizeTitle(title: string): NormalizedTitle {
+  let t = title.length > MAX_TITLE_CHARS ? title.slice(0, MAX_TITLE_CHARS) : title;
+  const clipped = TRAILING_ELLIPSIS.test(t);
+  if (clipped) t = t.replace(TRAILING_ELLIPSIS, '');
+  const words = normalizeWordsUpTo(t, MAX_TITLE_CHARS);
+  for (let i = 0; i < words.length; i++) {
+    const v = spellingVariant(words[i]!);
+    // A clip's last word may be a fragment: a respelling that shortens it (`encour` -> `encor`)
+    // would break the prefix relation, so only same-length respellings (`-ise` -> `-ize`) apply.
+    words[i] = clipped && i === words.length - 1 && v.length !== words[i]!.length ? words[i]! : v;
+  }
+  return { tokens: words, key: words.join(''), clipped };
+}
+
+/**
+ * The exact-match key of a title: normalised words concatenated without separators, digits kept,
+ * a trailing clip mark removed. Two titles with equal keys are the same title up to formatting:
+ * `titleKey("Fine-Tuning LLMs")` = `titleKey("fine tuning LLM’s")` = `"finetuningllms"`.
+ */
+export function titleKey(title: string): string {
+  return normalizeTitle(title).key;
+}
+
+/** The normalised words of a title (clip mark removed, spelling-normalised). */
+export function titleTokens(title: string): string[] {
+  return normalizeTitle(title).tokens;
+}
