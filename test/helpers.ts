@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { splitDigest } from '../src/formats/index.js';
 
 export const ROOT = path.join(__dirname, '..');
 export const BIN = path.join(ROOT, 'bin/papers.js');
@@ -40,4 +41,14 @@ export function json<T = unknown>(r: CliResult): T {
   } catch {
     throw new Error(`stdout is not JSON (exit ${r.code}):\n${r.stdout.slice(0, 2000)}\nstderr:\n${r.stderr.slice(0, 2000)}`);
   }
+}
+
+/** The distinct papers of the seeds (first copy of each title), split by the project's own reader. */
+export function seedPapers(): { title: string; abstract: string }[] {
+  const byTitle = new Map<string, string>();
+  for (const file of fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+    const text = fs.readFileSync(path.join(SEEDS, file), 'utf8');
+    for (const r of splitDigest(text, file).records) if (!byTitle.has(r.title)) byTitle.set(r.title, r.abstract);
+  }
+  return [...byTitle].map(([title, abstract]) => ({ title, abstract }));
 }

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractLinks } from '../../src/extract/github.js';
-import { SEEDS } from '../helpers.js';
+import { seedPapers } from '../helpers.js';
 
 /** Repos of a text as compact strings: "owner/repo[path] status source". */
 function repos(abstract: string, siteRepos?: string[], siteLinks?: string[]): string[] {
@@ -129,25 +127,7 @@ describe('extractLinks: pathological input returns', () => {
 // Seeds: every GitHub URL in fixtures/seeds was read by hand
 // (grep -o 'github[^ ]*' fixtures/seeds/*.txt | sort -u) against the table above.
 describe('extractLinks on the seeds', () => {
-  function readSeedPapers(): { title: string; abstract: string }[] {
-    const byTitle = new Map<string, string>();
-    for (const file of fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
-      const lines = fs.readFileSync(path.join(SEEDS, file), 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
-      let body: string[];
-      if (lines[0] === 'new') {
-        // 000-002: chrome up to the date line ("Sep 16"), then title / blank / abstract
-        body = lines.slice(lines.findIndex((l) => /^[A-Z][a-z]{2} \d{1,2}$/.test(l)) + 1);
-      } else {
-        // 003-004: two chrome lines, "Subscribe" glued to the first title, then alternating lines
-        body = lines.slice(2);
-        body[0] = body[0]!.replace(/^Subscribe/, '');
-      }
-      for (let i = 0; i + 1 < body.length; i += 2) if (!byTitle.has(body[i]!)) byTitle.set(body[i]!, body[i + 1]!);
-    }
-    return [...byTitle].map(([title, abstract]) => ({ title, abstract }));
-  }
-
-  const papers = readSeedPapers();
+  const papers = seedPapers();
   const withRepo = papers.map((p) => ({ ...p, r: extractLinks(p.title, p.abstract) })).filter((p) => p.r.github.length > 0);
 
   it('reads 360 distinct papers', () => {

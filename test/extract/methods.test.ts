@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractMethods, methodMatches, taxonomy } from '../../src/extract/methods.js';
-import { SEEDS } from '../helpers.js';
+import { seedPapers } from '../helpers.js';
 
 /** Tags as compact strings "family:name/role", in order of first mention. */
 function tags(title: string, abstract: string): string[] {
@@ -225,25 +223,7 @@ describe('extractMethods: pathological input returns', () => {
 // Seeds: every abstract mentioning lora/low-rank/adapter/prefix/prompt tuning was read by hand;
 // the decisions are the table cases above. These pin the totals.
 describe('extractMethods on the seeds', () => {
-  function readSeedPapers(): { title: string; abstract: string }[] {
-    const byTitle = new Map<string, string>();
-    for (const file of fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
-      const lines = fs.readFileSync(path.join(SEEDS, file), 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
-      let body: string[];
-      if (lines[0] === 'new') {
-        // 000-002: chrome up to the date line ("Sep 16"), then title / blank / abstract
-        body = lines.slice(lines.findIndex((l) => /^[A-Z][a-z]{2} \d{1,2}$/.test(l)) + 1);
-      } else {
-        // 003-004: two chrome lines, "Subscribe" glued to the first title, then alternating lines
-        body = lines.slice(2);
-        body[0] = body[0]!.replace(/^Subscribe/, '');
-      }
-      for (let i = 0; i + 1 < body.length; i += 2) if (!byTitle.has(body[i]!)) byTitle.set(body[i]!, body[i + 1]!);
-    }
-    return [...byTitle].map(([title, abstract]) => ({ title, abstract }));
-  }
-
-  const papers = readSeedPapers().map((p) => ({ ...p, families: new Set(extractMethods(p.title, p.abstract).map((m) => m.family)) }));
+  const papers = seedPapers().map((p) => ({ ...p, families: new Set(extractMethods(p.title, p.abstract).map((m) => m.family)) }));
   const titlesOf = (family: string) => papers.filter((p) => p.families.has(family)).map((p) => p.title);
 
   it('tags 66 papers with the lora family', () => {
