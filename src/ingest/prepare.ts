@@ -10,6 +10,7 @@ import { ParseError } from '../types.js';
 import { decodeDigest } from '../decode.js';
 import { splitDigest } from '../formats/index.js';
 import { extractAll } from '../extract/index.js';
+import { titleKey } from '../normalize.js';
 import { describeFsError } from './discover.js';
 
 export interface PrepareOptions {
@@ -29,6 +30,8 @@ export interface PreparedDigest {
   records: DigestRecord[];
   /** extractions[i] is extractAll of records[i] alone: what a paper created by it gets. */
   extractions: Extraction[];
+  /** contentIds[i] is the id a paper created by records[i] gets when it has no arXiv id. */
+  contentIds: string[];
   warnings: string[];
 }
 
@@ -96,8 +99,14 @@ export function prepareFile(file: string, opts: PrepareOptions, knownSha?: strin
     digestDate: split.digestDate,
     records,
     extractions: records.map((r) => extractAll(r.title, r.abstract, r.siteRepos, r.siteLinks)),
+    contentIds: records.map((r) => contentId(r.title)),
     warnings,
   };
+}
+
+/** A short stable id for a paper with no arXiv id: from its normalised first-seen title. */
+export function contentId(title: string): string {
+  return crypto.createHash('sha256').update(titleKey(title)).digest('hex').slice(0, 12);
 }
 
 function mb(n: number): string {

@@ -6,11 +6,9 @@
  * others go on. A file whose content is unchanged (same sha256 at the same path) is skipped; a
  * changed file replaces its old sightings, and papers left with none disappear.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { DigestRecord } from '../types.js';
 import { DedupIndex, preferAbstract, preferTitle } from '../dedup/index.js';
-import { titleKey } from '../normalize.js';
 import { extractAll } from '../extract/index.js';
 import { Store, type FileFacts, type StoredPaper } from '../db/store.js';
 import type { DB } from '../db/open.js';
@@ -63,10 +61,6 @@ export const EXTRACT_VERSION = '1';
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_MAX_RECORD_CHARS = 100_000;
 
-/** A short stable id for a paper with no arXiv id: from its normalised first-seen title. */
-export function contentId(title: string): string {
-  return crypto.createHash('sha256').update(titleKey(title)).digest('hex').slice(0, 12);
-}
 
 export class Ingester {
   private readonly store: Store;
@@ -202,7 +196,7 @@ export class Ingester {
       const affected = previousId === undefined ? [] : this.store.deleteFile(previousId);
       const fileId = this.store.insertFile(facts);
       const work = new FileWork();
-      const placed = records.map((rec, i) => this.placeRecord(rec, i, work));
+      const placed = records.map((rec, i) => this.placeRecord(rec, i, work, prepared.contentIds[i]!));
 
       const created = [...work.created.values()];
       this.store.insertPapers(created, rev, facts.digestDate);
@@ -243,7 +237,7 @@ export class Ingester {
   }
 
   /** Finds the paper a record belongs to (creating it if none), merging its canonical copy in memory. */
-  private placeRecord(rec: DigestRecord, index: number, work: FileWork): { paperId: string; rule: string; score: number } {
+  private placeRecord(rec: DigestRecord, index: number, work: FileWork, contentId: string): { paperId: string; rule: string; score: number } {
     for (;;) {
       const m = this.index.match(rec);
       if (!m) break;
@@ -265,7 +259,7 @@ export class Ingester {
       work.touch(m.paperId);
       return { paperId: m.paperId, rule: m.rule, score: m.score };
     }
-    const id = this.freshId(rec, work);
+    const id = this.freshId(rec.arxivId ?? contentId, work);
     work.created.set(id, {
       id,
       arxiv_id: rec.arxivId,
@@ -296,8 +290,7 @@ export class Ingester {
   }
 
   /** The arXiv id when known, else a hash of the title; a clash (rare) gets a numeric suffix. */
-  private freshId(rec: DigestRecord, work: FileWork): string {
-    const base = rec.arxivId ?? contentId(rec.title);
+  private freshId(base: string, work: FileWork): string {
     let id = base;
     for (let n = 2; work.created.has(id) || this.store.idTaken(id); n++) id = `${base}-${n}`;
     return id;
