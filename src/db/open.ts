@@ -20,7 +20,7 @@ const BUSY_TIMEOUT_MS = 30_000;
 export function openForWrite(path: string): DB {
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
   try {
-    db.pragma('journal_mode = WAL');
+    enableWal(db);
     // NORMAL in WAL mode: a power cut may lose the last commits but never corrupts the file;
     // a process crash (kill -9) loses nothing that was committed.
     db.pragma('synchronous = NORMAL');
@@ -31,6 +31,24 @@ export function openForWrite(path: string): DB {
     throw err;
   }
   return db;
+}
+
+/**
+ * Switches a new database to WAL. The switch needs an exclusive lock and SQLite does not wait for
+ * it (no busy handler), so two ingests creating one database at once would see "database is
+ * locked": retry for up to the busy timeout.
+ */
+function enableWal(db: DB): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20); // a synchronous 20 ms pause
+    }
+  }
 }
 
 /**
