@@ -41,19 +41,36 @@
  * Memory (no title or abstract text is kept): per paper the id string and its Map entry, the
  * title as word ids (4 bytes a word), key length and hash-chain links (~14 bytes), the arXiv id as
  * an int (4), an abstract signature (<= 16 x 2 bytes + 1), flags, a scratch int (4), and one
- * posting (8 bytes) per distinct content word; words are interned once. Measured on 1M synthetic
- * papers: ~185 MB of JS heap + ~150 MB of typed arrays (~340 bytes per paper, ids included).
+ * posting (8 bytes) per distinct content word; words are interned once (by a 32-bit hash, checked
+ * against the word's text). Measured on 1M synthetic papers: ~185 MB of JS heap + ~150 MB of
+ * typed arrays (~340 bytes per paper, ids included).
+ *
+ * Threads: all text work (normalising titles, sketching abstracts, parsing arXiv ids, hashing
+ * words and key prefixes) is `prepareSighting`, a pure function whose result is plain data
+ * (prepared.ts). An ingest computes it in its worker threads and passes it to `match(prepared)`,
+ * `put(p, prepared)` and `upgrade(id, prepared, fields)` on the main thread, which then only
+ * looks things up: word ids by hash, posting lists, sketches by fingerprint, and Dice counted on
+ * the stored words in place (the same bigram-multiset arithmetic as string-similarity's
+ * `compareTwoStrings`, so the same numbers). Given a record instead, match/put prepare it here.
  */
 import stringSimilarity from 'string-similarity';
-import { normalizeTitle, STOPWORDS, type NormalizedTitle } from '../normalize.js';
 import { IntMap } from './intmap.js';
-import { containment, isRealAbstract, sketchAbstract, SKETCH_MAX, type AbstractSketch } from './sketch.js';
+import { containment, SKETCH_MAX } from './sketch.js';
 import { clipRatio, MIN_CLIP_CHARS, orderConsistent, tokenDiff } from './verify.js';
 import { preferAbstract, preferTitle } from './prefer.js';
+import {
+  abstractPart, arxivPart, preparedTitleFacts, assemble, isPrepared, P_ARXIV, P_HEADER, P_KEY_HASH, P_PREFIX_HASH, P_SHORT_HASH, P_SIGS,
+  P_WORDS, PF_CLIP_MARK, PF_CLIPPED, PF_KEY_SPACE, PF_REAL_ABSTRACT, PREFIX_CHARS, rangeHash, readI32, titlePart,
+  type AbstractPart, type PreparedSighting, type TitlePart,
+} from './prepared.js';
+import type { TitleFacts } from './prefer.js';
 
-export { preferAbstract, preferTitle } from './prefer.js';
+export { preferAbstract, preferTitle, type TitleFacts } from './prefer.js';
 export { tokenDiff, orderConsistent, clipRatio, isHardWord, MIN_CLIP_CHARS, TIER_WORDS } from './verify.js';
 export { sketchAbstract, sketchSimilarity, isRealAbstract, type AbstractSketch } from './sketch.js';
+export {
+  isPrepared, prepareSighting, preparedTitleFacts, PREFIX_CHARS, PREPARED_KIND, type PreparedSighting,
+} from './prepared.js';
 
 export interface PaperRef {
   id: string;
@@ -80,6 +97,13 @@ export interface SightingLike {
   arxivId: string | null;
 }
 
+/** Which fields of a paper's new canonical copy come from the sighting (see DedupIndex.upgrade). */
+export interface UpgradeFields {
+  title: boolean;
+  abstract: boolean;
+  arxivId: boolean;
+}
+
 /** Default Dice threshold for `fuzzy-title`. */
 export const DEFAULT_THRESHOLD = 0.9;
 /** `title+abstract`: minimum title Dice and abstract-signature containment. */
@@ -96,8 +120,6 @@ export const MAX_CANDIDATES = 12;
 export const MAX_WORD_GAP = 3;
 /** At most this many clipped canonicals sharing the query's key prefix are verified. */
 export const MAX_CLIP_CANDIDATES = 8;
-/** Length of the key prefix by which all canonical titles are chained (for clipped sightings). */
-export const PREFIX_CHARS = 20;
 /** Papers sharing one exact title key tested at most (most recent first). */
 export const EXACT_SCAN = 64;
 /** Titles sharing a clipped sighting's key prefix tested at most (most recent first). */
@@ -108,36 +130,10 @@ const RARE_DF = 8;
 const FLAG_CLIPPED = 1;
 /** The canonical abstract is empty, short or a comment: no evidence either way. */
 const FLAG_NO_ABSTRACT = 2;
-const NO_ARXIV = { code: 0, str: null as string | null };
-const MODERN_ARXIV = /^(?:arxiv:)?(\d{4})\.(\d{4,5})(?:v\d+)?$/i;
-const ARXIV_VERSION = /v\d+$/i;
-
-interface ArxivRef {
-  /** 0: none; > 0: a modern id encoded as yymm * 100000 + number; -1: another form, see str. */
-  code: number;
-  str: string | null;
-}
-
-function parseArxiv(id: string | null | undefined): ArxivRef {
-  if (id === null || id === undefined) return NO_ARXIV;
-  const v = id.trim();
-  if (v === '') return NO_ARXIV;
-  const m = MODERN_ARXIV.exec(v);
-  if (m) return { code: Number(m[1]) * 100000 + Number(m[2]), str: null };
-  return { code: -1, str: v.toLowerCase().replace(/^arxiv:/, '').replace(ARXIV_VERSION, '') };
-}
-
-function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  h ^= h >>> 12;
-  return h === 0 ? 1 : h | 0;
-}
+/** The canonical title ends with a clip mark (isClippedTitle; for titleFacts). */
+const FLAG_CLIP_MARK = 4;
+/** The canonical key holds whitespace (never, by construction; Dice then defers to string-similarity). */
+const FLAG_KEY_SPACE = 8;
 
 function grow<T extends Int32Array | Uint8Array | Uint16Array | Int8Array>(a: T, min: number): T {
   if (a.length >= min) return a;
@@ -148,7 +144,7 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array | Int8Array>(a: T,
   return b;
 }
 
-/** A tiny cache of the last few normalisations (match() then put() see the same strings). */
+/** A tiny cache of the last few values computed from a string (match() then put() see the same). */
 class LastFew<V> {
   private keys: (string | undefined)[] = [undefined, undefined, undefined, undefined];
   private vals: (V | undefined)[] = [undefined, undefined, undefined, undefined];
@@ -164,14 +160,73 @@ class LastFew<V> {
   }
 }
 
-interface Query {
-  title: NormalizedTitle;
-  arxiv: ArxivRef;
-  abstract: string;
-  sketch: AbstractSketch | null;
-  /** Distinct word ids of the title's content words (-1: a word the index has never seen). */
-  ids: number[] | null;
+/** A prepared sighting unpacked for one lookup or write. */
+class Query {
+  readonly key: string;
+  readonly data: string;
+  readonly flags: number;
+  readonly clipped: boolean;
+  readonly arxivCode: number;
+  readonly arxivStr: string | null;
+  readonly nWords: number;
+  readonly nSig: number;
+  /** Offsets in data of the word units, the stopword bits and the sketch. */
+  readonly wordsAt: number;
+  readonly stopAt: number;
+  readonly sigAt: number;
+  /** Word ids per word (-1: unknown to the index), resolved on first use. */
+  ids: number[] | null = null;
+  /** Distinct ids of content words (-1 repeated for each unknown one), for wordGap. */
+  gapIds: number[] | null = null;
+  tokens: string[] | null = null;
+  /** Stamp of the query's bigram table in the index's scratch (0: not built). */
+  bigrams = 0;
+
+  constructor(p: PreparedSighting) {
+    const d = p.data;
+    this.key = p.key;
+    this.data = d;
+    this.flags = d.charCodeAt(0);
+    this.clipped = (this.flags & PF_CLIPPED) !== 0;
+    this.arxivCode = readI32(d, P_ARXIV);
+    this.nWords = d.charCodeAt(P_WORDS);
+    this.nSig = d.charCodeAt(P_SIGS);
+    this.wordsAt = P_HEADER;
+    this.stopAt = P_HEADER + 3 * this.nWords;
+    this.sigAt = this.stopAt + ((this.nWords + 15) >> 4);
+    const tail = this.sigAt + this.nSig;
+    this.arxivStr = this.arxivCode < 0 ? d.slice(tail) : null;
+  }
+
+  isStop(i: number): boolean {
+    return ((this.data.charCodeAt(this.stopAt + (i >> 4)) >> (i & 15)) & 1) !== 0;
+  }
+
+  wordLen(i: number): number {
+    return this.data.charCodeAt(this.wordsAt + 3 * i);
+  }
+
+  wordHash(i: number): number {
+    return readI32(this.data, this.wordsAt + 3 * i + 1);
+  }
+
+  /** The words as strings (slices of the key). */
+  words(): string[] {
+    if (this.tokens === null) {
+      const out = new Array<string>(this.nWords);
+      for (let i = 0, off = 0; i < this.nWords; i++) {
+        const n = this.wordLen(i);
+        out[i] = this.key.slice(off, off + n);
+        off += n;
+      }
+      this.tokens = out;
+    }
+    return this.tokens;
+  }
 }
+
+/** Scratch capacity for the slots noted while reading posting lists in one lookup. */
+const TOUCHED_CAP = LISTS_CLIPPED * SCAN_CAP;
 
 export class DedupIndex {
   readonly threshold: number;
@@ -198,6 +253,22 @@ export class DedupIndex {
   /** Per slot: epoch << 6 | last list read << 3 | hits (see candidates). */
   private mark = new Int32Array(0);
   private epoch = 0;
+  private readonly chosen = new Int32Array(LISTS_CLIPPED);
+  private readonly chosenDf = new Int32Array(LISTS_CLIPPED);
+  private readonly qualified = new Int32Array(TOUCHED_CAP);
+  private readonly rare = new Int32Array(TOUCHED_CAP);
+  /** The candidates of the last lookup: the top MAX_CANDIDATES, then clip candidates. */
+  private readonly top = new Int32Array(MAX_CANDIDATES + MAX_CLIP_CANDIDATES + 1);
+  private readonly topRank = new Int32Array(MAX_CANDIDATES + 1);
+  private readonly qSig = new Uint16Array(SKETCH_MAX);
+  // scratch for Dice: the query's bigram multiset (open addressing, stamped)
+  private bgKey = new Int32Array(256);
+  private bgCount = new Int32Array(256);
+  private bgStamp = new Int32Array(256);
+  private bgUsed = new Int32Array(256);
+  private bgUsedStamp = new Int32Array(256);
+  private bgQueryStamp = 0;
+  private bgPairStamp = 0;
 
   // --- lookups ---
   private idToSlot = new Map<string, number>();
@@ -212,7 +283,10 @@ export class DedupIndex {
   private arxivOtherMap = new Map<string, number>();
 
   // --- words ---
-  private vocab = new Map<string, number>();
+  /** Word id by word hash (the first word with that hash)... */
+  private vocab = new IntMap();
+  /** ... and by text for the (rare) later words whose hash an earlier word has. */
+  private vocabSpill = new Map<string, number>();
   private words: string[] = [];
   private isStop = new Uint8Array(0);
   /**
@@ -223,8 +297,12 @@ export class DedupIndex {
   private tokPool = new Int32Array(0);
   private tokPoolLen = 0;
 
-  private readonly titles = new LastFew<NormalizedTitle>(normalizeTitle);
-  private readonly sketches = new LastFew<AbstractSketch>(sketchAbstract);
+  /** The last looked-up sighting and its unpacking. */
+  private lastPrepared: PreparedSighting | null = null;
+  private lastQuery: Query | null = null;
+
+  private readonly titleParts = new LastFew<TitlePart>(titlePart);
+  private readonly abstractParts = new LastFew<AbstractPart>(abstractPart);
 
   constructor(opts: DedupOptions = {}) {
     const t = opts.threshold;
@@ -243,7 +321,7 @@ export class DedupIndex {
       this.arxivOf, this.prefNext, this.shortPrefNext, this.sigLen, this.sigPool, this.mark,
       this.isStop, this.tokPool,
     ]) n += a.byteLength;
-    return n + this.exact.bytes + this.clips.bytes + this.prefixes.bytes + this.shortPrefixes.bytes + this.arxivModern.bytes;
+    return n + this.exact.bytes + this.clips.bytes + this.prefixes.bytes + this.shortPrefixes.bytes + this.arxivModern.bytes + this.vocab.bytes;
   }
 
   /** Distinct words interned so far. */
@@ -251,31 +329,83 @@ export class DedupIndex {
     return this.words.length;
   }
 
+  /** A record prepared on this thread (the last few titles and abstracts are cached). */
+  private prepare(rec: SightingLike): PreparedSighting {
+    return assemble(this.titleParts.get(rec.title ?? ''), this.abstractParts.get(rec.abstract ?? ''), arxivPart(rec.arxivId));
+  }
+
   // ------------------------------------------------------------------------------------------
   // Writes
 
-  /** Register a paper's canonical record (or replace it if the id exists: canonical upgraded). */
-  put(p: PaperRef): void {
-    const title = this.titles.get(p.title ?? '');
-    const sketch = this.sketches.get(p.abstract ?? '');
-    const arxiv = parseArxiv(p.arxivId);
+  /**
+   * Register a paper's canonical record (or replace it if the id exists: canonical upgraded).
+   * `prepared`, when given, must be `prepareSighting` of exactly p's title, abstract and arXiv id
+   * (then nothing is normalised here).
+   */
+  put(p: PaperRef, prepared?: PreparedSighting): void {
+    // The ingest puts the sighting it just looked up: reuse that unpacking (and its word ids).
+    const q = prepared === undefined ? new Query(this.prepare(p)) : prepared === this.lastPrepared ? this.lastQuery! : new Query(prepared);
     let s = this.idToSlot.get(p.id);
     if (s === undefined) {
       s = this.newSlot();
       this.idToSlot.set(p.id, s);
       this.idOf[s] = p.id;
       this.alive[s] = 1;
-      this.setTitle(s, title, false);
+      this.setTitle(s, q, false);
     } else {
-      const clipped = (this.flags[s]! & FLAG_CLIPPED) !== 0;
-      if (clipped !== title.clipped || this.keyLen[s] !== title.key.length || this.keyOf(s) !== title.key) {
-        this.unlinkTitle(s);
-        this.setTitle(s, title, true);
-      }
+      this.replaceTitle(s, q);
       this.unlinkArxiv(s);
     }
-    this.setArxiv(s, arxiv);
-    this.setSketch(s, sketch);
+    this.setArxiv(s, q);
+    this.setSketch(s, q);
+  }
+
+  /**
+   * An indexed paper's canonical copy upgraded from a sighting, without normalising here: the
+   * fields marked in `take` become the sighting's (described by `prepared`), the others keep what
+   * was last put for `id`. Same effect as put() of the merged copy. Returns false (and does
+   * nothing) when `id` is not indexed.
+   */
+  upgrade(id: string, prepared: PreparedSighting, take: UpgradeFields): boolean {
+    const s = this.idToSlot.get(id);
+    if (s === undefined) return false;
+    const q = new Query(prepared);
+    if (take.title) this.replaceTitle(s, q);
+    if (take.arxivId) {
+      this.unlinkArxiv(s);
+      this.setArxiv(s, q);
+    } else {
+      // As put() of the same id: the paper becomes the one its arXiv id maps to.
+      const code = this.arxivOf[s]!;
+      if (code > 0) this.arxivModern.set(code, s);
+      else if (code < 0) this.arxivOtherMap.set(this.arxivOther.get(s)!, s);
+    }
+    if (take.abstract) this.setSketch(s, q);
+    return true;
+  }
+
+  /**
+   * What preferTitle needs of the title last put for `id` (its key length and clip mark), so
+   * `preferTitle(current, incoming, { current: index.titleFacts(id), incoming: preparedTitleFacts(p) })`
+   * normalises nothing. Null when `id` is not indexed.
+   */
+  titleFacts(id: string): TitleFacts | null {
+    const s = this.idToSlot.get(id);
+    if (s === undefined) return null;
+    let n = 0;
+    const st = this.tokStart[s]!;
+    for (let i = 0, c = this.tokCount[s]!; i < c; i++) n += this.words[this.tokPool[st + i]!]!.length;
+    return { keyLength: n, clipped: (this.flags[s]! & FLAG_CLIP_MARK) !== 0 };
+  }
+
+  /**
+   * string-similarity's `compareTwoStrings` of the sighting's title key and paper `id`'s (as the
+   * fuzzy rules compute it), or -1 when `id` is not indexed. For tests and diagnostics.
+   */
+  titleDice(rec: SightingLike | PreparedSighting, id: string): number {
+    const s = this.idToSlot.get(id);
+    if (s === undefined) return -1;
+    return this.dice(new Query(isPrepared(rec) ? rec : this.prepare(rec)), s);
   }
 
   remove(id: string): void {
@@ -313,15 +443,26 @@ export class DedupIndex {
     return s;
   }
 
-  private intern(w: string): number {
-    let id = this.vocab.get(w);
-    if (id === undefined) {
+  /** The id of the word key[from, from + len) with hash h, or -1. */
+  private wordId(key: string, from: number, len: number, h: number): number {
+    const id = this.vocab.get(h);
+    if (id < 0) return -1;
+    const w = this.words[id]!;
+    if (w.length === len && key.startsWith(w, from)) return id;
+    return this.vocabSpill.get(key.slice(from, from + len)) ?? -1;
+  }
+
+  private intern(key: string, from: number, len: number, h: number, stop: boolean): number {
+    let id = this.wordId(key, from, len, h);
+    if (id < 0) {
       id = this.words.length;
+      const w = key.slice(from, from + len);
       this.words.push(w);
-      this.vocab.set(w, id);
+      if (this.vocab.get(h) < 0) this.vocab.set(h, id);
+      else this.vocabSpill.set(w, id);
       this.post.push(-1);
       this.isStop = grow(this.isStop, id + 1);
-      this.isStop[id] = STOPWORDS.has(w) ? 1 : 0;
+      this.isStop[id] = stop ? 1 : 0;
     }
     return id;
   }
@@ -332,9 +473,20 @@ export class DedupIndex {
     else this.post[tid] = list < 0 ? s : [list, s];
   }
 
-  private setTitle(s: number, t: NormalizedTitle, replacing: boolean): void {
-    const toks = t.tokens;
-    const n = Math.min(toks.length, 0xffff);
+  /** put()'s title step for an existing slot: relinked when the clip flag or the key changed. */
+  private replaceTitle(s: number, q: Query): void {
+    const clipped = (this.flags[s]! & FLAG_CLIPPED) !== 0;
+    if (clipped !== q.clipped || this.keyLen[s] !== q.key.length || !this.keyEquals(s, q.key)) {
+      this.unlinkTitle(s);
+      this.setTitle(s, q, true);
+    }
+    // The clip mark (for titleFacts) follows the title even when the key did not change.
+    this.flags[s] = (q.flags & PF_CLIP_MARK) !== 0 ? this.flags[s]! | FLAG_CLIP_MARK : this.flags[s]! & ~FLAG_CLIP_MARK;
+  }
+
+  private setTitle(s: number, q: Query, replacing: boolean): void {
+    const n = Math.min(q.nWords, 0xffff);
+    const key = q.key;
     // Word ids; postings for content words not already posted for this slot.
     let old: Set<number> | null = null;
     if (replacing) {
@@ -354,38 +506,45 @@ export class DedupIndex {
         this.tokPool = next;
       }
     }
-    const posted = new Set<number>();
-    for (let i = 0; i < n; i++) {
-      const w = toks[i]!;
-      const tid = this.intern(w);
-      this.tokPool[start + i] = tid;
-      if (STOPWORDS.has(w) || posted.has(tid) || (old !== null && old.has(tid))) continue;
-      posted.add(tid);
-      this.addPosting(tid, s);
+    const pool = this.tokPool;
+    const known = q.ids; // ids resolved by a lookup stay valid (words are never forgotten)
+    for (let i = 0, off = 0; i < n; i++) {
+      const len = q.wordLen(i);
+      const stop = q.isStop(i);
+      const tid = known !== null && known[i]! >= 0 ? known[i]! : this.intern(key, off, len, q.wordHash(i), stop);
+      off += len;
+      pool[start + i] = tid;
+      if (stop || (old !== null && old.has(tid))) continue;
+      let dup = false; // already posted for an earlier word of this title
+      for (let j = start; j < start + i; j++) if (pool[j] === tid) { dup = true; break; }
+      if (!dup) this.addPosting(tid, s);
     }
     this.tokStart[s] = start;
     this.tokCount[s] = n;
-    this.flags[s] = t.clipped ? this.flags[s]! | FLAG_CLIPPED : this.flags[s]! & ~FLAG_CLIPPED;
-    this.keyLen[s] = Math.min(t.key.length, 0xffff);
+    let f = q.clipped ? this.flags[s]! | FLAG_CLIPPED : this.flags[s]! & ~FLAG_CLIPPED;
+    f = (q.flags & PF_CLIP_MARK) !== 0 ? f | FLAG_CLIP_MARK : f & ~FLAG_CLIP_MARK;
+    f = (q.flags & PF_KEY_SPACE) !== 0 ? f | FLAG_KEY_SPACE : f & ~FLAG_KEY_SPACE;
+    this.flags[s] = f;
+    this.keyLen[s] = Math.min(key.length, 0xffff);
     // Chains: exact key; key prefix (all titles, and clipped ones apart). The hashes are not
     // stored: unlinkTitle recomputes them from the words.
-    if (t.key.length > 0) {
-      const h = keyHash(t.key);
+    if (key.length > 0) {
+      const h = readI32(q.data, P_KEY_HASH);
       this.hashNext[s] = this.exact.get(h);
       this.exact.set(h, s);
     }
-    if (t.key.length >= MIN_CLIP_CHARS) {
-      const h = keyHash(t.key.slice(0, MIN_CLIP_CHARS));
+    if (key.length >= MIN_CLIP_CHARS) {
+      const h = readI32(q.data, P_SHORT_HASH);
       this.shortPrefNext[s] = this.shortPrefixes.get(h);
       this.shortPrefixes.set(h, s);
     }
-    if (t.key.length >= PREFIX_CHARS) {
-      const h = keyHash(t.key.slice(0, PREFIX_CHARS));
+    if (key.length >= PREFIX_CHARS) {
+      const h = readI32(q.data, P_PREFIX_HASH);
       this.prefNext[s] = this.prefixes.get(h);
       this.prefixes.set(h, s);
     }
-    if (t.clipped && t.key.length >= MIN_CLIP_CHARS) {
-      const h = keyHash(t.key.slice(0, MIN_CLIP_CHARS));
+    if (q.clipped && key.length >= MIN_CLIP_CHARS) {
+      const h = readI32(q.data, P_SHORT_HASH);
       this.clipNext.set(s, this.clips.get(h));
       this.clips.set(h, s);
     }
@@ -396,18 +555,18 @@ export class DedupIndex {
     if (this.keyLen[s] === 0) return;
     const key = this.keyOf(s);
     const hn = this.hashNext;
-    DedupIndex.unlinkChain(this.exact, keyHash(key), s, (x) => hn[x]!, (x, v) => (hn[x] = v));
+    DedupIndex.unlinkChain(this.exact, rangeHash(key, 0, key.length), s, (x) => hn[x]!, (x, v) => (hn[x] = v));
     if (key.length >= MIN_CLIP_CHARS) {
       const sn = this.shortPrefNext;
-      DedupIndex.unlinkChain(this.shortPrefixes, keyHash(key.slice(0, MIN_CLIP_CHARS)), s, (x) => sn[x]!, (x, v) => (sn[x] = v));
+      DedupIndex.unlinkChain(this.shortPrefixes, rangeHash(key, 0, MIN_CLIP_CHARS), s, (x) => sn[x]!, (x, v) => (sn[x] = v));
     }
     if (key.length >= PREFIX_CHARS) {
       const pn = this.prefNext;
-      DedupIndex.unlinkChain(this.prefixes, keyHash(key.slice(0, PREFIX_CHARS)), s, (x) => pn[x]!, (x, v) => (pn[x] = v));
+      DedupIndex.unlinkChain(this.prefixes, rangeHash(key, 0, PREFIX_CHARS), s, (x) => pn[x]!, (x, v) => (pn[x] = v));
     }
     if (this.clipNext.has(s)) {
       const cn = this.clipNext;
-      DedupIndex.unlinkChain(this.clips, keyHash(key.slice(0, MIN_CLIP_CHARS)), s, (x) => cn.get(x) ?? -1, (x, v) => cn.set(x, v));
+      DedupIndex.unlinkChain(this.clips, rangeHash(key, 0, MIN_CLIP_CHARS), s, (x) => cn.get(x) ?? -1, (x, v) => cn.set(x, v));
       cn.delete(s);
     }
     this.keyLen[s] = 0;
@@ -434,12 +593,13 @@ export class DedupIndex {
     }
   }
 
-  private setArxiv(s: number, a: ArxivRef): void {
-    this.arxivOf[s] = a.code;
-    if (a.code > 0) this.arxivModern.set(a.code, s);
-    else if (a.code < 0) {
-      this.arxivOther.set(s, a.str!);
-      this.arxivOtherMap.set(a.str!, s);
+  private setArxiv(s: number, q: Query): void {
+    const code = q.arxivCode;
+    this.arxivOf[s] = code;
+    if (code > 0) this.arxivModern.set(code, s);
+    else if (code < 0) {
+      this.arxivOther.set(s, q.arxivStr!);
+      this.arxivOtherMap.set(q.arxivStr!, s);
     }
   }
 
@@ -455,11 +615,13 @@ export class DedupIndex {
     this.arxivOf[s] = 0;
   }
 
-  private setSketch(s: number, k: AbstractSketch): void {
-    this.flags[s] = isRealAbstract(k) ? this.flags[s]! & ~FLAG_NO_ABSTRACT : this.flags[s]! | FLAG_NO_ABSTRACT;
-    const n = Math.min(k.sig.length, SKETCH_MAX);
+  private setSketch(s: number, q: Query): void {
+    this.flags[s] = (q.flags & PF_REAL_ABSTRACT) !== 0 ? this.flags[s]! & ~FLAG_NO_ABSTRACT : this.flags[s]! | FLAG_NO_ABSTRACT;
+    const n = q.nSig;
     this.sigLen[s] = n;
-    this.sigPool.set(n === k.sig.length ? k.sig : k.sig.subarray(0, n), s * SKETCH_MAX);
+    const pool = this.sigPool;
+    const d = q.data;
+    for (let i = 0, at = s * SKETCH_MAX, from = q.sigAt; i < n; i++) pool[at + i] = d.charCodeAt(from + i);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -477,47 +639,63 @@ export class DedupIndex {
     return this.tokensOf(s).join('');
   }
 
-  private arxivCompatible(s: number, a: ArxivRef): boolean {
-    if (a.code === 0) return true;
+  /** keyOf(s) === key, without building the key. */
+  private keyEquals(s: number, key: string): boolean {
+    const st = this.tokStart[s]!;
+    const end = st + this.tokCount[s]!;
+    let off = 0;
+    for (let i = st; i < end; i++) {
+      const w = this.words[this.tokPool[i]!]!;
+      if (!key.startsWith(w, off)) return false;
+      off += w.length;
+    }
+    return off === key.length;
+  }
+
+  private arxivCompatible(s: number, q: Query): boolean {
+    const code = q.arxivCode;
+    if (code === 0) return true;
     const c = this.arxivOf[s]!;
     if (c === 0) return true;
-    if (c > 0 || a.code > 0) return c === a.code;
-    return this.arxivOther.get(s) === a.str;
+    if (c > 0 || code > 0) return c === code;
+    return this.arxivOther.get(s) === q.arxivStr;
   }
 
   /** Abstract containment of the query and slot s, or -1 when either abstract is not real. */
   private abstractSim(q: Query, s: number): number {
     if ((this.flags[s]! & FLAG_NO_ABSTRACT) !== 0) return -1;
-    if (q.sketch === null) q.sketch = this.sketches.get(q.abstract);
-    const k = q.sketch;
-    if (!isRealAbstract(k)) return -1;
+    if ((q.flags & PF_REAL_ABSTRACT) === 0) return -1;
     const from = s * SKETCH_MAX;
-    return containment(k.sig, 0, k.sig.length, this.sigPool, from, from + this.sigLen[s]!);
+    return containment(this.qSig, 0, q.nSig, this.sigPool, from, from + this.sigLen[s]!);
   }
 
   /** The best matching paper for a sighting, or null. Never matches two different arXiv ids. */
-  match(rec: SightingLike): MatchResult | null {
+  match(rec: SightingLike | PreparedSighting): MatchResult | null {
     this.stats.lookups++;
-    const arxiv = parseArxiv(rec.arxivId);
-    if (arxiv.code !== 0) {
-      const s = arxiv.code > 0 ? this.arxivModern.get(arxiv.code) : this.arxivOtherMap.get(arxiv.str!) ?? -1;
+    const prepared = isPrepared(rec) ? rec : this.prepare(rec);
+    const q = new Query(prepared);
+    this.lastPrepared = prepared;
+    this.lastQuery = q;
+    const code = q.arxivCode;
+    if (code !== 0) {
+      const s = code > 0 ? this.arxivModern.get(code) : this.arxivOtherMap.get(q.arxivStr!) ?? -1;
       if (s >= 0 && this.alive[s]) return { paperId: this.idOf[s]!, score: 1, rule: 'arxiv-id' };
     }
-    const title = this.titles.get(rec.title ?? '');
-    if (title.key.length === 0) return null;
-    const q: Query = { title, arxiv, abstract: rec.abstract ?? '', sketch: null, ids: null };
+    const key = q.key;
+    const klen = key.length;
+    if (klen === 0) return null;
+    for (let i = 0, d = q.data, at = q.sigAt; i < q.nSig; i++) this.qSig[i] = d.charCodeAt(at + i);
 
     // Exact key.
-    const exact: number[] = [];
-    const klen = title.key.length;
+    let exact: number[] | null = null;
     let seen = 0;
-    for (let s = this.exact.get(keyHash(title.key)); s >= 0 && seen < EXACT_SCAN; s = this.hashNext[s]!) {
+    for (let s = this.exact.get(readI32(q.data, P_KEY_HASH)); s >= 0 && seen < EXACT_SCAN; s = this.hashNext[s]!) {
       if (this.keyLen[s] !== klen) continue;
       this.stats.candidates++;
       seen++;
-      if (this.alive[s] && this.arxivCompatible(s, arxiv) && this.keyOf(s) === title.key) exact.push(s);
+      if (this.alive[s] && this.arxivCompatible(s, q) && this.keyEquals(s, key)) (exact ??= []).push(s);
     }
-    if (exact.length > 0) {
+    if (exact !== null) {
       let best = exact[exact.length - 1]!; // earliest registered
       if (exact.length > 1) {
         let bestSim = -2;
@@ -536,58 +714,178 @@ export class DedupIndex {
     let bestSlot = -1;
     let bestScore = -1;
     let bestRule = '';
-    for (const s of this.candidates(title)) {
+    const n = this.candidates(q);
+    const top = this.top;
+    for (let i = 0; i < n; i++) {
+      const s = top[i]!;
       this.stats.candidates++;
-      if (!this.arxivCompatible(s, arxiv)) continue;
+      if (!this.arxivCompatible(s, q)) continue;
       const v = this.verify(q, s);
-      if (v === null) continue;
-      if (v.score > bestScore || (v.score === bestScore && s < bestSlot)) {
-        bestScore = v.score;
+      if (v < 0) continue;
+      if (v > bestScore || (v === bestScore && s < bestSlot)) {
+        bestScore = v;
         bestSlot = s;
-        bestRule = v.rule;
+        bestRule = this.verifiedRule;
       }
     }
     if (bestSlot < 0) return null;
     return { paperId: this.idOf[bestSlot]!, score: Math.round(bestScore * 1e4) / 1e4, rule: bestRule };
   }
 
-  private verify(q: Query, s: number): { score: number; rule: string } | null {
-    const t = q.title;
+  /** The rule of the last verify() that returned a score. */
+  private verifiedRule = '';
+
+  /** The score of slot s for the query (see the module comment), or -1; sets verifiedRule. */
+  private verify(q: Query, s: number): number {
     const cClip = (this.flags[s]! & FLAG_CLIPPED) !== 0;
-    if (!t.clipped && !cClip) {
-      // Cheap rejections before building strings: Dice bound from the lengths; and unless the
+    if (!q.clipped && !cClip) {
+      // Cheap rejections before comparing text: Dice bound from the lengths; and unless the
       // abstracts agree (title+abstract), the word sets must nearly coincide (fuzzy-title).
-      const la = t.key.length;
+      const la = q.key.length;
       const lb = this.keyLen[s]!;
-      if (la < 2 || lb < 2) return null;
+      if (la < 2 || lb < 2) return -1;
       const bound = (2 * Math.min(la - 1, lb - 1)) / (la + lb - 2);
-      if (bound < TITLE_ABSTRACT_MIN_DICE) return null;
+      if (bound < TITLE_ABSTRACT_MIN_DICE) return -1;
       if (this.abstractSim(q, s) < TITLE_ABSTRACT_MIN_CONTAINMENT) {
-        if (bound < this.threshold || this.wordGap(q, s) > MAX_WORD_GAP) return null;
+        if (bound < this.threshold || this.wordGap(q, s) > MAX_WORD_GAP) return -1;
       }
     }
-    const cTokens = this.tokensOf(s);
-    const cKey = cTokens.join('');
-    if (t.clipped || cClip) {
-      const r = clipRatio(t.key, t.clipped, cKey, cClip);
-      if (r < 0) return null;
+    if (q.clipped || cClip) {
+      const r = clipRatio(q.key, q.clipped, this.keyOf(s), cClip);
+      if (r < 0) return -1;
       const sim = this.abstractSim(q, s);
-      if (sim >= 0 && sim < UNRELATED_ABSTRACTS) return null;
-      return { score: 0.85 + 0.1 * r + (sim >= 0.5 ? 0.05 : 0), rule: 'clipped-title' };
+      if (sim >= 0 && sim < UNRELATED_ABSTRACTS) return -1;
+      this.verifiedRule = 'clipped-title';
+      return 0.85 + 0.1 * r + (sim >= 0.5 ? 0.05 : 0);
     }
-    const dice = stringSimilarity.compareTwoStrings(t.key, cKey);
-    if (dice < TITLE_ABSTRACT_MIN_DICE) return null;
-    const d = tokenDiff(t.tokens, cTokens);
-    if (d.hard) return null;
-    if (dice >= this.threshold && d.blocking === 0 && orderConsistent(t.tokens, cTokens)) {
-      if (d.excused === 0) return { score: dice, rule: 'fuzzy-title' };
-      const sim = this.abstractSim(q, s);
-      if (sim < 0 || sim >= UNRELATED_ABSTRACTS) return { score: dice, rule: 'fuzzy-title' };
-      return null;
+    const dice = this.dice(q, s);
+    if (dice < TITLE_ABSTRACT_MIN_DICE) return -1;
+    const qTokens = q.words();
+    const cTokens = this.tokensOf(s);
+    const d = tokenDiff(qTokens, cTokens);
+    if (d.hard) return -1;
+    if (dice >= this.threshold && d.blocking === 0 && orderConsistent(qTokens, cTokens)) {
+      const sim = d.excused === 0 ? -1 : this.abstractSim(q, s);
+      if (d.excused === 0 || sim < 0 || sim >= UNRELATED_ABSTRACTS) {
+        this.verifiedRule = 'fuzzy-title';
+        return dice;
+      }
+      return -1;
     }
     const sim = this.abstractSim(q, s);
-    if (sim < TITLE_ABSTRACT_MIN_CONTAINMENT) return null;
-    return { score: (dice + sim) / 2, rule: 'title+abstract' };
+    if (sim < TITLE_ABSTRACT_MIN_CONTAINMENT) return -1;
+    this.verifiedRule = 'title+abstract';
+    return (dice + sim) / 2;
+  }
+
+  /**
+   * string-similarity's compareTwoStrings(query key, slot s's key), computed on the words in
+   * place: the same bigram multiset intersection and the same floating-point expression, so the
+   * same number. compareTwoStrings first strips whitespace, which keys never hold (normalised
+   * words are letters and digits); a key that did would be compared by compareTwoStrings itself.
+   */
+  private dice(q: Query, s: number): number {
+    const a = q.key;
+    const la = a.length;
+    const st = this.tokStart[s]!;
+    const end = st + this.tokCount[s]!;
+    const words = this.words;
+    const pool = this.tokPool;
+    let lb = 0;
+    for (let i = st; i < end; i++) lb += words[pool[i]!]!.length;
+    if (la === lb && this.keyEquals(s, a)) return 1;
+    if (la < 2 || lb < 2) return 0;
+    if ((q.flags & PF_KEY_SPACE) !== 0 || (this.flags[s]! & FLAG_KEY_SPACE) !== 0) {
+      return stringSimilarity.compareTwoStrings(a, this.keyOf(s));
+    }
+    if (q.bigrams === 0) this.buildBigrams(q);
+    const qStamp = q.bigrams;
+    if (++this.bgPairStamp >= 0x7fffffff) {
+      this.bgUsedStamp.fill(0);
+      this.bgPairStamp = 1;
+    }
+    const pStamp = this.bgPairStamp;
+    const mask = this.bgKey.length - 1;
+    const bgKey = this.bgKey;
+    const bgStamp = this.bgStamp;
+    const bgCount = this.bgCount;
+    const bgUsed = this.bgUsed;
+    const bgUsedStamp = this.bgUsedStamp;
+    let inter = 0;
+    let prev = -1;
+    for (let i = st; i < end; i++) {
+      const w = words[pool[i]!]!;
+      for (let j = 0; j < w.length; j++) {
+        const c = w.charCodeAt(j);
+        if (prev >= 0) {
+          const code = (prev << 16) | c;
+          let slot = bigramSlot(code, mask);
+          while (bgStamp[slot] === qStamp && bgKey[slot] !== code) slot = (slot + 1) & mask;
+          if (bgStamp[slot] === qStamp) {
+            const used = bgUsedStamp[slot] === pStamp ? bgUsed[slot]! : 0;
+            if (used < bgCount[slot]!) {
+              bgUsed[slot] = used + 1;
+              bgUsedStamp[slot] = pStamp;
+              inter++;
+            }
+          }
+        }
+        prev = c;
+      }
+    }
+    return (2.0 * inter) / (la + lb - 2);
+  }
+
+  /** The query key's bigram multiset into the scratch table (stamped with a fresh q.bigrams). */
+  private buildBigrams(q: Query): void {
+    const a = q.key;
+    const la = a.length;
+    let cap = this.bgKey.length;
+    if (cap < 2 * la) {
+      while (cap < 2 * la) cap *= 2;
+      this.bgKey = new Int32Array(cap);
+      this.bgCount = new Int32Array(cap);
+      this.bgStamp = new Int32Array(cap);
+      this.bgUsed = new Int32Array(cap);
+      this.bgUsedStamp = new Int32Array(cap);
+      this.bgQueryStamp = 0;
+      this.bgPairStamp = 0;
+    }
+    if (++this.bgQueryStamp >= 0x7fffffff) {
+      this.bgStamp.fill(0);
+      this.bgQueryStamp = 1;
+    }
+    const stamp = this.bgQueryStamp;
+    const mask = cap - 1;
+    const bgKey = this.bgKey;
+    const bgStamp = this.bgStamp;
+    const bgCount = this.bgCount;
+    for (let i = 0; i + 1 < la; i++) {
+      const code = (a.charCodeAt(i) << 16) | a.charCodeAt(i + 1);
+      let slot = bigramSlot(code, mask);
+      while (bgStamp[slot] === stamp && bgKey[slot] !== code) slot = (slot + 1) & mask;
+      if (bgStamp[slot] === stamp) bgCount[slot]!++;
+      else {
+        bgStamp[slot] = stamp;
+        bgKey[slot] = code;
+        bgCount[slot] = 1;
+      }
+    }
+    q.bigrams = stamp;
+  }
+
+  /** Word ids of the query's words (-1: unknown), resolved once. */
+  private queryIds(q: Query): number[] {
+    if (q.ids === null) {
+      const ids: number[] = [];
+      for (let i = 0, off = 0; i < q.nWords; i++) {
+        const len = q.wordLen(i);
+        ids.push(this.wordId(q.key, off, len, q.wordHash(i)));
+        off += len;
+      }
+      q.ids = ids;
+    }
+    return q.ids;
   }
 
   /**
@@ -595,20 +893,23 @@ export class DedupIndex {
    * match has none that is not a spacing variant, stopword or plural, so a few at most.
    */
   private wordGap(q: Query, s: number): number {
-    if (q.ids === null) {
+    if (q.gapIds === null) {
+      const all = this.queryIds(q);
       const ids: number[] = [];
-      for (const w of q.title.tokens) {
-        if (STOPWORDS.has(w)) continue;
-        const id = this.vocab.get(w) ?? -1;
+      for (let i = 0; i < q.nWords; i++) {
+        if (q.isStop(i)) continue;
+        const id = all[i]!;
         if (id < 0 || !ids.includes(id)) ids.push(id);
       }
-      q.ids = ids;
+      q.gapIds = ids;
     }
+    const qIds = q.gapIds;
     const pool = this.tokPool;
     const st = this.tokStart[s]!;
     const end = st + this.tokCount[s]!;
     let qMissing = 0;
-    for (const id of q.ids) {
+    for (let k = 0; k < qIds.length; k++) {
+      const id = qIds[k]!;
       let found = false;
       if (id >= 0) for (let i = st; i < end; i++) if (pool[i] === id) { found = true; break; }
       if (!found) qMissing++;
@@ -616,102 +917,173 @@ export class DedupIndex {
     let cMissing = 0;
     for (let i = st; i < end; i++) {
       const id = pool[i]!;
-      if (!this.isStop[id] && !q.ids.includes(id)) cMissing++;
+      if (!this.isStop[id] && !qIds.includes(id)) cMissing++;
     }
     return Math.max(qMissing, cMissing);
   }
 
-  /** Papers sharing the sighting's rarest title words (bounded; see the module comment). */
-  private candidates(t: NormalizedTitle): number[] {
-    const toks = t.tokens;
-    const last = t.clipped ? toks.length - 1 : toks.length; // a clip's last word may be partial
-    const chosen: number[] = [];
-    for (let i = 0; i < last; i++) {
-      const w = toks[i]!;
-      if (STOPWORDS.has(w)) continue;
-      const tid = this.vocab.get(w);
-      if (tid === undefined || this.post[tid] === -1 || chosen.includes(tid)) continue;
-      chosen.push(tid);
-    }
-    const clipCands = t.clipped ? this.prefixCandidates(t) : this.clipCandidates(t.key);
-    if (chosen.length === 0) return clipCands;
+  /**
+   * Papers sharing the sighting's rarest title words (bounded; see the module comment), into
+   * this.top; returns their number.
+   */
+  private candidates(q: Query): number {
+    const ids = this.queryIds(q);
     const post = this.post;
-    const df = (tid: number): number => {
+    const clipped = q.clipped;
+    const last = clipped ? q.nWords - 1 : q.nWords; // a clip's last word may be partial
+    // The chosen lists, rarest first (a stable insertion sort by list length), at most `lists`.
+    const lists = clipped ? LISTS_CLIPPED : LISTS;
+    const chosen = this.chosen;
+    const chosenDf = this.chosenDf;
+    let nChosen = 0;
+    let distinct = 0; // distinct known content words with postings (before the cut)
+    for (let i = 0; i < last; i++) {
+      if (q.isStop(i)) continue;
+      const tid = ids[i]!;
+      if (tid < 0) continue;
       const p = post[tid]!;
-      return typeof p === 'number' ? (p < 0 ? 0 : 1) : p.length;
-    };
-    chosen.sort((a, b) => df(a) - df(b));
-    // A clip's full title holds every word of the clip: read more lists to intersect them.
-    const lists = t.clipped ? LISTS_CLIPPED : LISTS;
-    if (chosen.length > lists) chosen.length = lists;
+      if (p === -1) continue;
+      let dup = false;
+      for (let k = 0; k < i; k++) if (ids[k] === tid && !q.isStop(k)) { dup = true; break; }
+      if (dup) continue;
+      distinct++;
+      const df = typeof p === 'number' ? 1 : p.length;
+      // Insert after every chosen list with df <= this one (stable); drop past `lists`.
+      let at = nChosen;
+      while (at > 0 && chosenDf[at - 1]! > df) at--;
+      if (at >= lists) continue;
+      const to = nChosen < lists ? nChosen : lists - 1;
+      for (let k = to; k > at; k--) {
+        chosen[k] = chosen[k - 1]!;
+        chosenDf[k] = chosenDf[k - 1]!;
+      }
+      chosen[at] = tid;
+      chosenDf[at] = df;
+      if (nChosen < lists) nChosen++;
+    }
+    const top = this.top;
+    let nTop = 0;
+    if (distinct === 0) return this.clipCandidatesInto(q, 0);
 
-    // Count, per slot, the chosen lists it is in: mark = epoch << 6 | list << 3 | hits.
+    // Count, per slot, the chosen lists it is in: mark = epoch << 6 | list << 3 | hits. A slot is
+    // noted in `qualified` when its hits reach `need`, in `rare` each time a short list has it.
     if (++this.epoch >= 1 << 24) {
       this.mark.fill(0);
       this.epoch = 1;
     }
     const epochBits = this.epoch << 6;
     const mark = this.mark;
-    const touched: number[] = [];
-    const rare: number[] = [];
-    const need = chosen.length >= 4 && t.clipped ? chosen.length - 1 : chosen.length >= 2 ? 2 : 1;
-    for (let li = 0; li < chosen.length; li++) {
+    const qualified = this.qualified;
+    const rare = this.rare;
+    let nQualified = 0;
+    let nRare = 0;
+    const need = nChosen >= 4 && clipped ? nChosen - 1 : nChosen >= 2 ? 2 : 1;
+    for (let li = 0; li < nChosen; li++) {
       const p = post[chosen[li]!]!;
-      const list = typeof p === 'number' ? [p] : p;
-      const isRare = list.length <= RARE_DF;
-      // A slot first seen in a list after which fewer than need - 1 lists remain cannot qualify.
-      const admit = isRare || chosen.length - li >= need;
-      const stop = Math.max(0, list.length - SCAN_CAP);
-      for (let k = list.length - 1; k >= stop; k--) {
-        const s = list[k]!;
-        const m = mark[s]!;
-        if ((m & ~63) !== epochBits) {
-          if (!admit) continue;
-          mark[s] = epochBits | (li << 3) | 1;
-          touched.push(s);
-          if (isRare) rare.push(s);
-        } else if (((m >> 3) & 7) !== li) {
-          mark[s] = ((m & ~56) | (li << 3)) + 1;
-          if (isRare) rare.push(s);
+      const listBits = li << 3;
+      if (typeof p === 'number' || p.length <= RARE_DF) {
+        // A short list: read whole, each slot also noted as rare.
+        const len = typeof p === 'number' ? 1 : p.length;
+        for (let k = len - 1; k >= 0; k--) {
+          const s = typeof p === 'number' ? p : p[k]!;
+          const m = mark[s]!;
+          if ((m & ~63) !== epochBits) {
+            mark[s] = epochBits | listBits | 1;
+            if (need === 1) qualified[nQualified++] = s;
+            rare[nRare++] = s;
+          } else if (((m >> 3) & 7) !== li) {
+            const next = ((m & ~56) | listBits) + 1;
+            mark[s] = next;
+            if ((next & 7) === need) qualified[nQualified++] = s;
+            rare[nRare++] = s;
+          }
+        }
+        continue;
+      }
+      const stop = Math.max(0, p.length - SCAN_CAP);
+      if (nChosen - li >= need) {
+        // Slots may still qualify when first seen here.
+        for (let k = p.length - 1; k >= stop; k--) {
+          const s = p[k]!;
+          const m = mark[s]!;
+          if ((m & ~63) !== epochBits) {
+            mark[s] = epochBits | listBits | 1;
+            if (need === 1) qualified[nQualified++] = s;
+          } else if (((m >> 3) & 7) !== li) {
+            const next = ((m & ~56) | listBits) + 1;
+            mark[s] = next;
+            if ((next & 7) === need) qualified[nQualified++] = s;
+          }
+        }
+      } else {
+        // A slot first seen after this many lists cannot qualify: only count the others.
+        for (let k = p.length - 1; k >= stop; k--) {
+          const s = p[k]!;
+          const m = mark[s]!;
+          if ((m & ~63) === epochBits && ((m >> 3) & 7) !== li) {
+            const next = ((m & ~56) | listBits) + 1;
+            mark[s] = next;
+            if ((next & 7) === need) qualified[nQualified++] = s;
+          }
         }
       }
     }
-    const klen = t.key.length;
-    const clipped = t.clipped;
+    const klen = q.key.length;
+    const keyLen = this.keyLen;
     // Keep the MAX_CANDIDATES best: most lists, then (full titles) closest key length, then newest.
-    const top: number[] = [];
-    const topRank: number[] = [];
-    const consider = (s: number, hits: number): void => {
-      if (!this.alive[s]) return;
-      const lenDiff = clipped ? 0 : Math.min(1023, Math.abs(this.keyLen[s]! - klen));
-      const rank = hits * 1024 - lenDiff;
-      let i = top.length;
-      if (i === MAX_CANDIDATES) {
-        const lr = topRank[i - 1]!;
-        if (rank < lr || (rank === lr && s < top[i - 1]!)) return;
-        i--;
-        top.pop();
-        topRank.pop();
+    // The order is total (slot numbers break ties), so the kept set does not depend on the order
+    // slots are considered in.
+    const topRank = this.topRank;
+    const alive = this.alive;
+    for (let pass = 0; pass < 2; pass++) {
+      const from = pass === 0 ? qualified : rare;
+      const count = pass === 0 ? nQualified : nRare;
+      for (let t = 0; t < count; t++) {
+        const s = from[t]!;
+        const hits = mark[s]! & 7;
+        if (pass === 0) {
+          // A full title shorter than a clip of it cannot be its source.
+          if (clipped && keyLen[s]! < klen && (this.flags[s]! & FLAG_CLIPPED) === 0) continue;
+        } else {
+          // Rare-list slots short of `need`, each once.
+          if (hits >= need) continue;
+          mark[s] = (mark[s]! & ~7) | need;
+        }
+        if (!alive[s]) continue;
+        const lenDiff = clipped ? 0 : Math.min(1023, Math.abs(keyLen[s]! - klen));
+        const rank = hits * 1024 - lenDiff;
+        let i = nTop;
+        if (i === MAX_CANDIDATES) {
+          const lr = topRank[i - 1]!;
+          if (rank < lr || (rank === lr && s < top[i - 1]!)) continue;
+          i--;
+          nTop--;
+        }
+        while (i > 0 && (topRank[i - 1]! < rank || (topRank[i - 1] === rank && top[i - 1]! < s))) i--;
+        for (let k = nTop; k > i; k--) {
+          top[k] = top[k - 1]!;
+          topRank[k] = topRank[k - 1]!;
+        }
+        top[i] = s;
+        topRank[i] = rank;
+        nTop++;
       }
-      while (i > 0 && (topRank[i - 1]! < rank || (topRank[i - 1] === rank && top[i - 1]! < s))) i--;
-      top.splice(i, 0, s);
-      topRank.splice(i, 0, rank);
-    };
-    for (const s of touched) {
-      const hits = mark[s]! & 7;
-      if (hits < need) continue;
-      // A full title shorter than a clip of it cannot be its source.
-      if (clipped && this.keyLen[s]! < klen && (this.flags[s]! & FLAG_CLIPPED) === 0) continue;
-      consider(s, hits);
     }
-    for (const s of rare) {
-      const hits = mark[s]! & 7;
-      if (hits >= need) continue;
-      mark[s] = (mark[s]! & ~7) | need; // count once
-      consider(s, hits);
+    return this.clipCandidatesInto(q, nTop);
+  }
+
+  /** Appends the clip / prefix candidates not already in top[0, n); returns the new count. */
+  private clipCandidatesInto(q: Query, n: number): number {
+    const extra = q.clipped ? this.prefixCandidates(q) : this.clipCandidates(q);
+    if (extra === null) return n;
+    const top = this.top;
+    const kept = n;
+    for (const s of extra) {
+      let dup = false;
+      for (let i = 0; i < kept; i++) if (top[i] === s) { dup = true; break; }
+      if (!dup) top[n++] = s;
     }
-    for (const s of clipCands) if (!top.includes(s)) top.push(s);
-    return top;
+    return n;
   }
 
   /**
@@ -719,13 +1091,13 @@ export class DedupIndex {
    * most recent titles sharing its first PREFIX_CHARS characters, or MIN_CLIP_CHARS for a shorter
    * clip, are tested).
    */
-  private prefixCandidates(t: NormalizedTitle): number[] {
-    const key = t.key;
-    if (key.length < MIN_CLIP_CHARS) return [];
+  private prefixCandidates(q: Query): number[] | null {
+    const key = q.key;
+    if (key.length < MIN_CLIP_CHARS) return null;
     const long = key.length >= PREFIX_CHARS;
     const next = long ? this.prefNext : this.shortPrefNext;
-    const head = long ? this.prefixes.get(keyHash(key.slice(0, PREFIX_CHARS))) : this.shortPrefixes.get(keyHash(key.slice(0, MIN_CLIP_CHARS)));
-    const out: number[] = [];
+    const head = long ? this.prefixes.get(readI32(q.data, P_PREFIX_HASH)) : this.shortPrefixes.get(readI32(q.data, P_SHORT_HASH));
+    let out: number[] | null = null;
     let n = 0;
     for (let s = head; s >= 0 && n < PREFIX_SCAN; s = next[s]!, n++) {
       this.stats.candidates++;
@@ -733,22 +1105,28 @@ export class DedupIndex {
       const clipped = (this.flags[s]! & FLAG_CLIPPED) !== 0;
       if (!clipped && this.keyLen[s]! < key.length) continue;
       if (clipRatio(key, true, this.keyOf(s), clipped) < 0) continue;
-      out.push(s);
+      (out ??= []).push(s);
       if (out.length >= MAX_CLIP_CANDIDATES) break;
     }
     return out;
   }
 
   /** Clipped canonical titles whose first MIN_CLIP_CHARS key characters are the query's. */
-  private clipCandidates(key: string): number[] {
-    if (key.length < MIN_CLIP_CHARS || this.clips.size === 0) return [];
-    const out: number[] = [];
+  private clipCandidates(q: Query): number[] | null {
+    if (q.key.length < MIN_CLIP_CHARS || this.clips.size === 0) return null;
+    let out: number[] | null = null;
     let n = 0;
-    for (let s = this.clips.get(keyHash(key.slice(0, MIN_CLIP_CHARS))); s >= 0 && n < MAX_CLIP_CANDIDATES; s = this.clipNext.get(s) ?? -1, n++) {
-      if (this.alive[s]) out.push(s);
+    for (let s = this.clips.get(readI32(q.data, P_SHORT_HASH)); s >= 0 && n < MAX_CLIP_CANDIDATES; s = this.clipNext.get(s) ?? -1, n++) {
+      if (this.alive[s]) (out ??= []).push(s);
     }
     return out;
   }
+}
+
+function bigramSlot(code: number, mask: number): number {
+  let h = Math.imul(code, 0x9e3779b1);
+  h ^= h >>> 15;
+  return h & mask;
 }
 
 export interface ClusterResult {
@@ -764,24 +1142,30 @@ export interface ClusterResult {
 /**
  * Batch helper for tests/properties: cluster records in the given order, exactly as an ingest
  * does (match, attach, upgrade the canonical copy with preferTitle/preferAbstract, put).
+ * With `prepared` (prepared[i] = prepareSighting(recs[i]), possibly cloned), the index is fed the
+ * prepared values instead (match(prepared), put(p, prepared), upgrade, title facts): the result
+ * must be the same.
  */
-export function clusterRecords(recs: SightingLike[], opts?: DedupOptions): ClusterResult {
+export function clusterRecords(recs: SightingLike[], opts?: DedupOptions, prepared?: readonly PreparedSighting[]): ClusterResult {
   const index = new DedupIndex(opts);
   const canonical: SightingLike[] = [];
   const cluster: number[] = [];
   const rule: string[] = [];
   const score: number[] = [];
-  for (const rec of recs) {
-    const m = index.match(rec);
+  recs.forEach((rec, i) => {
+    const pr = prepared?.[i];
+    const m = index.match(pr ?? rec);
     if (m) {
       const c = Number(m.paperId);
       const cur = canonical[c]!;
-      const title = preferTitle(cur.title, rec.title) === 'incoming' ? rec.title : cur.title;
+      const facts = pr ? { current: index.titleFacts(m.paperId)!, incoming: preparedTitleFacts(pr) } : undefined;
+      const title = preferTitle(cur.title, rec.title, facts) === 'incoming' ? rec.title : cur.title;
       const abstract = preferAbstract(cur.abstract, rec.abstract) === 'incoming' ? rec.abstract : cur.abstract;
       const arxivId = cur.arxivId ?? rec.arxivId;
       if (title !== cur.title || abstract !== cur.abstract || arxivId !== cur.arxivId) {
         canonical[c] = { title, abstract, arxivId };
-        index.put({ id: String(c), title, abstract, arxivId });
+        if (pr) index.upgrade(m.paperId, pr, { title: title !== cur.title, abstract: abstract !== cur.abstract, arxivId: arxivId !== cur.arxivId });
+        else index.put({ id: String(c), title, abstract, arxivId });
       }
       cluster.push(c);
       rule.push(m.rule);
@@ -789,11 +1173,11 @@ export function clusterRecords(recs: SightingLike[], opts?: DedupOptions): Clust
     } else {
       const c = canonical.length;
       canonical.push({ title: rec.title, abstract: rec.abstract, arxivId: rec.arxivId });
-      index.put({ id: String(c), title: rec.title, abstract: rec.abstract, arxivId: rec.arxivId });
+      index.put({ id: String(c), title: rec.title, abstract: rec.abstract, arxivId: rec.arxivId }, pr);
       cluster.push(c);
       rule.push('new');
       score.push(1);
     }
-  }
+  });
   return { cluster, rule, score, canonical };
 }

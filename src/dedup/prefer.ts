@@ -6,6 +6,12 @@
 import { isClippedTitle, titleKey } from '../normalize.js';
 import { REAL_ABSTRACT_WORDS } from './sketch.js';
 
+/** What preferTitle needs of a title beyond its text: `titleKey(t).length` and `isClippedTitle(t)`. */
+export interface TitleFacts {
+  keyLength: number;
+  clipped: boolean;
+}
+
 const MARKUP = /[\\$^_{}]|\n|\s{2,}|\u00A0|^\s|\s$/g;
 const TRUNCATED = /(?:\u2026|\.{3,}|\[\s*(?:\.{3}|\u2026)\s*\])\s*$/;
 
@@ -22,16 +28,23 @@ function lexTieBreak(current: string, incoming: string): 'current' | 'incoming' 
  * The better title of two copies of one paper: a full title over a clipped one (`…`), then the
  * longer (normalised) title, then the one with less markup (LaTeX, hard wraps, doubled spaces),
  * then the code-unit-smaller string. Returns 'current' when the two are identical.
+ *
+ * `facts`, when given, must be the two titles' facts (`DedupIndex.titleFacts(id)` for the title last
+ * put for a paper, `preparedTitleFacts(p)` for a prepared sighting): then no title is normalised.
  */
-export function preferTitle(current: string, incoming: string): 'current' | 'incoming' {
+export function preferTitle(
+  current: string,
+  incoming: string,
+  facts?: { current: TitleFacts; incoming: TitleFacts },
+): 'current' | 'incoming' {
   if (current === incoming) return 'current';
   if (current.trim() === '') return 'incoming';
   if (incoming.trim() === '') return 'current';
-  const cClip = isClippedTitle(current);
-  const iClip = isClippedTitle(incoming);
+  const cClip = facts ? facts.current.clipped : isClippedTitle(current);
+  const iClip = facts ? facts.incoming.clipped : isClippedTitle(incoming);
   if (cClip !== iClip) return cClip ? 'incoming' : 'current';
-  const cLen = titleKey(current).length;
-  const iLen = titleKey(incoming).length;
+  const cLen = facts ? facts.current.keyLength : titleKey(current).length;
+  const iLen = facts ? facts.incoming.keyLength : titleKey(incoming).length;
   if (cLen !== iLen) return iLen > cLen ? 'incoming' : 'current';
   const cMark = markupCount(current);
   const iMark = markupCount(incoming);
