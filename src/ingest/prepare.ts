@@ -11,6 +11,7 @@ import { decodeDigest } from '../decode.js';
 import { splitDigest } from '../formats/index.js';
 import { extractAll } from '../extract/index.js';
 import { titleKey } from '../normalize.js';
+import { prepareSighting, type PreparedSighting } from '../dedup/index.js';
 import { describeFsError } from './discover.js';
 
 export interface PrepareOptions {
@@ -32,6 +33,8 @@ export interface PreparedDigest {
   extractions: Extraction[];
   /** contentIds[i] is the id a paper created by records[i] gets when it has no arXiv id. */
   contentIds: string[];
+  /** dedup[i] is records[i]'s comparison keys, so the main thread does no text work. */
+  dedup: PreparedSighting[];
   warnings: string[];
 }
 
@@ -89,6 +92,7 @@ export function prepareFile(file: string, opts: PrepareOptions, knownSha?: strin
     warnings.push(`record ${r.position} skipped: longer than ${opts.maxRecordChars} characters (--max-record-chars)`);
     return false;
   });
+  const dedup = records.map((r) => prepareSighting(r));
   return {
     kind: 'digest',
     file,
@@ -99,14 +103,19 @@ export function prepareFile(file: string, opts: PrepareOptions, knownSha?: strin
     digestDate: split.digestDate,
     records,
     extractions: records.map((r) => extractAll(r.title, r.abstract, r.siteRepos, r.siteLinks)),
-    contentIds: records.map((r) => contentId(r.title)),
+    contentIds: dedup.map((d) => hashKey(d.key)),
+    dedup,
     warnings,
   };
 }
 
 /** A short stable id for a paper with no arXiv id: from its normalised first-seen title. */
 export function contentId(title: string): string {
-  return crypto.createHash('sha256').update(titleKey(title)).digest('hex').slice(0, 12);
+  return hashKey(titleKey(title));
+}
+
+function hashKey(key: string): string {
+  return crypto.createHash('sha256').update(key).digest('hex').slice(0, 12);
 }
 
 function mb(n: number): string {

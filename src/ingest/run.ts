@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import type { DigestRecord } from '../types.js';
-import { DedupIndex, preferAbstract, preferTitle } from '../dedup/index.js';
+import { DedupIndex, preferAbstract, preferTitle, preparedTitleFacts, type PreparedSighting } from '../dedup/index.js';
 import { extractAll } from '../extract/index.js';
 import { Store, type FileFacts, type StoredPaper } from '../db/store.js';
 import type { DB } from '../db/open.js';
@@ -196,7 +196,7 @@ export class Ingester {
       const affected = previousId === undefined ? [] : this.store.deleteFile(previousId);
       const fileId = this.store.insertFile(facts);
       const work = new FileWork();
-      const placed = records.map((rec, i) => this.placeRecord(rec, i, work, prepared.contentIds[i]!));
+      const placed = records.map((rec, i) => this.placeRecord(rec, i, work, prepared.contentIds[i]!, prepared.dedup[i]!));
 
       const created = [...work.created.values()];
       this.store.insertPapers(created, rev, facts.digestDate);
@@ -237,9 +237,15 @@ export class Ingester {
   }
 
   /** Finds the paper a record belongs to (creating it if none), merging its canonical copy in memory. */
-  private placeRecord(rec: DigestRecord, index: number, work: FileWork, contentId: string): { paperId: string; rule: string; score: number } {
+  private placeRecord(
+    rec: DigestRecord,
+    index: number,
+    work: FileWork,
+    contentId: string,
+    keys: PreparedSighting,
+  ): { paperId: string; rule: string; score: number } {
     for (;;) {
-      const m = this.index.match(rec);
+      const m = this.index.match(keys);
       if (!m) break;
       const current = work.current(m.paperId) ?? this.store.paper(m.paperId);
       if (!current) {
@@ -247,11 +253,18 @@ export class Ingester {
         this.index.remove(m.paperId);
         continue;
       }
-      const merged = mergeCanonical(current, rec);
+      const currentFacts = this.index.titleFacts(m.paperId);
+      const facts = currentFacts ? { current: currentFacts, incoming: preparedTitleFacts(keys) } : undefined;
+      const merged = mergeCanonical(current, rec, facts);
       if (merged) {
         if (work.created.has(m.paperId)) work.created.set(m.paperId, merged);
         else work.updated.set(m.paperId, merged);
-        this.index.put({ id: merged.id, arxivId: merged.arxiv_id, title: merged.title, abstract: merged.abstract });
+        // The index takes the fields the canonical copy took from this record, from its keys.
+        this.index.upgrade(m.paperId, keys, {
+          title: merged.title !== current.title,
+          abstract: merged.abstract !== current.abstract,
+          arxivId: merged.arxiv_id !== current.arxiv_id,
+        });
         if (merged.title !== current.title || merged.abstract !== current.abstract) work.reextract.add(m.paperId);
       }
       if (rec.siteRepos.length > 0 || rec.siteLinks.length > 0) work.reextract.add(m.paperId);
@@ -269,7 +282,7 @@ export class Ingester {
       upvotes: rec.upvotes,
       published_at: rec.publishedAt,
     });
-    this.index.put({ id, arxivId: rec.arxivId, title: rec.title, abstract: rec.abstract });
+    this.index.put({ id, arxivId: rec.arxivId, title: rec.title, abstract: rec.abstract }, keys);
     work.createdBy.set(id, index);
     work.addSite(id, rec);
     work.touch(id);
@@ -316,8 +329,12 @@ export class Ingester {
  * The canonical record after a new sighting: each field takes the more complete copy. Returns
  * null when nothing changes (the common case, and a write saved).
  */
-export function mergeCanonical(current: Omit<StoredPaper, 'rid'>, rec: DigestRecord): Omit<StoredPaper, 'rid'> | null {
-  const title = preferTitle(current.title, rec.title) === 'incoming' ? rec.title : current.title;
+export function mergeCanonical(
+  current: Omit<StoredPaper, 'rid'>,
+  rec: DigestRecord,
+  facts?: Parameters<typeof preferTitle>[2],
+): Omit<StoredPaper, 'rid'> | null {
+  const title = preferTitle(current.title, rec.title, facts) === 'incoming' ? rec.title : current.title;
   const abstract = preferAbstract(current.abstract, rec.abstract) === 'incoming' ? rec.abstract : current.abstract;
   const arxiv_id = current.arxiv_id ?? rec.arxivId;
   const authors = current.authors === '[]' && rec.authors.length > 0 ? JSON.stringify(rec.authors) : current.authors;
