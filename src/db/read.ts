@@ -153,6 +153,11 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
     claims: '(SELECT count(*) FROM claims c WHERE c.paper_id = p.id) DESC, p.rid',
   }[sort];
   let sql = `SELECT p.rid AS rid FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}`;
+  if (sort === 'relevance' && where.length === 1) {
+    // Search text alone: rank in the index without joining papers, which at 1M papers cost a
+    // row lookup per match (290 ms against 96 ms for a common phrase).
+    sql = `SELECT rowid AS rid FROM papers_fts WHERE papers_fts MATCH ? ORDER BY bm25(papers_fts, 5.0, 1.0), rowid`;
+  }
   if (f.limit) {
     sql += ' LIMIT ?';
     params.push(f.limit);

@@ -118,11 +118,12 @@ describe('buildPaperQuery: user values are bound parameters', () => {
 describe('buildPaperQuery: order and limit', () => {
   it.each([
     [{}, 'ORDER BY p.last_seen DESC, p.rid DESC'],
-    [{ text: 'lora' }, 'ORDER BY bm25(papers_fts, 5.0, 1.0), p.rid'],
+    [{ text: 'lora' }, 'ORDER BY bm25(papers_fts, 5.0, 1.0), rowid'],
+    [{ text: 'lora', hasCode: true }, 'ORDER BY bm25(papers_fts, 5.0, 1.0), p.rid'],
     [{ text: 'lora', sort: 'date' }, 'ORDER BY p.last_seen DESC, p.rid DESC'],
     [{ sort: 'title' }, 'ORDER BY p.title COLLATE NOCASE, p.rid'],
     [{ sort: 'claims' }, 'ORDER BY (SELECT count(*) FROM claims c WHERE c.paper_id = p.id) DESC, p.rid'],
-    [{ text: 'lora', sort: 'relevance' }, 'ORDER BY bm25(papers_fts, 5.0, 1.0), p.rid'],
+    [{ text: 'lora', sort: 'relevance' }, 'ORDER BY bm25(papers_fts, 5.0, 1.0), rowid'],
   ] as [PaperFilters, string][])('%j ends with %s', (f, order) => {
     expect(buildPaperQuery(f).sql.endsWith(order)).toBe(true);
   });
@@ -149,7 +150,9 @@ describe('buildPaperQuery: order and limit', () => {
   });
 
   it('searches through the FTS table only when there is text', () => {
-    expect(buildPaperQuery({ text: 'lora' }).sql).toMatch(/^SELECT p\.rid AS rid FROM papers_fts JOIN papers p ON p\.rid = papers_fts\.rowid WHERE papers_fts MATCH \? /);
+    // Text alone ranks inside the index; with other filters it joins papers.
+    expect(buildPaperQuery({ text: 'lora' }).sql).toMatch(/^SELECT rowid AS rid FROM papers_fts WHERE papers_fts MATCH \? /);
+    expect(buildPaperQuery({ text: 'lora', hasCode: true }).sql).toMatch(/^SELECT p\.rid AS rid FROM papers_fts JOIN papers p ON p\.rid = papers_fts\.rowid WHERE papers_fts MATCH \? /);
     expect(buildPaperQuery({ hasCode: true }).sql).not.toContain('papers_fts');
   });
 });
