@@ -163,8 +163,39 @@ export function normalizeWords(s: string): string[] {
   return t === '' ? [] : t.split(' ');
 }
 
-function isWordCode(c: number): boolean {
+export function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+}
+
+/**
+ * At a non-word character `i` inside a word of ASCII text: where the word goes on when the
+ * character joins two parts of one word, else 0. Joiners: an apostrophe before a letter
+ * ("LLM's"), hyphens, also before a line wrap ("Mixture-of- Experts"), a decimal point between
+ * digits ("2.5"). Shared by the word scanners here and in dedup/sketch.ts, which must agree.
+ */
+export function skipJoiner(s: string, i: number): number {
+  const n = s.length;
+  const c = s.charCodeAt(i);
+  const prev = s.charCodeAt(i - 1);
+  if ((c === 39 || c === 96) && isWordCode(prev)) {
+    const nx = s.charCodeAt(i + 1);
+    return (nx >= 97 && nx <= 122) || (nx >= 65 && nx <= 90) ? i + 1 : 0;
+  }
+  if (c === 45 && isWordCode(prev)) {
+    let j = i + 1;
+    if (s.charCodeAt(j) === 45) {
+      j++;
+      if (s.charCodeAt(j) === 45) j++;
+    }
+    let k = j;
+    while (k < n && (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 10)) k++;
+    return k < n && isWordCode(s.charCodeAt(k)) ? k : 0;
+  }
+  if (c === 46 && prev >= 48 && prev <= 57) {
+    const nx = s.charCodeAt(i + 1);
+    return nx >= 48 && nx <= 57 ? i + 1 : 0;
+  }
+  return 0;
 }
 
 /**
@@ -192,33 +223,10 @@ export function normalizeWordsUpTo(s: string, maxWords: number): string[] {
       continue;
     }
     if (cur !== '' && i + 1 < n) {
-      // Joiners between word characters: apostrophe (before a letter), hyphen(s) (also before
-      // a line wrap), a decimal point between digits.
-      const prev = s.charCodeAt(i - 1);
-      if ((c === 39 || c === 96) && isWordCode(prev)) {
-        const nx = s.charCodeAt(i + 1);
-        if ((nx >= 97 && nx <= 122) || (nx >= 65 && nx <= 90)) {
-          i++;
-          continue;
-        }
-      } else if (c === 45 && isWordCode(prev)) {
-        let j = i + 1;
-        if (s.charCodeAt(j) === 45) {
-          j++;
-          if (s.charCodeAt(j) === 45) j++;
-        }
-        let k = j;
-        while (k < n && (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 10)) k++;
-        if (k < n && isWordCode(s.charCodeAt(k))) {
-          i = k;
-          continue;
-        }
-      } else if (c === 46 && prev >= 48 && prev <= 57) {
-        const nx = s.charCodeAt(i + 1);
-        if (nx >= 48 && nx <= 57) {
-          i++;
-          continue;
-        }
+      const next = skipJoiner(s, i);
+      if (next > 0) {
+        i = next;
+        continue;
       }
     }
     if (cur !== '') {

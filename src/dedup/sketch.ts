@@ -11,7 +11,7 @@
  *   them, stored as 16-bit fingerprints, sorted and deduplicated.
  * - `containment(a, b) = |a ∩ b| / min(|a|, |b|)`: 1 for a truncated copy, ~0 for unrelated texts.
  */
-import { normalizeWordsUpTo } from '../normalize.js';
+import { isWordCode, normalizeWordsUpTo, skipJoiner } from '../normalize.js';
 
 export const ABSTRACT_PREFIX_CHARS = 600;
 export const SKETCH_WORDS = 64;
@@ -72,9 +72,6 @@ function isCommentLike(text: string): boolean {
   return rest < REAL_ABSTRACT_WORDS;
 }
 
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-}
 
 /**
  * Hashes of the first `max` normalised words of a printable-ASCII text without markup, without
@@ -95,31 +92,10 @@ function asciiWordHashes(s: string, max: number, out: number[]): void {
       continue;
     }
     if (inWord && i + 1 < n) {
-      const prev = s.charCodeAt(i - 1);
-      if ((c === 39 || c === 96) && isWordCode(prev)) {
-        const nx = s.charCodeAt(i + 1);
-        if ((nx >= 97 && nx <= 122) || (nx >= 65 && nx <= 90)) {
-          i++;
-          continue;
-        }
-      } else if (c === 45 && isWordCode(prev)) {
-        let j = i + 1;
-        if (s.charCodeAt(j) === 45) {
-          j++;
-          if (s.charCodeAt(j) === 45) j++;
-        }
-        let k = j;
-        while (k < n && (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 10)) k++;
-        if (k < n && isWordCode(s.charCodeAt(k))) {
-          i = k;
-          continue;
-        }
-      } else if (c === 46 && prev >= 48 && prev <= 57) {
-        const nx = s.charCodeAt(i + 1);
-        if (nx >= 48 && nx <= 57) {
-          i++;
-          continue;
-        }
+      const next = skipJoiner(s, i);
+      if (next > 0) {
+        i = next;
+        continue;
       }
     }
     if (inWord) {

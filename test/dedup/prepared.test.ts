@@ -5,14 +5,12 @@
  * Dice (on word ids in place) against string-similarity's compareTwoStrings, and preferTitle on
  * title facts against preferTitle on the texts.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import v8 from 'node:v8';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import fc from 'fast-check';
 import stringSimilarity from 'string-similarity';
 import { describe, expect, it } from 'vitest';
+import { apiRecords, seedRecords } from './records.js';
 import {
   clusterRecords,
   DedupIndex,
@@ -26,77 +24,12 @@ import {
 } from '../../src/dedup/index.js';
 import { isClippedTitle, titleKey } from '../../src/normalize.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const SEEDS = path.resolve(here, '../../fixtures/seeds');
-const API = path.resolve(here, '../../../shared/samples/hf-api-json');
 
 // ---------------------------------------------------------------------------------------------
 // Real records: the seed pages (453) and, when present, the site API samples (359).
 
-function seedRecords(): SightingLike[] {
-  const out: SightingLike[] = [];
-  for (const f of fs.readdirSync(SEEDS).filter((x) => x.endsWith('.txt')).sort()) {
-    const lines = fs.readFileSync(path.join(SEEDS, f), 'utf8').split(/\r?\n/);
-    const glued = lines.findIndex((l) => l.startsWith('Subscribe') && l.trim().length > 'Subscribe'.length);
-    const body = (glued >= 0
-      ? [lines[glued]!.slice('Subscribe'.length), ...lines.slice(glued + 1)]
-      : lines.slice(lines.findIndex((l) => /^[A-Z][a-z]{2} \d{1,2}$/.test(l.trim())) + 1)
-    )
-      .map((l) => l.trim())
-      .filter((l) => l !== '');
-    for (let i = 0; i + 1 < body.length; i += 2) out.push({ title: body[i]!, abstract: body[i + 1]!, arxivId: null });
-  }
-  return out;
-}
 
-/** Python literal (the API samples' repr strings) -> JSON value. */
-function pyLiteral(src: string): unknown {
-  let out = '';
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i]!;
-    if (c === "'" || c === '"') {
-      let j = i + 1;
-      let str = '';
-      while (src[j] !== c) {
-        if (src[j] === '\\') {
-          const e = src[j + 1]!;
-          if (e === 'n') str += '\n';
-          else if (e === 't') str += '\t';
-          else if (e === 'x') {
-            str += String.fromCharCode(parseInt(src.slice(j + 2, j + 4), 16));
-            j += 2;
-          } else if (e === 'u') {
-            str += String.fromCharCode(parseInt(src.slice(j + 2, j + 6), 16));
-            j += 4;
-          } else str += e;
-          j += 2;
-        } else str += src[j++];
-      }
-      out += JSON.stringify(str);
-      i = j + 1;
-    } else if (src.startsWith('True', i)) (out += 'true'), (i += 4);
-    else if (src.startsWith('False', i)) (out += 'false'), (i += 5);
-    else if (src.startsWith('None', i)) (out += 'null'), (i += 4);
-    else (out += c), i++;
-  }
-  return JSON.parse(out);
-}
 
-function apiRecords(): SightingLike[] {
-  if (!fs.existsSync(API)) return [];
-  const recs: SightingLike[] = [];
-  for (const f of fs.readdirSync(API).filter((x) => x.endsWith('.json')).sort()) {
-    let data = JSON.parse(fs.readFileSync(path.join(API, f), 'utf8')) as unknown;
-    if (!Array.isArray(data)) data = (data as { data: unknown[] }).data;
-    for (let item of data as unknown[]) {
-      if (typeof item === 'string') item = pyLiteral(item);
-      const p = (item as { paper: { id: string; title: string; summary: string } }).paper;
-      recs.push({ title: p.title, abstract: p.summary, arxivId: p.id });
-    }
-  }
-  return recs;
-}
 
 const REAL: SightingLike[] = [...seedRecords(), ...apiRecords()];
 const WORDS = [...new Set(REAL.flatMap((r) => r.title.split(/\s+/)).filter((w) => /^[A-Za-z]{3,}$/.test(w)))];
