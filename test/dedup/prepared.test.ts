@@ -289,7 +289,7 @@ describe('fast Dice', () => {
       }
     }
     expect(wrong).toEqual([]);
-    expect(pairs).toBeGreaterThan(150_000);
+    expect(pairs).toBeGreaterThan(100_000); // ~120k from the seeds alone, more with the API samples
     expect(close).toBeGreaterThan(500);
   });
 
