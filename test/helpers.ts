@@ -52,3 +52,14 @@ export function seedPapers(): { title: string; abstract: string }[] {
   }
   return [...byTitle].map(([title, abstract]) => ({ title, abstract }));
 }
+
+/** Every file below a folder, in sorted order. */
+export function walkFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = path.join(dir, n);
+      return fs.statSync(p).isDirectory() ? walkFiles(p) : [p];
+    });
+}

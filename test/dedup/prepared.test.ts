@@ -10,7 +10,7 @@ import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import fc from 'fast-check';
 import stringSimilarity from 'string-similarity';
 import { describe, expect, it } from 'vitest';
-import { apiRecords, seedRecords } from './records.js';
+import { apiRecords, picker, seedRecords, type Pick } from './records.js';
 import {
   clusterRecords,
   DedupIndex,
@@ -38,19 +38,7 @@ const WORDS = [...new Set(REAL.flatMap((r) => r.title.split(/\s+/)).filter((w) =
 // Variants: the formatting differences of scraped copies, plus real differences (a digit, a
 // word, an unrelated abstract, another arXiv id) so that every rule and every veto is exercised.
 
-type Pick = (n: number) => number;
 
-function picker(seed: number): Pick {
-  let s = seed >>> 0 || 1;
-  return (n: number) => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return n <= 1 ? 0 : s % n;
-  };
-}
 
 const TITLE_VARIANTS: ((t: string, pick: Pick) => string)[] = [
   (t) => t.toLowerCase(),

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { picker, type Pick } from './records.js';
 import { clusterRecords, type SightingLike } from '../../src/dedup/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -52,7 +53,6 @@ const KEYS = BASES.map((b) => simpleKey(b.title));
 // ---------------------------------------------------------------------------------------------
 // Variant transformations (each a function of the text and a stream of choices).
 
-type Pick = (n: number) => number;
 
 const TITLE_VARIANTS: ((t: string, pick: Pick) => string)[] = [
   // whitespace: doubled spaces, non-breaking spaces, an arXiv hard wrap
@@ -113,17 +113,6 @@ function variant(b: Base, self: number, pick: Pick): SightingLike {
   return { title, abstract, arxivId: pick(4) === 0 ? b.arxivId : null };
 }
 
-function picker(seed: number): Pick {
-  let s = seed >>> 0 || 1;
-  return (n: number) => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return n <= 1 ? 0 : s % n;
-  };
-}
 
 function partition(cluster: number[]): number[] {
   const first = new Map<number, number>();

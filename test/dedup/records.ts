@@ -39,3 +39,18 @@ export function apiRecords(): SightingLike[] {
   }
   return recs;
 }
+
+/** A small seeded generator (xorshift32): `pick(n)` gives an integer in [0, n). */
+export type Pick = (n: number) => number;
+
+export function picker(seed: number): Pick {
+  let s = seed >>> 0 || 1;
+  return (n: number) => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return n <= 1 ? 0 : s % n;
+  };
+}

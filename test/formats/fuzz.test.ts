@@ -3,8 +3,9 @@
  * (truncated, lines deleted or duplicated, random characters injected) throw nothing but
  * ParseError, and never an "internal error" (a bug caught by the readers' safety net).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { walkFiles } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ParseError, type SplitResult } from '../../src/types.js';
@@ -12,16 +13,8 @@ import { readers, splitDigest } from '../../src/formats/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-}
 
-const FIXTURES = walk(join(ROOT, 'fixtures', 'forms'))
+const FIXTURES = walkFiles(join(ROOT, 'fixtures', 'forms'))
   .filter((f) => !f.endsWith('.expected'))
   .map((f) => ({ name: f.slice(ROOT.length + 1), text: readFileSync(f, 'utf8') }));
 

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { walkFiles } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { ParseError, type DigestRecord } from '../../src/types.js';
 import { decodeDigest } from '../../src/decode.js';
@@ -9,14 +10,6 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const FORMS = join(ROOT, 'fixtures', 'forms');
 const SEEDS = join(ROOT, 'fixtures', 'seeds');
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-}
 
 interface ExpectedRecord {
   position: number;
@@ -39,7 +32,7 @@ interface Expected {
   records: ExpectedRecord[];
 }
 
-const fixtures = walk(FORMS).filter((f) => !f.endsWith('.expected'));
+const fixtures = walkFiles(FORMS).filter((f) => !f.endsWith('.expected'));
 
 function view(r: DigestRecord): ExpectedRecord {
   return {
@@ -83,7 +76,7 @@ describe('detection', () => {
     expect(detectForm(text, file)!.reader.name).toBe(form === 'markdown' ? 'markdown' : form);
   });
 
-  it.each(walk(SEEDS).map((f) => [relative(ROOT, f), f]))('leaves the seed page %s to the seed readers', (_name, file) => {
+  it.each(walkFiles(SEEDS).map((f) => [relative(ROOT, f), f]))('leaves the seed page %s to the seed readers', (_name, file) => {
     const text = readFileSync(file, 'utf8');
     for (const r of readers) {
       if (r.name.startsWith('text-') && r.name !== 'text-export') continue;
@@ -139,7 +132,7 @@ describe('splitDigest', () => {
     const samples = join(ROOT, '..', 'shared', 'samples');
     let files: string[];
     try {
-      files = walk(samples).filter((f) => /\.(json|html|md|txt)$/.test(f) && !f.endsWith('peft-methods.json'));
+      files = walkFiles(samples).filter((f) => /\.(json|html|md|txt)$/.test(f) && !f.endsWith('peft-methods.json'));
     } catch {
       return; // the shared samples are not part of every checkout
     }
