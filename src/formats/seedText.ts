@@ -120,7 +120,9 @@ export function splitSeedText(text: string, format: string): SplitResult {
         continue;
       }
     } else if (prose) {
-      warnings.push(`an abstract with no title before it was skipped: "${line.slice(0, 60)}…"`);
+      // Prose right after an abstract continues it (an abstract copied as two paragraphs).
+      if (current) current.abstract += ` ${line}`;
+      else warnings.push(`an abstract with no title before it was skipped: "${line.slice(0, 60)}…"`);
       continue;
     }
     inHeader = false;

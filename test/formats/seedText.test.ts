@@ -96,3 +96,13 @@ describe('short abstracts', () => {
     ]);
   });
 });
+
+describe('abstracts in two paragraphs', () => {
+  it('joins a second paragraph of prose to the abstract before it', () => {
+    const text = `Sep 16\n\nA Title\n\n${ABSTRACT}\n\n${ABSTRACT}\n\nB Title\n\n${ABSTRACT}\n`;
+    const out = splitSeedText(text, 'text-spaced');
+    expect(out.records.map((r) => r.title)).toEqual(['A Title', 'B Title']);
+    expect(out.records[0]!.abstract).toBe(`${ABSTRACT} ${ABSTRACT}`);
+    expect(out.warnings).toEqual([]);
+  });
+});
