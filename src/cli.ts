@@ -46,6 +46,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .version(pkg.version, '-V, --version')
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(add --help for usage)')
+    .addHelpText(
+      'after',
+      examples('papers ingest fixtures', 'papers query --method lora --has-code', "papers query 'prefix tuning' --json | jq '.[].title'", 'papers show 2405.15738'),
+    )
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
 
