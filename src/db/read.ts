@@ -79,7 +79,7 @@ export interface PaperFilters {
 }
 
 /** Claim subjects that name a unit or a kind rather than a metric. */
-const CLAIM_UNITS = new Set(['%', 'x', 'parameters', 'tokens', 'examples']);
+const CLAIM_UNITS = new Set(['x', 'parameters', 'tokens', 'examples']);
 const CLAIM_KINDS = new Set(['percent', 'multiplier', 'count', 'quantity']);
 
 /** Builds the SELECT of matching paper rids, in order. Pure: returns SQL and its parameters. */

@@ -14,6 +14,7 @@ import { Store, type FileFacts, type StoredPaper } from '../db/store.js';
 import type { DB } from '../db/open.js';
 import { defaultJobs, preparedFiles } from './pipeline.js';
 import type { PreparedDigest, PreparedFile } from './prepare.js';
+import type { ProgressState } from '../output/progress.js';
 
 export interface IngestOptions {
   /** Title similarity threshold for fuzzy matches (see DedupOptions). */
@@ -30,12 +31,9 @@ export interface IngestOptions {
   shouldStop?: () => boolean;
 }
 
-export interface Progress {
+/** What the progress bar shows, after each file. */
+export interface Progress extends ProgressState {
   file: string;
-  filesDone: number;
-  filesTotal: number;
-  records: number;
-  bytes: number;
 }
 
 /** The summary `papers ingest --json` prints; keys are part of the CLI contract. */
@@ -60,7 +58,6 @@ export const EXTRACT_VERSION = '1';
 
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_MAX_RECORD_CHARS = 100_000;
-
 
 export class Ingester {
   private readonly store: Store;
