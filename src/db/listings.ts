@@ -42,12 +42,12 @@ export function listClaims(db: DB, q: ClaimQuery): ClaimRow[] {
     params.push(q.max);
   }
   for (const m of q.methods ?? []) {
-    where.push(`EXISTS (SELECT 1 FROM methods m WHERE m.paper_id = c.paper_id AND m.family = ?${m.name ? ' AND m.name = ? COLLATE NOCASE' : ''})`);
+    where.push(`EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = c.paper_rid AND m.family = ?${m.name ? ' AND m.name = ? COLLATE NOCASE' : ''})`);
     params.push(m.family);
     if (m.name) params.push(m.name);
   }
   let sql = `SELECT c.paper_id, p.title, c.text, c.start, c."end", c.value, c.low, c.high, c.unit, c.kind, c.metric, c.qualifier, c.sentence
-    FROM claims c JOIN papers p ON p.id = c.paper_id
+    FROM claims c JOIN papers p ON p.rid = c.paper_rid
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
     ORDER BY p.last_seen DESC, p.rid DESC, c.start`;
   if (q.limit) {
@@ -66,7 +66,7 @@ export interface LinkRow extends CodeLink {
 export function listLinks(db: DB, status: string | undefined, limit: number): LinkRow[] {
   const params: unknown[] = [];
   let sql = `SELECT g.paper_id, p.title, g.url, g.owner, g.repo, g.path, g.status, g.source
-    FROM code_links g JOIN papers p ON p.id = g.paper_id`;
+    FROM code_links g JOIN papers p ON p.rid = g.paper_rid`;
   if (status) {
     sql += ' WHERE g.status = ?';
     params.push(status);
@@ -91,10 +91,10 @@ export interface MethodCount {
 
 /** One row per family (name = family, counting distinct papers) followed by its members. */
 export function methodCounts(db: DB): MethodCount[] {
-  const counts = `count(DISTINCT paper_id) AS papers,
-      count(DISTINCT CASE WHEN role = 'proposed' THEN paper_id END) AS proposed,
-      count(DISTINCT CASE WHEN role = 'compared' THEN paper_id END) AS compared,
-      count(DISTINCT CASE WHEN role = 'used' THEN paper_id END) AS used`;
+  const counts = `count(DISTINCT paper_rid) AS papers,
+      count(DISTINCT CASE WHEN role = 'proposed' THEN paper_rid END) AS proposed,
+      count(DISTINCT CASE WHEN role = 'compared' THEN paper_rid END) AS compared,
+      count(DISTINCT CASE WHEN role = 'used' THEN paper_rid END) AS used`;
   const families = db.prepare<[], MethodCount>(`SELECT family, family AS name, ${counts} FROM methods GROUP BY family ORDER BY papers DESC, family`).all();
   const members = db.prepare<[], MethodCount>(`SELECT family, name, ${counts} FROM methods GROUP BY family, name ORDER BY papers DESC, name`).all();
   const out: MethodCount[] = [];
@@ -115,8 +115,8 @@ export interface DupeGroup {
 
 export function listDupeGroups(db: DB, rule: string | undefined, limit: number): DupeGroup[] {
   const params: unknown[] = [];
-  let sql = `SELECT s.paper_id, p.title, count(*) AS count FROM sightings s JOIN papers p ON p.id = s.paper_id
-    GROUP BY s.paper_id HAVING count(*) > 1`;
+  let sql = `SELECT p.rid, p.id AS paper_id, p.title, count(*) AS count FROM sightings s JOIN papers p ON p.rid = s.paper_rid
+    GROUP BY s.paper_rid HAVING count(*) > 1`;
   if (rule) {
     sql += ' AND sum(s.match_rule = ?) > 0';
     params.push(rule);
@@ -126,12 +126,12 @@ export function listDupeGroups(db: DB, rule: string | undefined, limit: number):
     sql += ' LIMIT ?';
     params.push(limit);
   }
-  const members = db.prepare<[string], DupeGroup['sightings'][number]>(
+  const members = db.prepare<[number], DupeGroup['sightings'][number]>(
     `SELECT f.path AS file, s.position, s.title, s.match_rule AS rule, s.match_score AS score
-     FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_id = ? ORDER BY s.id`,
+     FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = ? ORDER BY s.id`,
   );
-  const groups = db.prepare<unknown[], Omit<DupeGroup, 'sightings'>>(sql).all(...params);
-  return groups.map((g) => ({ ...g, sightings: members.all(g.paper_id) }));
+  const groups = db.prepare<unknown[], Omit<DupeGroup, 'sightings'> & { rid: number }>(sql).all(...params);
+  return groups.map(({ rid, ...g }) => ({ ...g, sightings: members.all(rid) }));
 }
 
 /** Counts for `papers stats`: plain numbers, shaped for JSON. */
@@ -149,24 +149,24 @@ export interface Stats {
 export function collectStats(db: DB): Stats {
   const one = (sql: string) => (db.prepare(sql).pluck().get() as number) ?? 0;
   const papers = one('SELECT count(*) FROM papers');
-  const withCode = one('SELECT count(DISTINCT paper_id) FROM code_links');
+  const withCode = one('SELECT count(DISTINCT paper_rid) FROM code_links');
   return {
     papers,
     sightings: one('SELECT count(*) FROM sightings'),
     files: db.prepare('SELECT path, format, digest_date, records FROM files ORDER BY path').all() as Stats['files'],
     dates: db
       .prepare(
-        `SELECT f.digest_date AS date, count(DISTINCT s.paper_id) AS papers FROM sightings s JOIN files f ON f.id = s.file_id
+        `SELECT f.digest_date AS date, count(DISTINCT s.paper_rid) AS papers FROM sightings s JOIN files f ON f.id = s.file_id
          GROUP BY f.digest_date ORDER BY f.digest_date`,
       )
       .all() as Stats['dates'],
-    methods: db.prepare('SELECT family, count(DISTINCT paper_id) AS papers FROM methods GROUP BY family ORDER BY papers DESC, family').all() as Stats['methods'],
+    methods: db.prepare('SELECT family, count(DISTINCT paper_rid) AS papers FROM methods GROUP BY family ORDER BY papers DESC, family').all() as Stats['methods'],
     claims: db
-      .prepare('SELECT kind, count(*) AS claims, count(DISTINCT paper_id) AS papers FROM claims GROUP BY kind ORDER BY claims DESC')
+      .prepare('SELECT kind, count(*) AS claims, count(DISTINCT paper_rid) AS papers FROM claims GROUP BY kind ORDER BY claims DESC')
       .all() as Stats['claims'],
     code: {
       with_code: withCode,
-      promised: one(`SELECT count(DISTINCT paper_id) FROM code_links WHERE status = 'promised'`),
+      promised: one(`SELECT count(DISTINCT paper_rid) FROM code_links WHERE status = 'promised'`),
       without_code: papers - withCode,
     },
     match_rules: db

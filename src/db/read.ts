@@ -95,16 +95,16 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
   const methods = f.methods ?? [];
   for (const m of methods) {
     const role = f.role ? ' AND m.role = ?' : '';
-    where.push(`EXISTS (SELECT 1 FROM methods m WHERE m.paper_id = p.id AND m.family = ?${m.name ? ' AND m.name = ? COLLATE NOCASE' : ''}${role})`);
+    where.push(`EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = p.rid AND m.family = ?${m.name ? ' AND m.name = ? COLLATE NOCASE' : ''}${role})`);
     params.push(m.family);
     if (m.name) params.push(m.name);
     if (f.role) params.push(f.role);
   }
   if (methods.length === 0 && f.role) {
-    where.push('EXISTS (SELECT 1 FROM methods m WHERE m.paper_id = p.id AND m.role = ?)');
+    where.push('EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = p.rid AND m.role = ?)');
     params.push(f.role);
   }
-  if (f.hasCode) where.push('EXISTS (SELECT 1 FROM code_links g WHERE g.paper_id = p.id)');
+  if (f.hasCode) where.push('EXISTS (SELECT 1 FROM code_links g WHERE g.paper_rid = p.rid)');
   for (const c of f.claims ?? []) {
     // `parameters<1e6` is about parameter counts (a unit), `speedup>2` about what was measured
     // (a metric): a subject that names a unit or a kind compares those claims, any other a metric.
@@ -112,7 +112,7 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
     // IN, not a correlated EXISTS: the matching claims are found once through their index, then
     // each paper is a lookup. (The planner otherwise searched the metric index once per paper.)
     const collate = column === 'c.kind' ? '' : ' COLLATE NOCASE'; // kinds are lower case; metrics as written ("BLEU")
-    where.push(`p.id IN (SELECT c.paper_id FROM claims c WHERE ${column} = ?${collate} AND c.value ${c.op} ?)`);
+    where.push(`p.rid IN (SELECT c.paper_rid FROM claims c WHERE ${column} = ?${collate} AND c.value ${c.op} ?)`);
     params.push(c.subject, c.value);
   }
   if (f.fileGlob !== undefined || f.since !== undefined || f.until !== undefined) {
@@ -130,7 +130,7 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
       conds.push("fl.digest_date >= '0000' AND fl.digest_date <= ?");
       params.push(f.until);
     }
-    where.push(`EXISTS (SELECT 1 FROM sightings s JOIN files fl ON fl.id = s.file_id WHERE s.paper_id = p.id AND ${conds.join(' AND ')})`);
+    where.push(`EXISTS (SELECT 1 FROM sightings s JOIN files fl ON fl.id = s.file_id WHERE s.paper_rid = p.rid AND ${conds.join(' AND ')})`);
     // A paper seen in the range has last_seen >= since and first_seen <= until: an indexed
     // pre-filter, so a range with few papers does not check every paper's sightings.
     if (f.since !== undefined) {
@@ -150,7 +150,7 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
     // DESC puts papers with no date last, and matches the papers_last_seen index, so a LIMIT stops early.
     date: 'p.last_seen DESC, p.rid DESC',
     title: 'p.title COLLATE NOCASE, p.rid',
-    claims: '(SELECT count(*) FROM claims c WHERE c.paper_id = p.id) DESC, p.rid',
+    claims: '(SELECT count(*) FROM claims c WHERE c.paper_rid = p.rid) DESC, p.rid',
   }[sort];
   let sql = `SELECT p.rid AS rid FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}`;
   if (sort === 'relevance' && where.length === 1) {
@@ -207,40 +207,41 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
     )
     .all(...rids);
   const byRid = new Map(rows.map((r) => [r.rid, r]));
-  const ids = rows.map((r) => r.id);
-  const idMarks = ids.map(() => '?').join(',');
-  const group = <T extends { paper_id: string }>(sql: string): Map<string, Omit<T, 'paper_id'>[]> => {
-    const out = new Map<string, Omit<T, 'paper_id'>[]>();
-    if (ids.length === 0) return out;
-    for (const row of db.prepare<string[], T>(sql.replace('(?)', `(${idMarks})`)).all(...ids)) {
-      const { paper_id, ...rest } = row;
-      let list = out.get(paper_id);
-      if (!list) out.set(paper_id, (list = []));
+  const found = rows.map((r) => r.rid);
+  const ridMarks = found.map(() => '?').join(',');
+  /** Each paper's rows of one table, by paper rid (the rows' own paper_rid is dropped). */
+  const group = <T extends { paper_rid: number }>(sql: string): Map<number, Omit<T, 'paper_rid'>[]> => {
+    const out = new Map<number, Omit<T, 'paper_rid'>[]>();
+    if (found.length === 0) return out;
+    for (const row of db.prepare<number[], T>(sql.replace('(?)', `(${ridMarks})`)).all(...found)) {
+      const { paper_rid, ...rest } = row;
+      let list = out.get(paper_rid);
+      if (!list) out.set(paper_rid, (list = []));
       list.push(rest);
     }
     return out;
   };
-  const github = group<CodeLink & { paper_id: string }>(
-    'SELECT paper_id, url, owner, repo, path, status, source FROM code_links WHERE paper_id IN (?) ORDER BY rowid',
+  const github = group<CodeLink & { paper_rid: number }>(
+    'SELECT paper_rid, url, owner, repo, path, status, source FROM code_links WHERE paper_rid IN (?) ORDER BY rowid',
   );
-  const links = group<Link & { paper_id: string }>('SELECT paper_id, url, kind FROM links WHERE paper_id IN (?) ORDER BY rowid');
-  const claims = group<Claim & { paper_id: string }>(
-    `SELECT paper_id, text, start, "end", value, low, high, unit, kind, metric, qualifier, sentence
-     FROM claims WHERE paper_id IN (?) ORDER BY paper_id, start`,
+  const links = group<Link & { paper_rid: number }>('SELECT paper_rid, url, kind FROM links WHERE paper_rid IN (?) ORDER BY rowid');
+  const claims = group<Claim & { paper_rid: number }>(
+    `SELECT paper_rid, text, start, "end", value, low, high, unit, kind, metric, qualifier, sentence
+     FROM claims WHERE paper_rid IN (?) ORDER BY paper_rid, start`,
   );
-  const methods = group<MethodTag & { paper_id: string }>(
-    `SELECT paper_id, family, name, role FROM methods WHERE paper_id IN (?)
-     ORDER BY paper_id, CASE role WHEN 'proposed' THEN 0 WHEN 'compared' THEN 1 ELSE 2 END, family, name`,
+  const methods = group<MethodTag & { paper_rid: number }>(
+    `SELECT paper_rid, family, name, role FROM methods WHERE paper_rid IN (?)
+     ORDER BY paper_rid, CASE role WHEN 'proposed' THEN 0 WHEN 'compared' THEN 1 ELSE 2 END, family, name`,
   );
-  const sightings = group<SightingRef & { paper_id: string }>(
-    `SELECT s.paper_id, f.path AS file, s.position, f.digest_date AS date, s.title, s.match_rule AS rule, s.match_score AS score
-     FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_id IN (?) ORDER BY s.paper_id, f.path, s.position`,
+  const sightings = group<SightingRef & { paper_rid: number }>(
+    `SELECT s.paper_rid, f.path AS file, s.position, f.digest_date AS date, s.title, s.match_rule AS rule, s.match_score AS score
+     FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid IN (?) ORDER BY s.paper_rid, f.path, s.position`,
   );
   const out: PaperRecord[] = [];
   for (const rid of rids) {
     const r = byRid.get(rid);
     if (!r) continue;
-    const gh = github.get(r.id) ?? [];
+    const gh = github.get(rid) ?? [];
     out.push({
       id: r.id,
       arxiv_id: r.arxiv_id,
@@ -253,10 +254,10 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
       last_seen: r.last_seen,
       has_code: gh.length > 0,
       github: gh as CodeLink[],
-      links: (links.get(r.id) ?? []) as Link[],
-      claims: (claims.get(r.id) ?? []) as Claim[],
-      methods: (methods.get(r.id) ?? []) as MethodTag[],
-      sightings: (sightings.get(r.id) ?? []) as SightingRef[],
+      links: (links.get(rid) ?? []) as Link[],
+      claims: (claims.get(rid) ?? []) as Claim[],
+      methods: (methods.get(rid) ?? []) as MethodTag[],
+      sightings: (sightings.get(rid) ?? []) as SightingRef[],
     });
   }
   return out;

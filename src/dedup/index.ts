@@ -313,6 +313,11 @@ export class DedupIndex {
     return this.idToSlot.size;
   }
 
+  /** Whether a paper with this id is indexed. */
+  has(id: string): boolean {
+    return this.idToSlot.has(id);
+  }
+
   /** Bytes held in typed arrays (excludes strings and Maps); for benchmarks. */
   get typedBytes(): number {
     let n = 0;

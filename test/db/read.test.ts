@@ -122,7 +122,7 @@ describe('buildPaperQuery: order and limit', () => {
     [{ text: 'lora', hasCode: true }, 'ORDER BY bm25(papers_fts, 5.0, 1.0), p.rid'],
     [{ text: 'lora', sort: 'date' }, 'ORDER BY p.last_seen DESC, p.rid DESC'],
     [{ sort: 'title' }, 'ORDER BY p.title COLLATE NOCASE, p.rid'],
-    [{ sort: 'claims' }, 'ORDER BY (SELECT count(*) FROM claims c WHERE c.paper_id = p.id) DESC, p.rid'],
+    [{ sort: 'claims' }, 'ORDER BY (SELECT count(*) FROM claims c WHERE c.paper_rid = p.rid) DESC, p.rid'],
     [{ text: 'lora', sort: 'relevance' }, 'ORDER BY bm25(papers_fts, 5.0, 1.0), rowid'],
   ] as [PaperFilters, string][])('%j ends with %s', (f, order) => {
     expect(buildPaperQuery(f).sql.endsWith(order)).toBe(true);
@@ -244,20 +244,20 @@ describe('buildPaperQuery on a small database', () => {
       (2, 'p2', 'hep-th/9901001', 'Adapters everywhere', 'Adapter modules beat full tuning with a 2.3x speedup.', '2024-06-10', '2024-06-10'),
       (3, 'p3', NULL, 'Attention prompts', 'Soft prompts for GPT-4o reach 31 BLEU.', NULL, NULL);
     INSERT INTO papers_fts(rowid, title, abstract) SELECT rid, title, abstract FROM papers;
-    INSERT INTO sightings (paper_id, file_id, position, title, abstract, match_rule, match_score) VALUES
-      ('p1', 1, 1, 'LoRA revisited', '', 'new', 1),
-      ('p2', 2, 1, 'Adapters everywhere', '', 'new', 1);
-    INSERT INTO claims (paper_id, text, start, "end", value, unit, kind, metric, sentence) VALUES
-      ('p1', '90.5%', 0, 5, 90.5, '%', 'percent', 'accuracy', 's'),
-      ('p1', '0.5M parameters', 0, 5, 500000, 'parameters', 'parameters', NULL, 's'),
-      ('p2', '2.3x', 0, 4, 2.3, 'x', 'multiplier', 'speedup', 's'),
-      ('p3', '31', 0, 2, 31, NULL, 'quantity', 'BLEU', 's');
-    INSERT INTO methods (paper_id, family, name, role) VALUES
-      ('p1', 'lora', 'LoRA', 'proposed'),
-      ('p1', 'lora', 'QLoRA', 'used'),
-      ('p2', 'adapter', 'Adapter', 'compared');
-    INSERT INTO code_links (paper_id, url, owner, repo, status, source) VALUES
-      ('p1', 'https://github.com/a/b', 'a', 'b', 'available', 'abstract');
+    INSERT INTO sightings (paper_rid, paper_id, file_id, position, title, abstract, match_rule, match_score) VALUES
+      (1, 'p1', 1, 1, 'LoRA revisited', '', 'new', 1),
+      (2, 'p2', 2, 1, 'Adapters everywhere', '', 'new', 1);
+    INSERT INTO claims (paper_rid, paper_id, text, start, "end", value, unit, kind, metric, sentence) VALUES
+      (1, 'p1', '90.5%', 0, 5, 90.5, '%', 'percent', 'accuracy', 's'),
+      (1, 'p1', '0.5M parameters', 0, 5, 500000, 'parameters', 'parameters', NULL, 's'),
+      (2, 'p2', '2.3x', 0, 4, 2.3, 'x', 'multiplier', 'speedup', 's'),
+      (3, 'p3', '31', 0, 2, 31, NULL, 'quantity', 'BLEU', 's');
+    INSERT INTO methods (paper_rid, paper_id, family, name, role) VALUES
+      (1, 'p1', 'lora', 'LoRA', 'proposed'),
+      (1, 'p1', 'lora', 'QLoRA', 'used'),
+      (2, 'p2', 'adapter', 'Adapter', 'compared');
+    INSERT INTO code_links (paper_rid, paper_id, url, owner, repo, status, source) VALUES
+      (1, 'p1', 'https://github.com/a/b', 'a', 'b', 'available', 'abstract');
   `);
   afterAll(() => db.close());
 

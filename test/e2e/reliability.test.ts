@@ -118,7 +118,9 @@ describe('crashes lose nothing', () => {
   let clean: ReturnType<typeof counts>;
 
   beforeAll(() => {
-    writeCorpus(corpus, 12_000, { perFile: 400 });
+    // Large enough to take several write batches (each holds the lock for about a second), so
+    // the kill and the Ctrl-C below land mid-ingest.
+    writeCorpus(corpus, 40_000, { perFile: 400 });
     const r = papers(['ingest', path.join(corpus, 'digests'), '--db', path.join(dir, 'clean.db'), '--quiet']);
     expect(r.code, r.stderr).toBe(0);
     clean = counts(path.join(dir, 'clean.db'));
