@@ -1,6 +1,7 @@
 /**
  * The ingest: read each file, split it, match its records against the papers known so far, and
- * store the file, its sightings and the papers they create or improve in one transaction.
+ * store the file, its sightings and the papers they create or improve, whole: files commit in
+ * write batches of several (./batch.ts), never a part of one.
  *
  * Files are independent units. A file that cannot be read or split is reported and skipped; the
  * others go on. A file whose content is unchanged (same sha256 at the same path) is skipped; a
@@ -10,7 +11,7 @@ import fs from 'node:fs';
 import type { DigestRecord } from '../types.js';
 import { DedupIndex, preferAbstract, preferTitle, preparedTitleFacts, type PreparedSighting } from '../dedup/index.js';
 import { extractAll } from '../extract/index.js';
-import { Store, type FileFacts, type StoredPaper } from '../db/store.js';
+import { Store, type FileFacts, type PaperKey, type StoredPaper } from '../db/store.js';
 import type { DB } from '../db/open.js';
 import { defaultJobs, preparedFiles } from './pipeline.js';
 import { WriteBatch, withBusyRetry } from './batch.js';
@@ -169,7 +170,7 @@ export class Ingester {
       const tx = this.db.transaction(() => {
         for (const p of page) {
           const site = this.store.siteFields(p.id);
-          this.store.writeExtraction(p.id, extractAll(p.title, p.abstract, site.repos, site.links), true);
+          this.store.writeExtraction(p, extractAll(p.title, p.abstract, site.repos, site.links), true);
         }
         after = page.length ? page[page.length - 1]!.rid : after;
         if (page.length < PAGE) {
@@ -217,9 +218,10 @@ export class Ingester {
       const placed = records.map((rec, i) => this.placeRecord(rec, i, work, prepared.contentIds[i]!, prepared.dedup[i]!));
 
       const created = [...work.created.values()];
-      this.store.insertPapers(created, rev, facts.digestDate);
+      this.store.insertPapers(created, rev, facts.digestDate).forEach((rid, i) => work.rids.set(created[i]!.id, rid));
+      const key = (id: string): PaperKey => ({ id, rid: work.rids.get(id) ?? this.store.ridOf(id) });
       for (const p of work.updated.values()) this.store.updatePaper(p, rev, work.retexted.has(p.id), facts.digestDate);
-      placed.forEach((pl, i) => this.store.insertSighting(pl.paperId, fileId, records[i]!, pl.rule, pl.score));
+      placed.forEach((pl, i) => this.store.insertSighting(key(pl.paperId), fileId, records[i]!, pl.rule, pl.score));
 
       for (const id of affected) {
         if (work.touched.has(id)) continue;
@@ -239,13 +241,13 @@ export class Ingester {
         const x = work.reextract.has(p.id)
           ? extractAll(p.title, p.abstract, work.siteRepos.get(p.id), work.siteLinks.get(p.id))
           : prepared.extractions[from]!;
-        this.store.writeExtraction(p.id, x, false);
+        this.store.writeExtraction(key(p.id), x, false);
       }
       for (const id of work.reextract) {
         if (work.created.has(id)) continue;
         const p = work.updated.get(id) ?? this.store.paper(id)!;
         const site = this.store.siteFields(id);
-        this.store.writeExtraction(id, extractAll(p.title, p.abstract, site.repos, site.links), true);
+        this.store.writeExtraction(key(id), extractAll(p.title, p.abstract, site.repos, site.links), true);
       }
       for (const id of work.touched) {
         if (!work.created.has(id) && !work.updated.has(id)) this.store.markSeen(id, facts.digestDate, rev);
@@ -275,7 +277,7 @@ export class Ingester {
     for (;;) {
       const m = this.index.match(keys);
       if (!m) break;
-      const current = work.current(m.paperId) ?? this.store.paper(m.paperId);
+      const current = work.current(m.paperId) ?? work.stored(this.store.paper(m.paperId));
       if (!current) {
         // Deleted by another process since we indexed it.
         this.index.remove(m.paperId);
@@ -403,8 +405,17 @@ class FileWork {
   readonly siteRepos = new Map<string, string[]>();
   readonly siteLinks = new Map<string, string[]>();
 
+  /** The rid of each paper this file writes rows for, once known (read, or inserted). */
+  readonly rids = new Map<string, number>();
+
   current(id: string): Omit<StoredPaper, 'rid'> | undefined {
     return this.created.get(id) ?? this.updated.get(id);
+  }
+
+  /** Notes the rid of a paper read from the database, and passes it on. */
+  stored(p: StoredPaper | undefined): StoredPaper | undefined {
+    if (p) this.rids.set(p.id, p.rid);
+    return p;
   }
 
   touch(id: string): void {
