@@ -27,6 +27,9 @@ function positiveNumber(text: string | undefined, flag: string): number | undefi
   return n;
 }
 
+/** WAL pages between checkpoints during an ingest: 1 GiB of 4 KiB pages. */
+const WAL_AUTOCHECKPOINT_PAGES = 262_144;
+
 /** The ingest's SQLite page cache (KiB): 64 MiB. */
 const INGEST_CACHE_KIB = 64 * 1024;
 
@@ -73,9 +76,10 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   process.on('SIGINT', onSigint);
 
   const db = openForWrite(dbPath);
-  // Checkpoint the WAL rarely during the ingest (each checkpoint syncs the disk, and with the
-  // default of 1000 pages every file's commit paid for one), then once at the end.
-  db.pragma('wal_autocheckpoint = 65536');
+  // Checkpoint the WAL rarely during the ingest, then once at the end: each checkpoint syncs the
+  // disk and copies every page written since the last one, and the pages of the indexes on random
+  // keys are written again in every one (the WAL may reach 1 GB on disk meanwhile).
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   // A page cache large enough for the pages every write batch touches wherever they are (the
   // paper-id and claim-value indexes, the papers updated): with SQLite's default of 2 MB, a 1M-paper
   // ingest re-read and re-wrote them all the time.

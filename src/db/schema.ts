@@ -241,7 +241,22 @@ export const MIGRATIONS: readonly string[] = [
   -- A write batch gathers its terms in memory up to this size before writing a segment (default
   -- 1 MB: a 10 MB batch of abstracts made 10 segments, then merged them).
   INSERT INTO papers_fts (papers_fts, rank) VALUES ('hashsize', 16777216);
+  -- Merge segments 16 at a time rather than 4: indexing 1M abstracts in 8k-paper transactions
+  -- took 23 s instead of 33 s, and a phrase query on the result the same 91 ms.
+  INSERT INTO papers_fts (papers_fts, rank) VALUES ('automerge', 16);
   `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Indexes that serve queries (claim filters) and none of the ingest's own lookups. An ingest much
+ * larger than the database drops them and builds them once at its end: inserting 1.1M claims into
+ * them cost 8 s of 11 (random inserts into ever larger indexes), while CREATE INDEX sorts once.
+ * Whatever stops an ingest, the next one's end builds any that are missing.
+ */
+export const QUERY_INDEXES: readonly { name: string; sql: string }[] = [
+  { name: 'claims_metric', sql: 'CREATE INDEX IF NOT EXISTS claims_metric ON claims(metric COLLATE NOCASE, value)' },
+  { name: 'claims_unit', sql: 'CREATE INDEX IF NOT EXISTS claims_unit ON claims(unit COLLATE NOCASE, value)' },
+  { name: 'claims_kind', sql: 'CREATE INDEX IF NOT EXISTS claims_kind ON claims(kind, value)' },
+];

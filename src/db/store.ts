@@ -8,6 +8,7 @@
  */
 import type { DigestRecord, Extraction } from '../types.js';
 import type { DB } from './open.js';
+import { QUERY_INDEXES } from './schema.js';
 
 /** A paper's canonical record as stored (the columns the ingest reads back). */
 export interface StoredPaper {
@@ -75,6 +76,7 @@ export class Store {
         `INSERT INTO papers (id, arxiv_id, title, abstract, authors, upvotes, published_at, first_seen, last_seen, rev)
          VALUES (@id, @arxiv_id, @title, @abstract, @authors, @upvotes, @published_at, @date, @date, @rev)`,
       ),
+      paperCount: db.prepare<[], number>('SELECT count(*) FROM papers').pluck(),
       maxRid: db.prepare<[], number>('SELECT coalesce(max(rid), 0) FROM papers').pluck(),
       indexSince: db.prepare<[number]>(
         'INSERT INTO papers_fts (rowid, title, abstract) SELECT rid, title, abstract FROM papers WHERE rid > ? ORDER BY rid',
@@ -183,6 +185,20 @@ export class Store {
   /** Papers in rid order after `afterRid`, a page at a time (for whole-database passes). */
   paperPage(afterRid: number, size: number): StoredPaper[] {
     return this.s.paperPage.all(afterRid, size);
+  }
+
+  paperCount(): number {
+    return this.s.paperCount.get()!;
+  }
+
+  /** Drops the indexes only queries use (a bulk ingest builds them at its end). */
+  dropQueryIndexes(): void {
+    for (const i of QUERY_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${i.name}`);
+  }
+
+  /** Builds whichever query indexes are missing (none: nothing to do). */
+  createQueryIndexes(): void {
+    for (const i of QUERY_INDEXES) this.db.exec(i.sql);
   }
 
   /** Bumps the database's write counter; call inside the transaction that stores a file. */

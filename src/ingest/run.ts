@@ -33,6 +33,8 @@ export interface IngestOptions {
   shouldStop?: () => boolean;
   /** How long a write batch stays open at least (see ./batch.ts); 0 commits after every file. */
   batchMs?: number;
+  /** Build the query-only indexes once at the end (see QUERY_INDEXES); default: isBulk. */
+  bulk?: boolean;
 }
 
 /** What the progress bar shows, after each file. */
@@ -85,9 +87,32 @@ export class Ingester {
 
   async run(files: string[], summary = emptySummary()): Promise<IngestSummary> {
     this.refreshExtractions();
+    const inputBytes = totalSize(files);
+    const bulk = this.opts.bulk ?? isBulk(inputBytes, this.store.paperCount());
+    if (bulk) withBusyRetry(() => this.db.transaction(() => this.store.dropQueryIndexes()).immediate());
+    let failed = false;
+    try {
+      await this.storeAll(files, inputBytes, summary);
+    } catch (err) {
+      failed = true;
+      throw err;
+    } finally {
+      try {
+        withBusyRetry(() => this.db.transaction(() => this.store.createQueryIndexes()).immediate());
+      } catch (err) {
+        if (!failed) throw err; // else the first error is the one to report
+      }
+    }
+    summary.papers = this.store.paperCount();
+    summary.dedup = { ...this.index.stats };
+    return summary;
+  }
+
+  /** Prepares the files (in workers when it pays) and stores them in order, in write batches. */
+  private async storeAll(files: string[], inputBytes: number, summary: IngestSummary): Promise<void> {
     const known = this.store.fileHashes();
     const opts = { maxFileBytes: this.opts.maxFileBytes, maxRecordChars: this.opts.maxRecordChars };
-    const jobs = this.opts.jobs ?? defaultJobs(totalSize(files));
+    const jobs = this.opts.jobs ?? defaultJobs(inputBytes);
     let bytes = 0;
     let done = 0;
     const batch = new WriteBatch(this.db, this.opts.batchMs, () => this.store.syncFullText());
@@ -117,9 +142,6 @@ export class Ingester {
       batch.commit();
       await prepared.return(undefined); // stops the workers
     }
-    summary.papers = (this.db.prepare('SELECT count(*) AS n FROM papers').get() as { n: number }).n;
-    summary.dedup = { ...this.index.stats };
-    return summary;
   }
 
   /** Stores one prepared file (or counts it as unchanged, or reports why it failed). */
@@ -441,6 +463,15 @@ export function emptySummary(): IngestSummary {
     interrupted: false,
     dedup: { lookups: 0, candidates: 0 },
   };
+}
+
+/** Input at least this large, and larger than the database holds (at ~1 KB a paper), is a bulk load. */
+const BULK_BYTES = 32 * 1024 * 1024;
+const BYTES_PER_PAPER = 1024;
+
+/** Whether an ingest adds much more than the database holds: then it builds the query indexes at its end. */
+export function isBulk(inputBytes: number, storedPapers: number): boolean {
+  return inputBytes >= BULK_BYTES && storedPapers * BYTES_PER_PAPER < inputBytes;
 }
 
 /** The total size of the files (unreadable ones count as 0: their read reports them). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openForWrite } from '../../src/db/open.js';
 import { WriteBatch } from '../../src/ingest/batch.js';
-import { Ingester } from '../../src/ingest/run.js';
+import { Ingester, isBulk } from '../../src/ingest/run.js';
 import { Store } from '../../src/db/store.js';
 import { tempDir } from '../helpers.js';
 
@@ -147,6 +147,43 @@ describe('the full-text index follows every change in a batch', () => {
     expect(() => db.exec("INSERT INTO papers_fts (papers_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
     expect(matches(db, 'alpha')).toEqual([]);
     expect(matches(db, 'gamma')).toEqual([]);
+    db.close();
+  });
+});
+
+describe('bulk ingests build the query indexes at their end', () => {
+  const indexes = (db: ReturnType<typeof openForWrite>) =>
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'claims_%' ORDER BY name").pluck().all();
+  const ALL = ['claims_kind', 'claims_metric', 'claims_paper', 'claims_unit'];
+
+  it('isBulk: large input into a database that holds much less', () => {
+    expect(isBulk(100 * 2 ** 20, 0)).toBe(true);
+    expect(isBulk(100 * 2 ** 20, 50_000)).toBe(true);
+    expect(isBulk(100 * 2 ** 20, 200_000)).toBe(false);
+    expect(isBulk(2 ** 20, 0)).toBe(false); // a day's digest
+  });
+
+  it('a bulk ingest stores without the query indexes and ends with every index', async () => {
+    const dir = tempDir();
+    const f = path.join(dir, 'd.json');
+    fs.writeFileSync(f, digest(['Paper one on adapters', 'Paper two on prompts']));
+    const db = openForWrite(path.join(dir, 'x.db'));
+    let during: unknown[] = [];
+    await new Ingester(db, { jobs: 0, bulk: true, onProgress: () => (during = indexes(db)) }).run([f]);
+    expect(during).toEqual(['claims_paper']);
+    expect(indexes(db)).toEqual(ALL);
+    db.close();
+  });
+
+  it('indexes a stopped bulk ingest left out are built by the next ingest', async () => {
+    const dir = tempDir();
+    const f = path.join(dir, 'd.json');
+    fs.writeFileSync(f, digest(['Paper one on adapters']));
+    const db = openForWrite(path.join(dir, 'x.db'));
+    new Store(db).dropQueryIndexes(); // as a bulk ingest killed mid-way leaves them
+    expect(indexes(db)).toEqual(['claims_paper']);
+    await new Ingester(db, { jobs: 0, bulk: false }).run([f]);
+    expect(indexes(db)).toEqual(ALL);
     db.close();
   });
 });
