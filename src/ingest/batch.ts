@@ -5,22 +5,17 @@
  * the database's size at 1M papers (52 GB of disk writes for a 3.6 GB file), and the commits
  * grew with the database, so the ingest grew faster than its input.
  *
- * A batch commits when it has been open for `maxMs` and for COMMIT_SHARE times as long as the last
- * commit took, so commits cost a bounded share of the time however large the database grows (at
- * 1M papers a share of 8 ingested in 126 s where 4 took ~150 s); and
- * whenever the ingest would otherwise wait for input while holding the write lock. A concurrent
- * writer (another ingest) waits for about one batch.
+ * A batch commits once it has been open for `maxMs`, and when the ingest has waited a moment for
+ * its next file (see Ingester: the write lock is not held idle). A concurrent writer (another
+ * ingest) waits for about one batch; a kill loses at most the batch in hand, whole.
  */
 import type { DB } from '../db/open.js';
 
-/** The shortest batch. */
-export const BATCH_MS = 1000;
-/** A batch stays open at least this many times as long as the previous commit took (sync included). */
-export const COMMIT_SHARE = 8;
+/** How long a batch stays open (a file in hand is finished first). */
+export const BATCH_MS = 2000;
 
 export class WriteBatch {
   private startedAt = 0;
-  private lastCommitMs = 0;
 
   /** `beforeCommit` runs inside the transaction, just before each COMMIT. */
   constructor(
@@ -38,16 +33,13 @@ export class WriteBatch {
 
   /** Commits when the batch has been open for long enough. */
   commitIfDue(): void {
-    const open = Date.now() - this.startedAt;
-    if (this.maxMs === 0 || (open >= this.maxMs && open >= COMMIT_SHARE * this.lastCommitMs)) this.commit();
+    if (Date.now() - this.startedAt >= this.maxMs) this.commit();
   }
 
   commit(): void {
     if (!this.db.inTransaction) return;
-    const start = Date.now();
     this.beforeCommit();
     this.db.exec('COMMIT');
-    this.lastCommitMs = Date.now() - start;
   }
 }
 

@@ -120,10 +120,10 @@ export class Ingester {
     try {
       for (;;) {
         const next = prepared.next();
-        // Never hold the write lock while waiting for a file still being prepared. The pause also
+        // Do not hold the write lock while waiting for a file still being prepared. The pause also
         // lets the event loop run between files: a Ctrl-C arrives as an event, and awaiting an
         // already-settled promise alone would never let it in.
-        if (!(await settlesAtOnce(next))) batch.commit();
+        if (!(await arrivesWithin(next, IDLE_COMMIT_MS))) batch.commit();
         const { done: finished, value } = await next;
         if (finished) break;
         if (this.opts.shouldStop?.()) {
@@ -487,8 +487,22 @@ function totalSize(files: string[]): number {
   return n;
 }
 
-/** True when `p` settles before the event loop's next turn (the value is already there). */
-async function settlesAtOnce(p: Promise<unknown>): Promise<boolean> {
-  const later = new Promise<false>((resolve) => setImmediate(() => resolve(false)));
-  return Promise.race([p.then(() => true as const, () => true as const), later]);
+/**
+ * How long the ingest waits for its next file before committing the batch meanwhile, rather than
+ * holding the write lock idle. Not zero: a worker's result that arrived while the main thread was
+ * busy is delivered only when the event loop next polls, after a setImmediate. (Longer waits, up
+ * to a whole batch, made fewer and larger commits but measured slower at 1M papers: 136 s
+ * against 126 s.)
+ */
+const IDLE_COMMIT_MS = 20;
+
+/** True when `p` settles within `ms`. */
+async function arrivesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([p.then(() => true as const, () => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
