@@ -12,7 +12,7 @@
 import type { DB } from '../db/open.js';
 
 /** How long a batch stays open (a file in hand is finished first). */
-export const BATCH_MS = 2000;
+export const BATCH_MS = 1000;
 
 export class WriteBatch {
   private startedAt = 0;

@@ -87,12 +87,12 @@ export class Ingester {
 
   async run(files: string[], summary = emptySummary()): Promise<IngestSummary> {
     this.refreshExtractions();
-    const inputBytes = totalSize(files);
-    const bulk = this.opts.bulk ?? isBulk(inputBytes, this.store.paperCount());
+    const bytes = inputBytes(files);
+    const bulk = this.opts.bulk ?? isBulk(bytes, this.store.paperCount());
     if (bulk) withBusyRetry(() => this.db.transaction(() => this.store.dropQueryIndexes()).immediate());
     let failed = false;
     try {
-      await this.storeAll(files, inputBytes, summary);
+      await this.storeAll(files, bytes, summary);
     } catch (err) {
       failed = true;
       throw err;
@@ -109,10 +109,10 @@ export class Ingester {
   }
 
   /** Prepares the files (in workers when it pays) and stores them in order, in write batches. */
-  private async storeAll(files: string[], inputBytes: number, summary: IngestSummary): Promise<void> {
+  private async storeAll(files: string[], bytesIn: number, summary: IngestSummary): Promise<void> {
     const known = this.store.fileHashes();
     const opts = { maxFileBytes: this.opts.maxFileBytes, maxRecordChars: this.opts.maxRecordChars };
-    const jobs = this.opts.jobs ?? defaultJobs(inputBytes);
+    const jobs = this.opts.jobs ?? defaultJobs(bytesIn);
     let bytes = 0;
     let done = 0;
     const batch = new WriteBatch(this.db, this.opts.batchMs, () => this.store.syncFullText());
@@ -470,12 +470,12 @@ const BULK_BYTES = 32 * 1024 * 1024;
 const BYTES_PER_PAPER = 1024;
 
 /** Whether an ingest adds much more than the database holds: then it builds the query indexes at its end. */
-export function isBulk(inputBytes: number, storedPapers: number): boolean {
-  return inputBytes >= BULK_BYTES && storedPapers * BYTES_PER_PAPER < inputBytes;
+export function isBulk(bytesIn: number, storedPapers: number): boolean {
+  return bytesIn >= BULK_BYTES && storedPapers * BYTES_PER_PAPER < bytesIn;
 }
 
 /** The total size of the files (unreadable ones count as 0: their read reports them). */
-function totalSize(files: string[]): number {
+export function inputBytes(files: string[]): number {
   let n = 0;
   for (const f of files) {
     try {
