@@ -95,8 +95,7 @@ export class Store {
         `UPDATE papers SET arxiv_id = @arxiv_id, title = @title, abstract = @abstract, authors = @authors,
            upvotes = @upvotes, published_at = @published_at, rev = @rev, ${SEEN} WHERE id = @id`,
       ),
-      // Title and abstract untouched: the full-text trigger (AFTER UPDATE OF title, abstract) does
-      // not fire, and SQLite leaves the index alone.
+      // Title and abstract untouched: nothing for the full-text index to redo (see syncFullText).
       updatePaperFacts: db.prepare(
         `UPDATE papers SET arxiv_id = @arxiv_id, authors = @authors, upvotes = @upvotes,
            published_at = @published_at, rev = @rev, ${SEEN} WHERE id = @id`,

@@ -31,7 +31,7 @@ export interface IngestOptions {
   jobs?: number;
   /** Checked between files: true stops the run after the current file (Ctrl-C). */
   shouldStop?: () => boolean;
-  /** How long a write batch stays open at least (see ./batch.ts); 0 commits after every file. */
+  /** How long a write batch stays open (default BATCH_MS, see ./batch.ts); 0 commits after every file. */
   batchMs?: number;
   /** Build the query-only indexes once at the end (see QUERY_INDEXES); default: isBulk. */
   bulk?: boolean;
@@ -213,8 +213,9 @@ export class Ingester {
    * writes see one consistent database). On an error the caller rolls it back.
    *
    * Records are first placed in memory (matched, canonical copies merged); the writes follow in
-   * bulk: new papers are inserted once with their final text and indexed for full-text search in
-   * one statement, existing papers are updated once, extractions are written once per paper.
+   * bulk: new papers are inserted once with their final text, existing papers are updated once,
+   * extractions are written once per paper. The full-text index follows at commit
+   * (Store.syncFullText).
    */
   private storeFile(prepared: PreparedDigest): { created: number } | null {
     const { records } = prepared;
