@@ -85,7 +85,6 @@ export class Store {
       unindex: db.prepare<[number, string, string]>(
         "INSERT INTO papers_fts (papers_fts, rowid, title, abstract) VALUES ('delete', ?, ?, ?)",
       ),
-      paperText: db.prepare<[string], { rid: number; title: string; abstract: string }>('SELECT rid, title, abstract FROM papers WHERE id = ?'),
       markSeen: db.prepare<{ id: string; date: string | null; rev: number }>(`UPDATE papers SET rev = @rev, ${SEEN} WHERE id = @id`),
       sightingTexts: db.prepare<[string], { title: string; abstract: string }>(
         'SELECT title, abstract FROM sightings WHERE paper_rid = (SELECT rid FROM papers WHERE id = ?) ORDER BY id',
@@ -271,7 +270,7 @@ export class Store {
     if (textChanged) {
       // Remember the text as indexed (the first one, if it changes twice) for syncFullText.
       const fts = this.fullTextPending();
-      const was = this.s.paperText.get(p.id);
+      const was = this.s.paperById.get(p.id);
       if (was && was.rid <= fts.fromRid && !fts.stale.has(was.rid)) fts.stale.set(was.rid, { title: was.title, abstract: was.abstract });
     }
     (textChanged ? this.s.updatePaper : this.s.updatePaperFacts).run({ ...p, rev, date });

@@ -144,8 +144,8 @@ export class Ingester {
     }
   }
 
-  /** Stores one prepared file (or counts it as unchanged, or reports why it failed). */
-  storePrepared(prepared: PreparedFile, summary: IngestSummary): void {
+  /** Stores one prepared file in the open batch (or counts it as unchanged, or reports why it failed). */
+  private storePrepared(prepared: PreparedFile, summary: IngestSummary): void {
     const { file } = prepared;
     if (prepared.kind === 'failed') {
       summary.errors.push({ file, message: prepared.message });
@@ -168,8 +168,8 @@ export class Ingester {
       summary.new += counts.created;
       summary.duplicates += records.length - counts.created;
     } catch (err) {
-      // The file may be half written: roll back its transaction (with the write batch it is part
-      // of, whose files are then not stored either, and a rerun stores them). The in-memory index
+      // The file may be half written: roll back the write batch it is part of (whose files are
+      // then not stored either, and a rerun stores them). The in-memory index
       // may have learned papers that were never committed: start it afresh.
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       this.store.discardFullText();
@@ -208,9 +208,11 @@ export class Ingester {
   }
 
   /**
-   * Everything one file changes, in the open write batch's transaction (see ./batch.ts) or its
-   * own; either is IMMEDIATE (it takes the write lock up front, so the index catch-up and the
-   * writes see one consistent database). On an error the caller rolls it back.
+   * Everything one file changes, inside the open write batch's transaction (see ./batch.ts),
+   * which is IMMEDIATE: it took the write lock up front, so the index catch-up and the writes see
+   * one consistent database. There is no savepoint per file: one journals the original of every
+   * page the file touches, which cost ~11% of the ingest's time. On an error the caller rolls the
+   * batch back.
    *
    * Records are first placed in memory (matched, canonical copies merged); the writes follow in
    * bulk: new papers are inserted once with their final text, existing papers are updated once,
@@ -228,65 +230,54 @@ export class Ingester {
       digestDate: prepared.digestDate,
       records: records.length,
     };
-    const store = () => {
-      // Checked again under the write lock: a concurrent ingest may have stored this file.
-      const previous = this.store.fileByPath(facts.path);
-      if (previous?.sha256 === facts.sha256) return null;
-      const previousId = previous?.id;
-      this.catchUpIndex();
-      const rev = this.store.nextRev();
-      const affected = previousId === undefined ? [] : this.store.deleteFile(previousId);
-      const fileId = this.store.insertFile(facts);
-      const work = new FileWork();
-      const placed = records.map((rec, i) => this.placeRecord(rec, i, work, prepared.contentIds[i]!, prepared.dedup[i]!));
+    // Checked again under the write lock: a concurrent ingest may have stored this file.
+    const previous = this.store.fileByPath(facts.path);
+    if (previous?.sha256 === facts.sha256) return null;
+    const previousId = previous?.id;
+    this.catchUpIndex();
+    const rev = this.store.nextRev();
+    const affected = previousId === undefined ? [] : this.store.deleteFile(previousId);
+    const fileId = this.store.insertFile(facts);
+    const work = new FileWork();
+    const placed = records.map((rec, i) => this.placeRecord(rec, i, work, prepared.contentIds[i]!, prepared.dedup[i]!));
 
-      const created = [...work.created.values()];
-      this.store.insertPapers(created, rev, facts.digestDate).forEach((rid, i) => work.rids.set(created[i]!.id, rid));
-      const key = (id: string): PaperKey => ({ id, rid: work.rids.get(id) ?? this.store.ridOf(id) });
-      for (const p of work.updated.values()) this.store.updatePaper(p, rev, work.retexted.has(p.id), facts.digestDate);
-      placed.forEach((pl, i) => this.store.insertSighting(key(pl.paperId), fileId, records[i]!, pl.rule, pl.score));
+    const created = [...work.created.values()];
+    this.store.insertPapers(created, rev, facts.digestDate).forEach((rid, i) => work.rids.set(created[i]!.id, rid));
+    const key = (id: string): PaperKey => ({ id, rid: work.rids.get(id) ?? this.store.ridOf(id) });
+    for (const p of work.updated.values()) this.store.updatePaper(p, rev, work.retexted.has(p.id), facts.digestDate);
+    placed.forEach((pl, i) => this.store.insertSighting(key(pl.paperId), fileId, records[i]!, pl.rule, pl.score));
 
-      for (const id of affected) {
-        if (work.touched.has(id)) continue;
-        if (this.store.sightingCount(id) === 0) {
-          this.store.deletePaper(id);
-          this.index.remove(id);
-        } else {
-          // Its canonical copy may have come from the replaced file: rebuild it from what is left.
-          this.rebuildCanonical(id, rev);
-          work.reextract.add(id);
-          this.store.touchSeen(id, rev);
-        }
+    for (const id of affected) {
+      if (work.touched.has(id)) continue;
+      if (this.store.sightingCount(id) === 0) {
+        this.store.deletePaper(id);
+        this.index.remove(id);
+      } else {
+        // Its canonical copy may have come from the replaced file: rebuild it from what is left.
+        this.rebuildCanonical(id, rev);
+        work.reextract.add(id);
+        this.store.touchSeen(id, rev);
       }
-      for (const p of created) {
-        // A paper this file created from one record, unchanged since, has that record's extraction.
-        const from = work.createdBy.get(p.id)!;
-        const x = work.reextract.has(p.id)
-          ? extractAll(p.title, p.abstract, work.siteRepos.get(p.id), work.siteLinks.get(p.id))
-          : prepared.extractions[from]!;
-        this.store.writeExtraction(key(p.id), x, false);
-      }
-      for (const id of work.reextract) {
-        if (work.created.has(id)) continue;
-        const p = work.updated.get(id) ?? this.store.paper(id)!;
-        const site = this.store.siteFields(id);
-        this.store.writeExtraction(key(id), extractAll(p.title, p.abstract, site.repos, site.links), true);
-      }
-      for (const id of work.touched) {
-        if (!work.created.has(id) && !work.updated.has(id)) this.store.markSeen(id, facts.digestDate, rev);
-      }
-      this.indexRev = rev;
-      return { created: created.length };
-    };
-    // In a write batch, the batch's transaction is the file's (no savepoint: a savepoint journals
-    // the original of every page the file touches, which cost 13% of the ingest's time).
-    if (this.db.inTransaction) return store();
-    const own = this.db.transaction(() => {
-      const counts = store();
-      this.store.syncFullText();
-      return counts;
-    });
-    return withBusyRetry(() => own.immediate());
+    }
+    for (const p of created) {
+      // A paper this file created from one record, unchanged since, has that record's extraction.
+      const from = work.createdBy.get(p.id)!;
+      const x = work.reextract.has(p.id)
+        ? extractAll(p.title, p.abstract, work.siteRepos.get(p.id), work.siteLinks.get(p.id))
+        : prepared.extractions[from]!;
+      this.store.writeExtraction(key(p.id), x, false);
+    }
+    for (const id of work.reextract) {
+      if (work.created.has(id)) continue;
+      const p = work.updated.get(id) ?? this.store.paper(id)!;
+      const site = this.store.siteFields(id);
+      this.store.writeExtraction(key(id), extractAll(p.title, p.abstract, site.repos, site.links), true);
+    }
+    for (const id of work.touched) {
+      if (!work.created.has(id) && !work.updated.has(id)) this.store.markSeen(id, facts.digestDate, rev);
+    }
+    this.indexRev = rev;
+    return { created: created.length };
   }
 
   /** Finds the paper a record belongs to (creating it if none), merging its canonical copy in memory. */
@@ -476,7 +467,7 @@ export function isBulk(bytesIn: number, storedPapers: number): boolean {
 }
 
 /** The total size of the files (unreadable ones count as 0: their read reports them). */
-export function inputBytes(files: string[]): number {
+function inputBytes(files: string[]): number {
   let n = 0;
   for (const f of files) {
     try {
@@ -491,9 +482,9 @@ export function inputBytes(files: string[]): number {
 /**
  * How long the ingest waits for its next file before committing the batch meanwhile, rather than
  * holding the write lock idle. Not zero: a worker's result that arrived while the main thread was
- * busy is delivered only when the event loop next polls, after a setImmediate. (Longer waits, up
- * to a whole batch, made fewer and larger commits but measured slower at 1M papers: 136 s
- * against 126 s.)
+ * busy is delivered only when the event loop next polls, after a setImmediate. (Waiting up to a
+ * whole batch, with a deeper worker queue, made fewer and larger commits but measured slower at
+ * 1M papers: 136 s against 126 s.)
  */
 const IDLE_COMMIT_MS = 20;
 

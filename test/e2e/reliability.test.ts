@@ -36,6 +36,22 @@ function counts(db: string): { papers: number; sightings: number; files: number;
 }
 
 /** Every stored file has exactly as many sightings as records: none is half-ingested. */
+/** Resolves once the database (being written by another process) holds at least `n` files. */
+function committedFiles(db: string, n: number): Promise<void> {
+  return new Promise((resolve) => {
+    const poll = setInterval(() => {
+      try {
+        if (fs.existsSync(db) && counts(db).files >= n) {
+          clearInterval(poll);
+          resolve();
+        }
+      } catch {
+        // the database may be mid-creation; poll again
+      }
+    }, 20);
+  });
+}
+
 function filesComplete(db: string): boolean {
   const d = new Database(db, { readonly: true });
   try {
@@ -130,18 +146,7 @@ describe('crashes lose nothing', () => {
     const db = path.join(dir, 'killed.db');
     const child = papersAsync(['ingest', path.join(corpus, 'digests'), '--db', db, '--quiet']);
     // Kill once a few files have committed, while more are being written.
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        try {
-          if (fs.existsSync(db) && counts(db).files >= 3) {
-            clearInterval(poll);
-            resolve();
-          }
-        } catch {
-          // the database may be mid-creation; poll again
-        }
-      }, 20);
-    });
+    await committedFiles(db, 3);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     const after = counts(db);
@@ -160,18 +165,7 @@ describe('crashes lose nothing', () => {
     const child = papersAsync(['ingest', path.join(corpus, 'digests'), '--db', db, '--json']);
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        try {
-          if (fs.existsSync(db) && counts(db).files >= 2) {
-            clearInterval(poll);
-            resolve();
-          }
-        } catch {
-          // not ready yet
-        }
-      }, 20);
-    });
+    await committedFiles(db, 2);
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(130);
