@@ -36,12 +36,12 @@ const INGEST_CACHE_KIB = 64 * 1024;
 
 /**
  * V8 lets a fast-growing heap reach up to 4x what its last full collection kept alive. The dedup
- * index of 1M papers is ~230 MB live, and the heap reached 690 MB, most of it garbage (peak RSS
- * 1.19 GB); with growth held to 20% the peak RSS was 0.79 GB. The cap costs a full collection
- * every few tens of MB, which a small heap does not need (set from the start, it cost 4% more CPU
- * at 100k papers and made 1M 10% slower), so it is set once the heap passes LARGE_HEAP_BYTES, with
- * one full collection then: V8 applies the flag when it next sizes the heap, and had sometimes
- * already allowed the next 600 MB (peak RSS 1.0 GB in one run).
+ * index of 1M papers is ~185 MB of heap (see dedup/index.ts), and the heap reached 690 MB, most of
+ * it garbage (peak RSS 1.19 GB); with growth held to 20% the peak RSS was 0.79 GB. The cap costs a
+ * full collection every few tens of MB, which a small heap does not need (set from the start, it
+ * cost ~4% more CPU at 100k papers and made 1M ~8% slower), so it is set once the heap passes
+ * LARGE_HEAP_BYTES, with one full collection then, since V8 applies the flag only when it next
+ * sizes the heap. (Without that collection one 1M run peaked at 1.0 GB.)
  */
 const HEAP_GROWING_PERCENT = 20;
 const LARGE_HEAP_BYTES = 256 * 1024 * 1024;

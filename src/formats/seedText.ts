@@ -77,8 +77,8 @@ export function looksLikeAbstract(line: string): boolean {
 
 /**
  * Runs of blanks to collapse into one space: two or more, or a single tab or no-break space. A
- * single space is left alone, so prose (a match per word with `[\t \u00a0]+`) costs no rewrite:
- * that took 8% of a worker's time.
+ * single space is left alone, so prose costs no rewrite (`[\t \u00a0]+` matched once per word:
+ * splitting and cleaning the 100k-paper bench corpus took 1.2 s with it, 0.38 s with this).
  */
 const BLANK_RUN = /[\t \u00a0]{2,}|[\t\u00a0]/g;
 
