@@ -37,7 +37,13 @@ function measured(args) {
   const wall = seconds(start);
   if (r.status !== 0 && r.status !== 1) throw new Error(`papers ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
   const figure = (name) => Number(new RegExp(`${name}=([0-9.]+)`).exec(r.stderr)?.[1] ?? NaN);
-  return { wall, rss: figure('peak_rss_bytes'), cpu: figure('cpu_seconds'), written: figure('disk_write_bytes'), stdout: r.stdout };
+  return {
+    wall,
+    rss: figure('peak_rss_bytes'),
+    cpu: figure('cpu_seconds'),
+    written: figure('disk_write_bytes'),
+    stdout: r.stdout,
+  };
 }
 
 /** Median wall time of a query over several runs, Node start included. */
@@ -132,7 +138,9 @@ for (const size of sizes) {
       `  dedup           ${r.papers_in_db.toLocaleString('en-US')} papers in db (expected ${size.toLocaleString('en-US')})   ${r.candidates_per_paper.toFixed(2)} candidates per lookup`,
       `  database        ${r.db_mb.toFixed(0)} MB   written to disk ${r.disk_written_mb.toFixed(0)} MB (${(r.disk_written_mb / r.db_mb).toFixed(1)}x its size)   CPU ${r.cpu_s.toFixed(1)} s (${(r.cpu_s / r.wall_s).toFixed(2)} cores busy)`,
       `  query --method lora --limit 20   ${r.query_method_ms.toFixed(0)} ms   full-text query ${r.query_fts_ms.toFixed(0)} ms   (node start alone ${(bare * 1000).toFixed(0)} ms)`,
-      su ? `  sqlite-utils insert of the same rows  ${su.toFixed(1)} s   ratio papers/sqlite-utils ${r.ratio_vs_sqlite_utils.toFixed(2)}` : null,
+      su
+        ? `  sqlite-utils insert of the same rows  ${su.toFixed(1)} s   ratio papers/sqlite-utils ${r.ratio_vs_sqlite_utils.toFixed(2)}`
+        : null,
       suFts
         ? `  sqlite-utils insert + enable-fts (FTS5, porter)  ${suFts.toFixed(1)} s   ratio papers/that ${r.ratio_vs_sqlite_utils_fts.toFixed(2)}`
         : null,
@@ -144,17 +152,28 @@ for (const size of sizes) {
 for (let i = 1; i < results.length; i++) {
   const a = results[i - 1];
   const b = results[i];
-  console.log(`growth ${a.papers} -> ${b.papers}: ${(b.papers / a.papers).toFixed(0)}x data, ${(b.wall_s / a.wall_s).toFixed(2)}x time`);
+  console.log(
+    `growth ${a.papers} -> ${b.papers}: ${(b.papers / a.papers).toFixed(0)}x data, ${(b.wall_s / a.wall_s).toFixed(2)}x time`,
+  );
 }
 // The issue's targets, as measured in this run (only for the sizes that ran).
 const at = (n) => results.find((r) => r.papers === n);
 const checks = [];
 if (at(100_000)?.ratio_vs_sqlite_utils) {
-  checks.push(['ingest of 100k no slower than sqlite-utils insert', `${at(100_000).ratio_vs_sqlite_utils.toFixed(2)}x its time`, at(100_000).ratio_vs_sqlite_utils <= 1]);
+  checks.push([
+    'ingest of 100k no slower than sqlite-utils insert',
+    `${at(100_000).ratio_vs_sqlite_utils.toFixed(2)}x its time`,
+    at(100_000).ratio_vs_sqlite_utils <= 1,
+  ]);
 }
 for (let i = 1; i < results.length; i++) {
   const [a, b] = [results[i - 1], results[i]];
-  if (b.papers === a.papers * 10) checks.push([`growth ${a.papers} -> ${b.papers} at most 11x`, `${(b.wall_s / a.wall_s).toFixed(2)}x`, b.wall_s / a.wall_s <= 11]);
+  if (b.papers === a.papers * 10)
+    checks.push([
+      `growth ${a.papers} -> ${b.papers} at most 11x`,
+      `${(b.wall_s / a.wall_s).toFixed(2)}x`,
+      b.wall_s / a.wall_s <= 11,
+    ]);
 }
 if (at(1_000_000)) {
   const m = at(1_000_000);

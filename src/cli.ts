@@ -48,7 +48,12 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .showHelpAfterError('(add --help for usage)')
     .addHelpText(
       'after',
-      examples('papers ingest fixtures', 'papers query --method lora --has-code', "papers query 'prefix tuning' --json | jq '.[].title'", 'papers show 2405.15738'),
+      examples(
+        'papers ingest fixtures',
+        'papers query --method lora --has-code',
+        "papers query 'prefix tuning' --json | jq '.[].title'",
+        'papers show 2405.15738',
+      ),
     )
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
@@ -81,7 +86,14 @@ export function buildProgram(onExit: (code: number) => void): Command {
         .option('--since <date>', 'only papers seen in digests dated on or after (YYYY-MM-DD, YYYY-MM, YYYY)')
         .option('--until <date>', 'only papers seen in digests dated on or before')
         .option('--arxiv <id>', 'the paper with this arXiv id')
-        .addOption(new Option('--sort <order>', 'relevance (default with TEXT), date (default), title, claims').choices(['relevance', 'date', 'title', 'claims']))
+        .addOption(
+          new Option('--sort <order>', 'relevance (default with TEXT), date (default), title, claims').choices([
+            'relevance',
+            'date',
+            'title',
+            'claims',
+          ]),
+        )
         .option('-n, --limit <n>', 'at most this many papers (0 = all)', '20'),
     ),
   )
@@ -96,7 +108,9 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .action(run(async () => (await import('./commands/query.js')).queryCommand));
 
   withFormats(
-    withDb(program.command('show').description('one paper in full, with every sighting').argument('<id>', 'a paper id or arXiv id')),
+    withDb(
+      program.command('show').description('one paper in full, with every sighting').argument('<id>', 'a paper id or arXiv id'),
+    ),
     false,
   )
     .addHelpText('after', examples('papers show 2405.15738', 'papers show 3f1c0a9e22b1 --json | jq .claims'))
@@ -116,7 +130,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
         .option('-n, --limit <n>', 'at most this many claims (0 = all)', '20'),
     ),
   )
-    .addHelpText('after', examples("papers claims --metric speedup --min 2", 'papers claims --kind parameters --method lora --json'))
+    .addHelpText(
+      'after',
+      examples('papers claims --metric speedup --min 2', 'papers claims --kind parameters --method lora --json'),
+    )
     .action(run(async () => (await import('./commands/extractions.js')).claimsCommand));
 
   withFormats(
@@ -147,7 +164,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .addHelpText('after', examples('papers dupes', 'papers dupes --rule fuzzy-title --json'))
     .action(run(async () => (await import('./commands/dupes.js')).dupesCommand));
 
-  withFormats(withDb(program.command('stats').description('counts by file, digest date, method family, claim kind and code')), false)
+  withFormats(
+    withDb(program.command('stats').description('counts by file, digest date, method family, claim kind and code')),
+    false,
+  )
     .addHelpText('after', examples('papers stats', 'papers stats --json | jq .methods'))
     .action(run(async () => (await import('./commands/stats.js')).statsCommand));
 
@@ -169,7 +189,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
       .addOption(new Option('--format <format>', 'ndjson, json or csv').choices(['ndjson', 'json', 'csv']).default('ndjson'))
       .option('-o, --out <file>', 'write to this file instead of stdout'),
   )
-    .addHelpText('after', examples('papers export --format ndjson --out papers.ndjson', 'papers export --format csv > papers.csv'))
+    .addHelpText(
+      'after',
+      examples('papers export --format ndjson --out papers.ndjson', 'papers export --format csv > papers.csv'),
+    )
     .action(run(async () => (await import('./commands/export.js')).exportCommand));
 
   return program;
@@ -186,7 +209,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and --version are successes; everything else commander rejects is a usage error.
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return EXIT.ok;
       return EXIT.usage;
     }
     if (err instanceof UsageError) {

@@ -58,7 +58,12 @@ export function parseDateBound(text: string, bound: 'since' | 'until'): string {
  * arxiv.org or huggingface.co/papers URLs; returns the id as the ingest stores it.
  */
 export function parseArxivId(text: string): string {
-  const id = normalizeArxivId(text.trim().replace(/^arxiv:\s*/i, '').replace(/[?#].*$/, ''));
+  const id = normalizeArxivId(
+    text
+      .trim()
+      .replace(/^arxiv:\s*/i, '')
+      .replace(/[?#].*$/, ''),
+  );
   if (!id) throw new UsageError(`invalid arXiv id '${text}': expected e.g. 2405.15738`);
   return id;
 }
@@ -110,7 +115,9 @@ export function toFtsQuery(text: string): string {
     const star = word.endsWith('*') ? '*' : '';
     if (star) word = word.slice(0, -1);
     // FTS5 barewords: letters, digits, underscore and any non-ASCII character.
-    out.push(/^[\p{L}\p{N}_\u0080-\uffff]+$/u.test(word) ? prefix + word + star : `${prefix}"${word.replace(/"/g, '""')}"${star}`);
+    out.push(
+      /^[\p{L}\p{N}_\u0080-\uffff]+$/u.test(word) ? prefix + word + star : `${prefix}"${word.replace(/"/g, '""')}"${star}`,
+    );
   }
   // Nothing searchable left (the text was only punctuation): an empty phrase, which matches nothing.
   return out.length > 0 ? out.join(' ') : '""';

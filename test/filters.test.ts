@@ -2,10 +2,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
 import { UsageError } from '../src/errors.js';
-import { parseArxivId, parseClaimFilter, parseCount, parseDateBound, parseQuantity, toFtsQuery, type ClaimFilter } from '../src/filters.js';
+import {
+  parseArxivId,
+  parseClaimFilter,
+  parseCount,
+  parseDateBound,
+  parseQuantity,
+  toFtsQuery,
+  type ClaimFilter,
+} from '../src/filters.js';
 import { normalizeArxivId } from '../src/formats/common.js';
 import { MIGRATIONS } from '../src/db/schema.js';
-
 
 /** Asserts `fn` throws a UsageError whose message matches. */
 function usageError(fn: () => unknown, message: RegExp): void {
@@ -51,12 +58,32 @@ describe('parseQuantity', () => {
     expect(parseQuantity(text)).toBe(expected);
   });
 
-  it.each(['', ' ', 'abc', '5.', '1.2.3', '1e', 'e6', '%', 'x', '2xx', '2%x', '2 kg', '5ms', '1e999', '--5', '2 2', ',5', '5,', '0x10', 'NaN', 'Infinity', '1_000'])(
-    '%j -> null',
-    (text) => {
-      expect(parseQuantity(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    ' ',
+    'abc',
+    '5.',
+    '1.2.3',
+    '1e',
+    'e6',
+    '%',
+    'x',
+    '2xx',
+    '2%x',
+    '2 kg',
+    '5ms',
+    '1e999',
+    '--5',
+    '2 2',
+    ',5',
+    '5,',
+    '0x10',
+    'NaN',
+    'Infinity',
+    '1_000',
+  ])('%j -> null', (text) => {
+    expect(parseQuantity(text)).toBeNull();
+  });
 
   // Regression (src/filters.ts parseQuantity): the digit-group commas are not checked, so a comma
   // anywhere is dropped: '1,5' (a decimal comma, as many locales write 1.5) gives 15 and '1,2,3'
@@ -227,12 +254,17 @@ describe('parseArxivId', () => {
     usageError(() => parseArxivId(text), /^invalid arXiv id '.*': expected e\.g\. 2405\.15738$/);
   });
 
-  it.each(['2405.15738', '2405.15738v2', 'arXiv:2405.15738', 'https://arxiv.org/abs/2405.15738v1', 'https://huggingface.co/papers/2405.15738', 'hep-th/9901001', 'cs/0112017v1'])(
-    '%j gives the id the ingest stores (normalizeArxivId)',
-    (text) => {
-      expect(parseArxivId(text)).toBe(normalizeArxivId(text));
-    },
-  );
+  it.each([
+    '2405.15738',
+    '2405.15738v2',
+    'arXiv:2405.15738',
+    'https://arxiv.org/abs/2405.15738v1',
+    'https://huggingface.co/papers/2405.15738',
+    'hep-th/9901001',
+    'cs/0112017v1',
+  ])('%j gives the id the ingest stores (normalizeArxivId)', (text) => {
+    expect(parseArxivId(text)).toBe(normalizeArxivId(text));
+  });
 
   // Regression (src/filters.ts parseArxivId): the id is lower-cased as a whole, but the ingest stores
   // old-style ids with the subject class upper case (formats/common.ts canonicalId: 'math.GT/0309136'),
@@ -302,7 +334,8 @@ describe('toFtsQuery', () => {
     ["x' OR 1=1 --", '"x\'" OR "1=1" "--"'],
     ['c++', '"c++"'],
     ['  spaced   out  ', 'spaced out'],
-    ['', '""'], [',', '""'],
+    ['', '""'],
+    [',', '""'],
   ])('%j -> %j', (text, expected) => {
     expect(toFtsQuery(text)).toBe(expected);
   });
@@ -345,13 +378,40 @@ describe('toFtsQuery', () => {
     });
 
     it('gives a query FTS5 accepts for any words without quotes, parentheses or operators', () => {
-      const solid = ['a', 'B', '7', '-', '.', "'", ':', '*', '_', 'é', '中', '/', '+', '^', '😀', '{', '}', ',', '\x7f', '@', '#'];
+      const solid = [
+        'a',
+        'B',
+        '7',
+        '-',
+        '.',
+        "'",
+        ':',
+        '*',
+        '_',
+        'é',
+        '中',
+        '/',
+        '+',
+        '^',
+        '😀',
+        '{',
+        '}',
+        ',',
+        '\x7f',
+        '@',
+        '#',
+      ];
       const ch = fc.constantFrom(...solid, '\u00a0', '\u3000', '\t');
       const word = fc.oneof(
         fc.string({ unit: ch, minLength: 1, maxLength: 6 }),
         fc.constantFrom('near', 'and', 'or', 'not'),
         // a column filter followed by something (a bare trailing `title:` is incomplete by any reading)
-        fc.tuple(fc.constantFrom('title:', 'abstract:', 'Title:'), fc.string({ unit: fc.constantFrom(...solid), minLength: 1, maxLength: 5 })).map(([c, w]) => c + w),
+        fc
+          .tuple(
+            fc.constantFrom('title:', 'abstract:', 'Title:'),
+            fc.string({ unit: fc.constantFrom(...solid), minLength: 1, maxLength: 5 }),
+          )
+          .map(([c, w]) => c + w),
       );
       fc.assert(
         fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (words) => {

@@ -16,9 +16,20 @@ export interface CliResult {
 
 /** Runs the real binary, as a user would, with colour forced off unless the test asks. */
 export function papers(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliResult {
-  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, PAPERS_DB: undefined, ...opts.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    PAPERS_DB: undefined,
+    ...opts.env,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: env as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -46,7 +57,10 @@ export function json<T = unknown>(r: CliResult): T {
 /** The distinct papers of the seeds (first copy of each title), split by the project's own reader. */
 export function seedPapers(): { title: string; abstract: string }[] {
   const byTitle = new Map<string, string>();
-  for (const file of fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of fs
+    .readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const text = fs.readFileSync(path.join(SEEDS, file), 'utf8');
     for (const r of splitDigest(text, file).records) if (!byTitle.has(r.title)) byTitle.set(r.title, r.abstract);
   }

@@ -15,7 +15,11 @@ const SAME_KEY: [string, string, string][] = [
   ['whitespace', 'Deep   Learning  at Scale ', 'Deep Learning at Scale'],
   ['non-breaking space', 'Deep\u00a0Learning\u202fat Scale', 'Deep Learning at Scale'],
   ['zero-width and soft hyphen', 'Deep\u200b Lear\u00adning', 'Deep Learning'],
-  ['arXiv hard wrap', 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal\n  Models', 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal Models'],
+  [
+    'arXiv hard wrap',
+    'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal\n  Models',
+    'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal Models',
+  ],
   ['title case vs sentence case', 'Scaling Laws For Neural Language Models', 'Scaling laws for neural language models'],
   ['curly quotes', '\u201cWhat\u2019s in a Name?\u201d Probing LLMs', '"What\'s in a Name?" Probing LLMs'],
   ['apostrophe dropped', "LLM's Reasoning", 'LLMs Reasoning'],
@@ -33,10 +37,18 @@ const SAME_KEY: [string, string, string][] = [
   ['\\times vs times', '3\\times Faster Decoding', '3times Faster Decoding'],
   ['× vs spaced times', '3\u00d7 Faster Decoding', '3 times faster decoding'],
   ['4x vs 4×', '4x Faster Decoding', '4\u00d7 Faster Decoding'],
-  ['\\textit{}', '\\textit{Trans-LoRA}: towards data-free Transferable Parameter Efficient Finetuning', 'Trans-LoRA: Towards Data-free Transferable Parameter Efficient Fine-Tuning'],
+  [
+    '\\textit{}',
+    '\\textit{Trans-LoRA}: towards data-free Transferable Parameter Efficient Finetuning',
+    'Trans-LoRA: Towards Data-free Transferable Parameter Efficient Fine-Tuning',
+  ],
   ['{\\it }', '{\\it Shallow UNet} Scaling', 'Shallow UNet Scaling'],
   ['\\textbf + \\emph', '\\textbf{X}: \\emph{Fast} Search', 'X: Fast Search'],
-  ['$μ$ vs μ', '$\u03bc$LO: Compute-Efficient Meta-Generalization of Learned Optimizers', '\u03bcLO: Compute-Efficient Meta-Generalization of Learned Optimizers'],
+  [
+    '$μ$ vs μ',
+    '$\u03bc$LO: Compute-Efficient Meta-Generalization of Learned Optimizers',
+    '\u03bcLO: Compute-Efficient Meta-Generalization of Learned Optimizers',
+  ],
   ['$\\mu$ vs μ', '$\\mu$LO: Learned Optimizers', '\u03bcLO: Learned Optimizers'],
   ['micro sign vs mu', '\u00b5P Transfer', '\u03bcP Transfer'],
   ['Greek spelled out', '\u03b4-mem: Efficient Online Memory', '$\\delta$-mem: Efficient Online Memory'],
@@ -99,7 +111,7 @@ describe('normalizeWords / normalizeText', () => {
   it('the fast scanner agrees with the regex pipeline', () => {
     const texts = [
       "It's a state-of-the-art model: 2.5x faster, pre-\n  trained on 1,000 GPUs (e.g. A100s).",
-      'a--b a - b x-\n  y 3.5 `quoted` it\'s',
+      "a--b a - b x-\n  y 3.5 `quoted` it's",
       'Large Language Models (LLMs) have demonstrated remarkable capabilities across tasks.',
       'ab---cd ---- e.g. U.S.A. v2.0.1',
     ];

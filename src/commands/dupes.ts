@@ -11,7 +11,9 @@ import type { View } from '../output/format.js';
 const FIELDS = ['paper_id', 'title', 'count', 'sightings'] as const;
 
 function sightingSummary(g: DupeGroup): string {
-  return [...new Set(g.sightings.filter((s) => s.rule !== 'new').map((s) => `${s.rule} ${Math.round(s.score * 100) / 100}`))].join(', ');
+  return [
+    ...new Set(g.sightings.filter((s) => s.rule !== 'new').map((s) => `${s.rule} ${Math.round(s.score * 100) / 100}`)),
+  ].join(', ');
 }
 
 const view: View<DupeGroup> = {

@@ -11,7 +11,21 @@ import { resolveMethod } from './query.js';
 
 type DbFlags = FormatFlags & { db?: string };
 
-const CLAIM_FIELDS = ['paper_id', 'title', 'text', 'value', 'low', 'high', 'unit', 'kind', 'metric', 'qualifier', 'start', 'end', 'sentence'] as const;
+const CLAIM_FIELDS = [
+  'paper_id',
+  'title',
+  'text',
+  'value',
+  'low',
+  'high',
+  'unit',
+  'kind',
+  'metric',
+  'qualifier',
+  'start',
+  'end',
+  'sentence',
+] as const;
 const claimView: View<ClaimRow> = {
   fields: CLAIM_FIELDS,
   toJSON: (c) => Object.fromEntries(CLAIM_FIELDS.map((k) => [k, c[k]])),
@@ -33,10 +47,19 @@ function quantity(text: string | undefined, flag: string): number | undefined {
 }
 
 export async function claimsCommand(
-  flags: DbFlags & { metric?: string; kind?: string; unit?: string; min?: string; max?: string; method?: string[]; limit?: string },
+  flags: DbFlags & {
+    metric?: string;
+    kind?: string;
+    unit?: string;
+    min?: string;
+    max?: string;
+    method?: string[];
+    limit?: string;
+  },
 ): Promise<number> {
   const KINDS = ['percent', 'multiplier', 'parameters', 'count', 'quantity'];
-  if (flags.kind !== undefined && !KINDS.includes(flags.kind)) throw new UsageError(`invalid --kind '${flags.kind}': expected one of ${KINDS.join(', ')}`);
+  if (flags.kind !== undefined && !KINDS.includes(flags.kind))
+    throw new UsageError(`invalid --kind '${flags.kind}': expected one of ${KINDS.join(', ')}`);
   const query = {
     metric: flags.metric,
     kind: flags.kind,

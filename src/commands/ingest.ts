@@ -59,7 +59,8 @@ function limitHeapGrowthWhenLarge(): void {
 
 export async function ingestCommand(paths: string[], flags: IngestFlags): Promise<number> {
   const threshold = positiveNumber(flags.threshold, '--threshold');
-  if (threshold !== undefined && threshold > 1) throw new UsageError(`invalid --threshold '${flags.threshold}': expected a number in (0, 1]`);
+  if (threshold !== undefined && threshold > 1)
+    throw new UsageError(`invalid --threshold '${flags.threshold}': expected a number in (0, 1]`);
   const maxFileMb = positiveNumber(flags.maxFileMb, '--max-file-mb');
   const maxRecordChars = positiveNumber(flags.maxRecordChars, '--max-record-chars');
   const jobs = flags.jobs === undefined ? undefined : parseCount(flags.jobs, '--jobs');

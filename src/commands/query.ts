@@ -61,6 +61,8 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
 export async function queryCommand(textParts: string[], flags: QueryFlags): Promise<number> {
   const filters = parseQueryFlags(textParts.join(' '), flags);
   const ctx = outputContext(flags, PAPER_FIELDS);
-  await withReadDb(flags.db, (db) => emitRows(hydratePapers(db, findPapers(db, filters)), paperView(ctx.chalk), ctx, 'no papers match'));
+  await withReadDb(flags.db, (db) =>
+    emitRows(hydratePapers(db, findPapers(db, filters)), paperView(ctx.chalk), ctx, 'no papers match'),
+  );
   return 0;
 }

@@ -20,7 +20,9 @@ export async function showCommand(id: string, flags: FormatFlags & { db?: string
     ctx.out.write(csvLine([...PAPER_FIELDS]) + '\r\n' + csvLine(PAPER_FIELDS.map((k) => paper![k])) + '\r\n');
     return 0;
   }
-  await emitObject(paper, ctx, () => (ctx.format === 'table' ? renderPaper(paper!, ctx.chalk, ctx.width) : renderPaper(paper!, null)));
+  await emitObject(paper, ctx, () =>
+    ctx.format === 'table' ? renderPaper(paper!, ctx.chalk, ctx.width) : renderPaper(paper!, null),
+  );
   return 0;
 }
 
@@ -64,25 +66,34 @@ export function renderPaper(p: PaperRecord, chalk: ChalkInstance | null, width =
   };
   const lines: string[] = [];
   lines.push(c.bold(p.title));
-  const meta = [`id ${p.id}`, p.arxiv_id ? `arXiv ${p.arxiv_id}` : null, p.published_at ? `published ${p.published_at}` : null,
+  const meta = [
+    `id ${p.id}`,
+    p.arxiv_id ? `arXiv ${p.arxiv_id}` : null,
+    p.published_at ? `published ${p.published_at}` : null,
     p.first_seen ? `seen ${p.first_seen}${p.last_seen !== p.first_seen ? ` to ${p.last_seen}` : ''}` : null,
-    p.upvotes !== null ? `${p.upvotes} upvotes` : null].filter(Boolean);
+    p.upvotes !== null ? `${p.upvotes} upvotes` : null,
+  ].filter(Boolean);
   lines.push(c.dim(meta.join(' · ')));
   if (p.authors.length) lines.push(c.dim(p.authors.join(', ')));
   lines.push('', highlightClaims(p, c.mark, wrapInPlace(p.abstract, Math.min(width, 100))), '');
-  if (p.methods.length) lines.push(`${c.bold('Methods:')} ${p.methods.map((m) => `${m.name} (${m.family}, ${m.role})`).join('; ')}`);
+  if (p.methods.length)
+    lines.push(`${c.bold('Methods:')} ${p.methods.map((m) => `${m.name} (${m.family}, ${m.role})`).join('; ')}`);
   for (const g of p.github) lines.push(`${c.bold('Code:')} ${g.url}${g.path ?? ''} (${g.status}, from ${g.source})`);
   for (const l of p.links) lines.push(`${c.bold('Link:')} ${l.url} (${l.kind})`);
   if (p.claims.length) {
     lines.push(c.bold('Claims:'));
     for (const cl of p.claims) {
       const range = cl.low !== null ? ` [${cl.low}–${cl.high}]` : '';
-      lines.push(`  ${cl.text}  ${c.dim(`${cl.kind}${cl.unit ? ' ' + cl.unit : ''} = ${cl.value}${range}${cl.metric ? ' · ' + cl.metric : ''}${cl.qualifier ? ' · ' + cl.qualifier : ''}`)}`);
+      lines.push(
+        `  ${cl.text}  ${c.dim(`${cl.kind}${cl.unit ? ' ' + cl.unit : ''} = ${cl.value}${range}${cl.metric ? ' · ' + cl.metric : ''}${cl.qualifier ? ' · ' + cl.qualifier : ''}`)}`,
+      );
     }
   }
   lines.push(c.bold(`Sightings (${p.sightings.length}):`));
   for (const s of p.sightings) {
-    lines.push(`  ${s.file}:${s.position}  ${c.dim(`${s.date ?? 'no date'} · ${s.rule}${s.rule !== 'new' ? ` ${flatCell(Math.round(s.score * 1000) / 1000)}` : ''}`)}${s.title !== p.title ? `  ${c.dim('“' + s.title + '”')}` : ''}`);
+    lines.push(
+      `  ${s.file}:${s.position}  ${c.dim(`${s.date ?? 'no date'} · ${s.rule}${s.rule !== 'new' ? ` ${flatCell(Math.round(s.score * 1000) / 1000)}` : ''}`)}${s.title !== p.title ? `  ${c.dim('“' + s.title + '”')}` : ''}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

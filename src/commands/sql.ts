@@ -3,6 +3,7 @@
  * opened read-only and with query_only on; the statement must also be a single SELECT or WITH
  * that returns rows, so the refusal is a clear message rather than an SQLite error.
  */
+import type { Statement } from 'better-sqlite3';
 import { withReadDb } from '../db/open.js';
 import { UsageError } from '../errors.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
@@ -20,7 +21,7 @@ export async function sqlCommand(statement: string, flags: FormatFlags & { db?: 
     throw new UsageError(`papers sql runs one read-only SELECT or WITH statement, not ${keyword || 'an empty statement'}`);
   }
   await withReadDb(flags.db, async (db) => {
-    let stmt;
+    let stmt: Statement;
     try {
       stmt = db.prepare(statement);
     } catch (err) {

@@ -16,7 +16,14 @@ export function bar(value: number, max: number, width = 30): string {
   return '█'.repeat(full) + (cells - full >= 0.5 ? '▌' : '');
 }
 
-function section<T>(title: string, rows: T[], label: (r: T) => string, value: (r: T) => number, chalk: ChalkInstance | null, charts: boolean): string[] {
+function section<T>(
+  title: string,
+  rows: T[],
+  label: (r: T) => string,
+  value: (r: T) => number,
+  chalk: ChalkInstance | null,
+  charts: boolean,
+): string[] {
   const lines = [chalk ? chalk.bold(title) : title];
   if (rows.length === 0) return [...lines, '  (none)'];
   const max = Math.max(...rows.map(value));
@@ -34,13 +41,41 @@ export function renderStats(s: Stats, chalk: ChalkInstance | null, charts: boole
   const out = [
     `${s.papers} papers from ${s.sightings} sightings in ${s.files.length} files`,
     '',
-    ...section('Files', s.files, (f) => `${f.path} (${f.format}, ${f.digest_date ?? 'no date'})`, (f) => f.records, chalk, charts),
+    ...section(
+      'Files',
+      s.files,
+      (f) => `${f.path} (${f.format}, ${f.digest_date ?? 'no date'})`,
+      (f) => f.records,
+      chalk,
+      charts,
+    ),
     '',
-    ...section('Digest dates (papers)', s.dates, (d) => d.date ?? 'no date', (d) => d.papers, chalk, charts),
+    ...section(
+      'Digest dates (papers)',
+      s.dates,
+      (d) => d.date ?? 'no date',
+      (d) => d.papers,
+      chalk,
+      charts,
+    ),
     '',
-    ...section('Method families (papers)', s.methods, (m) => m.family, (m) => m.papers, chalk, charts),
+    ...section(
+      'Method families (papers)',
+      s.methods,
+      (m) => m.family,
+      (m) => m.papers,
+      chalk,
+      charts,
+    ),
     '',
-    ...section('Claims by kind', s.claims, (c) => `${c.kind} (${c.papers} papers)`, (c) => c.claims, chalk, charts),
+    ...section(
+      'Claims by kind',
+      s.claims,
+      (c) => `${c.kind} (${c.papers} papers)`,
+      (c) => c.claims,
+      chalk,
+      charts,
+    ),
     '',
     ...section(
       'Code',
@@ -55,7 +90,14 @@ export function renderStats(s: Stats, chalk: ChalkInstance | null, charts: boole
       charts,
     ),
     '',
-    ...section('How sightings were placed', s.match_rules, (r) => r.rule, (r) => r.sightings, chalk, charts),
+    ...section(
+      'How sightings were placed',
+      s.match_rules,
+      (r) => r.rule,
+      (r) => r.sightings,
+      chalk,
+      charts,
+    ),
   ];
   return out.join('\n') + '\n';
 }

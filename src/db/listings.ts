@@ -42,7 +42,9 @@ export function listClaims(db: DB, q: ClaimQuery): ClaimRow[] {
     params.push(q.max);
   }
   for (const m of q.methods ?? []) {
-    where.push(`EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = c.paper_rid AND m.family = ?${m.name ? ' AND m.name = ? COLLATE NOCASE' : ''})`);
+    where.push(
+      `EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = c.paper_rid AND m.family = ?${m.name ? ' AND m.name = ? COLLATE NOCASE' : ''})`,
+    );
     params.push(m.family);
     if (m.name) params.push(m.name);
   }
@@ -95,8 +97,14 @@ export function methodCounts(db: DB): MethodCount[] {
       count(DISTINCT CASE WHEN role = 'proposed' THEN paper_rid END) AS proposed,
       count(DISTINCT CASE WHEN role = 'compared' THEN paper_rid END) AS compared,
       count(DISTINCT CASE WHEN role = 'used' THEN paper_rid END) AS used`;
-  const families = db.prepare<[], MethodCount>(`SELECT family, family AS name, ${counts} FROM methods GROUP BY family ORDER BY papers DESC, family`).all();
-  const members = db.prepare<[], MethodCount>(`SELECT family, name, ${counts} FROM methods GROUP BY family, name ORDER BY papers DESC, name`).all();
+  const families = db
+    .prepare<[], MethodCount>(
+      `SELECT family, family AS name, ${counts} FROM methods GROUP BY family ORDER BY papers DESC, family`,
+    )
+    .all();
+  const members = db
+    .prepare<[], MethodCount>(`SELECT family, name, ${counts} FROM methods GROUP BY family, name ORDER BY papers DESC, name`)
+    .all();
   const out: MethodCount[] = [];
   for (const f of families) {
     out.push(f);
@@ -160,9 +168,13 @@ export function collectStats(db: DB): Stats {
          GROUP BY f.digest_date ORDER BY f.digest_date`,
       )
       .all() as Stats['dates'],
-    methods: db.prepare('SELECT family, count(DISTINCT paper_rid) AS papers FROM methods GROUP BY family ORDER BY papers DESC, family').all() as Stats['methods'],
+    methods: db
+      .prepare('SELECT family, count(DISTINCT paper_rid) AS papers FROM methods GROUP BY family ORDER BY papers DESC, family')
+      .all() as Stats['methods'],
     claims: db
-      .prepare('SELECT kind, count(*) AS claims, count(DISTINCT paper_rid) AS papers FROM claims GROUP BY kind ORDER BY claims DESC')
+      .prepare(
+        'SELECT kind, count(*) AS claims, count(DISTINCT paper_rid) AS papers FROM claims GROUP BY kind ORDER BY claims DESC',
+      )
       .all() as Stats['claims'],
     code: {
       with_code: withCode,

@@ -95,7 +95,9 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
   const methods = f.methods ?? [];
   for (const m of methods) {
     const role = f.role ? ' AND m.role = ?' : '';
-    where.push(`EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = p.rid AND m.family = ?${m.name ? ' AND m.name = ? COLLATE NOCASE' : ''}${role})`);
+    where.push(
+      `EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = p.rid AND m.family = ?${m.name ? ' AND m.name = ? COLLATE NOCASE' : ''}${role})`,
+    );
     params.push(m.family);
     if (m.name) params.push(m.name);
     if (f.role) params.push(f.role);
@@ -130,7 +132,9 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
       conds.push("fl.digest_date >= '0000' AND fl.digest_date <= ?");
       params.push(f.until);
     }
-    where.push(`EXISTS (SELECT 1 FROM sightings s JOIN files fl ON fl.id = s.file_id WHERE s.paper_rid = p.rid AND ${conds.join(' AND ')})`);
+    where.push(
+      `EXISTS (SELECT 1 FROM sightings s JOIN files fl ON fl.id = s.file_id WHERE s.paper_rid = p.rid AND ${conds.join(' AND ')})`,
+    );
     // A paper seen in the range has last_seen >= since and first_seen <= until: an indexed
     // pre-filter, so a range with few papers does not check every paper's sightings.
     if (f.since !== undefined) {
@@ -224,7 +228,9 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
   const github = group<CodeLink & { paper_rid: number }>(
     'SELECT paper_rid, url, owner, repo, path, status, source FROM code_links WHERE paper_rid IN (?) ORDER BY rowid',
   );
-  const links = group<Link & { paper_rid: number }>('SELECT paper_rid, url, kind FROM links WHERE paper_rid IN (?) ORDER BY rowid');
+  const links = group<Link & { paper_rid: number }>(
+    'SELECT paper_rid, url, kind FROM links WHERE paper_rid IN (?) ORDER BY rowid',
+  );
   const claims = group<Claim & { paper_rid: number }>(
     `SELECT paper_rid, text, start, "end", value, low, high, unit, kind, metric, qualifier, sentence
      FROM claims WHERE paper_rid IN (?) ORDER BY paper_rid, start`,

@@ -81,11 +81,15 @@ export class Store {
       indexSince: db.prepare<[number]>(
         'INSERT INTO papers_fts (rowid, title, abstract) SELECT rid, title, abstract FROM papers WHERE rid > ? ORDER BY rid',
       ),
-      indexOne: db.prepare<[number]>('INSERT INTO papers_fts (rowid, title, abstract) SELECT rid, title, abstract FROM papers WHERE rid = ?'),
+      indexOne: db.prepare<[number]>(
+        'INSERT INTO papers_fts (rowid, title, abstract) SELECT rid, title, abstract FROM papers WHERE rid = ?',
+      ),
       unindex: db.prepare<[number, string, string]>(
         "INSERT INTO papers_fts (papers_fts, rowid, title, abstract) VALUES ('delete', ?, ?, ?)",
       ),
-      markSeen: db.prepare<{ id: string; date: string | null; rev: number }>(`UPDATE papers SET rev = @rev, ${SEEN} WHERE id = @id`),
+      markSeen: db.prepare<{ id: string; date: string | null; rev: number }>(
+        `UPDATE papers SET rev = @rev, ${SEEN} WHERE id = @id`,
+      ),
       sightingTexts: db.prepare<[string], { title: string; abstract: string }>(
         'SELECT title, abstract FROM sightings WHERE paper_rid = (SELECT rid FROM papers WHERE id = ?) ORDER BY id',
       ),
@@ -105,7 +109,9 @@ export class Store {
            last_seen  = (SELECT max(f.digest_date) FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = papers.rid)
          WHERE id = @id`,
       ),
-      sightingCount: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM sightings WHERE paper_rid = (SELECT rid FROM papers WHERE id = ?)'),
+      sightingCount: db.prepare<[string], { n: number }>(
+        'SELECT count(*) AS n FROM sightings WHERE paper_rid = (SELECT rid FROM papers WHERE id = ?)',
+      ),
       deletePaper: db.prepare<[string]>('DELETE FROM papers WHERE id = ?'),
       insertSighting: db.prepare(
         `INSERT INTO sightings (paper_rid, paper_id, file_id, position, title, abstract, arxiv_id, authors, upvotes,
@@ -128,9 +134,7 @@ export class Store {
         `INSERT INTO claims (paper_rid, paper_id, text, start, "end", value, low, high, unit, kind, metric, qualifier, sentence)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      insertMethod: db.prepare(
-        'INSERT OR REPLACE INTO methods (paper_rid, paper_id, family, name, role) VALUES (?, ?, ?, ?, ?)',
-      ),
+      insertMethod: db.prepare('INSERT OR REPLACE INTO methods (paper_rid, paper_id, family, name, role) VALUES (?, ?, ?, ?, ?)'),
       getMeta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       paperPage: db.prepare<[number, number], StoredPaper>(
@@ -271,7 +275,8 @@ export class Store {
       // Remember the text as indexed (the first one, if it changes twice) for syncFullText.
       const fts = this.fullTextPending();
       const was = this.s.paperById.get(p.id);
-      if (was && was.rid <= fts.fromRid && !fts.stale.has(was.rid)) fts.stale.set(was.rid, { title: was.title, abstract: was.abstract });
+      if (was && was.rid <= fts.fromRid && !fts.stale.has(was.rid))
+        fts.stale.set(was.rid, { title: was.title, abstract: was.abstract });
     }
     (textChanged ? this.s.updatePaper : this.s.updatePaperFacts).run({ ...p, rev, date });
   }
@@ -297,8 +302,20 @@ export class Store {
   insertSighting(paper: PaperKey, fileId: number, r: DigestRecord, rule: string, score: number): void {
     const json = (a: string[]) => (a.length === 0 ? '[]' : JSON.stringify(a));
     this.s.insertSighting.run(
-      paper.rid, paper.id, fileId, r.position, r.title, r.abstract, r.arxivId, json(r.authors), r.upvotes,
-      r.publishedAt, json(r.siteRepos), json(r.siteLinks), rule, score,
+      paper.rid,
+      paper.id,
+      fileId,
+      r.position,
+      r.title,
+      r.abstract,
+      r.arxivId,
+      json(r.authors),
+      r.upvotes,
+      r.publishedAt,
+      json(r.siteRepos),
+      json(r.siteLinks),
+      rule,
+      score,
     );
   }
 
@@ -325,7 +342,21 @@ export class Store {
     for (const g of x.github) this.s.insertCodeLink.run(rid, id, g.url, g.owner, g.repo, g.path, g.status, g.source);
     for (const l of x.links) this.s.insertLink.run(rid, id, l.url, l.kind);
     for (const c of x.claims) {
-      this.s.insertClaim.run(rid, id, c.text, c.start, c.end, c.value, c.low, c.high, c.unit, c.kind, c.metric, c.qualifier, c.sentence);
+      this.s.insertClaim.run(
+        rid,
+        id,
+        c.text,
+        c.start,
+        c.end,
+        c.value,
+        c.low,
+        c.high,
+        c.unit,
+        c.kind,
+        c.metric,
+        c.qualifier,
+        c.sentence,
+      );
     }
     for (const m of x.methods) this.s.insertMethod.run(rid, id, m.family, m.name, m.role);
   }

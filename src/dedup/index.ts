@@ -59,9 +59,29 @@ import { containment, SKETCH_MAX } from './sketch.js';
 import { clipRatio, MIN_CLIP_CHARS, orderConsistent, tokenDiff } from './verify.js';
 import { preferAbstract, preferTitle } from './prefer.js';
 import {
-  abstractPart, arxivPart, preparedTitleFacts, assemble, isPrepared, P_ARXIV, P_HEADER, P_KEY_HASH, P_PREFIX_HASH, P_SHORT_HASH, P_SIGS,
-  P_WORDS, PF_CLIP_MARK, PF_CLIPPED, PF_KEY_SPACE, PF_REAL_ABSTRACT, PREFIX_CHARS, rangeHash, readI32, titlePart,
-  type AbstractPart, type PreparedSighting, type TitlePart,
+  abstractPart,
+  arxivPart,
+  preparedTitleFacts,
+  assemble,
+  isPrepared,
+  P_ARXIV,
+  P_HEADER,
+  P_KEY_HASH,
+  P_PREFIX_HASH,
+  P_SHORT_HASH,
+  P_SIGS,
+  P_WORDS,
+  PF_CLIP_MARK,
+  PF_CLIPPED,
+  PF_KEY_SPACE,
+  PF_REAL_ABSTRACT,
+  PREFIX_CHARS,
+  rangeHash,
+  readI32,
+  titlePart,
+  type AbstractPart,
+  type PreparedSighting,
+  type TitlePart,
 } from './prepared.js';
 import type { TitleFacts } from './prefer.js';
 
@@ -69,7 +89,12 @@ export { preferAbstract, preferTitle, type TitleFacts } from './prefer.js';
 export { tokenDiff, orderConsistent, clipRatio, isHardWord, MIN_CLIP_CHARS, TIER_WORDS } from './verify.js';
 export { sketchAbstract, sketchSimilarity, isRealAbstract, type AbstractSketch } from './sketch.js';
 export {
-  isPrepared, prepareSighting, preparedTitleFacts, PREFIX_CHARS, PREPARED_KIND, type PreparedSighting,
+  isPrepared,
+  prepareSighting,
+  preparedTitleFacts,
+  PREFIX_CHARS,
+  PREPARED_KIND,
+  type PreparedSighting,
 } from './prepared.js';
 
 export interface PaperRef {
@@ -322,11 +347,31 @@ export class DedupIndex {
   get typedBytes(): number {
     let n = 0;
     for (const a of [
-      this.alive, this.flags, this.keyLen, this.hashNext, this.tokStart, this.tokCount,
-      this.arxivOf, this.prefNext, this.shortPrefNext, this.sigLen, this.sigPool, this.mark,
-      this.isStop, this.tokPool,
-    ]) n += a.byteLength;
-    return n + this.exact.bytes + this.clips.bytes + this.prefixes.bytes + this.shortPrefixes.bytes + this.arxivModern.bytes + this.vocab.bytes;
+      this.alive,
+      this.flags,
+      this.keyLen,
+      this.hashNext,
+      this.tokStart,
+      this.tokCount,
+      this.arxivOf,
+      this.prefNext,
+      this.shortPrefNext,
+      this.sigLen,
+      this.sigPool,
+      this.mark,
+      this.isStop,
+      this.tokPool,
+    ])
+      n += a.byteLength;
+    return (
+      n +
+      this.exact.bytes +
+      this.clips.bytes +
+      this.prefixes.bytes +
+      this.shortPrefixes.bytes +
+      this.arxivModern.bytes +
+      this.vocab.bytes
+    );
   }
 
   /** Distinct words interned so far. */
@@ -349,7 +394,12 @@ export class DedupIndex {
    */
   put(p: PaperRef, prepared?: PreparedSighting): void {
     // The ingest puts the sighting it just looked up: reuse that unpacking (and its word ids).
-    const q = prepared === undefined ? new Query(this.prepare(p)) : prepared === this.lastPrepared ? this.lastQuery! : new Query(prepared);
+    const q =
+      prepared === undefined
+        ? new Query(this.prepare(p))
+        : prepared === this.lastPrepared
+          ? this.lastQuery!
+          : new Query(prepared);
     let s = this.idToSlot.get(p.id);
     if (s === undefined) {
       s = this.newSlot();
@@ -521,7 +571,11 @@ export class DedupIndex {
       pool[start + i] = tid;
       if (stop || (old !== null && old.has(tid))) continue;
       let dup = false; // already posted for an earlier word of this title
-      for (let j = start; j < start + i; j++) if (pool[j] === tid) { dup = true; break; }
+      for (let j = start; j < start + i; j++)
+        if (pool[j] === tid) {
+          dup = true;
+          break;
+        }
       if (!dup) this.addPosting(tid, s);
     }
     this.tokStart[s] = start;
@@ -560,18 +614,42 @@ export class DedupIndex {
     if (this.keyLen[s] === 0) return;
     const key = this.keyOf(s);
     const hn = this.hashNext;
-    DedupIndex.unlinkChain(this.exact, rangeHash(key, 0, key.length), s, (x) => hn[x]!, (x, v) => (hn[x] = v));
+    DedupIndex.unlinkChain(
+      this.exact,
+      rangeHash(key, 0, key.length),
+      s,
+      (x) => hn[x]!,
+      (x, v) => (hn[x] = v),
+    );
     if (key.length >= MIN_CLIP_CHARS) {
       const sn = this.shortPrefNext;
-      DedupIndex.unlinkChain(this.shortPrefixes, rangeHash(key, 0, MIN_CLIP_CHARS), s, (x) => sn[x]!, (x, v) => (sn[x] = v));
+      DedupIndex.unlinkChain(
+        this.shortPrefixes,
+        rangeHash(key, 0, MIN_CLIP_CHARS),
+        s,
+        (x) => sn[x]!,
+        (x, v) => (sn[x] = v),
+      );
     }
     if (key.length >= PREFIX_CHARS) {
       const pn = this.prefNext;
-      DedupIndex.unlinkChain(this.prefixes, rangeHash(key, 0, PREFIX_CHARS), s, (x) => pn[x]!, (x, v) => (pn[x] = v));
+      DedupIndex.unlinkChain(
+        this.prefixes,
+        rangeHash(key, 0, PREFIX_CHARS),
+        s,
+        (x) => pn[x]!,
+        (x, v) => (pn[x] = v),
+      );
     }
     if (this.clipNext.has(s)) {
       const cn = this.clipNext;
-      DedupIndex.unlinkChain(this.clips, rangeHash(key, 0, MIN_CLIP_CHARS), s, (x) => cn.get(x) ?? -1, (x, v) => cn.set(x, v));
+      DedupIndex.unlinkChain(
+        this.clips,
+        rangeHash(key, 0, MIN_CLIP_CHARS),
+        s,
+        (x) => cn.get(x) ?? -1,
+        (x, v) => cn.set(x, v),
+      );
       cn.delete(s);
     }
     this.keyLen[s] = 0;
@@ -581,7 +659,11 @@ export class DedupIndex {
   }
 
   private static unlinkChain(
-    map: IntMap, h: number, s: number, next: (x: number) => number, setNext: (x: number, v: number) => void,
+    map: IntMap,
+    h: number,
+    s: number,
+    next: (x: number) => number,
+    setNext: (x: number, v: number) => void,
   ): void {
     const head = map.get(h);
     if (head === s) {
@@ -683,7 +765,7 @@ export class DedupIndex {
     this.lastQuery = q;
     const code = q.arxivCode;
     if (code !== 0) {
-      const s = code > 0 ? this.arxivModern.get(code) : this.arxivOtherMap.get(q.arxivStr!) ?? -1;
+      const s = code > 0 ? this.arxivModern.get(code) : (this.arxivOtherMap.get(q.arxivStr!) ?? -1);
       if (s >= 0 && this.alive[s]) return { paperId: this.idOf[s]!, score: 1, rule: 'arxiv-id' };
     }
     const key = q.key;
@@ -916,7 +998,12 @@ export class DedupIndex {
     for (let k = 0; k < qIds.length; k++) {
       const id = qIds[k]!;
       let found = false;
-      if (id >= 0) for (let i = st; i < end; i++) if (pool[i] === id) { found = true; break; }
+      if (id >= 0)
+        for (let i = st; i < end; i++)
+          if (pool[i] === id) {
+            found = true;
+            break;
+          }
       if (!found) qMissing++;
     }
     let cMissing = 0;
@@ -949,7 +1036,11 @@ export class DedupIndex {
       const p = post[tid]!;
       if (p === -1) continue;
       let dup = false;
-      for (let k = 0; k < i; k++) if (ids[k] === tid && !q.isStop(k)) { dup = true; break; }
+      for (let k = 0; k < i; k++)
+        if (ids[k] === tid && !q.isStop(k)) {
+          dup = true;
+          break;
+        }
       if (dup) continue;
       distinct++;
       const df = typeof p === 'number' ? 1 : p.length;
@@ -1085,7 +1176,11 @@ export class DedupIndex {
     const kept = n;
     for (const s of extra) {
       let dup = false;
-      for (let i = 0; i < kept; i++) if (top[i] === s) { dup = true; break; }
+      for (let i = 0; i < kept; i++)
+        if (top[i] === s) {
+          dup = true;
+          break;
+        }
       if (!dup) top[n++] = s;
     }
     return n;
@@ -1121,7 +1216,11 @@ export class DedupIndex {
     if (q.key.length < MIN_CLIP_CHARS || this.clips.size === 0) return null;
     let out: number[] | null = null;
     let n = 0;
-    for (let s = this.clips.get(readI32(q.data, P_SHORT_HASH)); s >= 0 && n < MAX_CLIP_CANDIDATES; s = this.clipNext.get(s) ?? -1, n++) {
+    for (
+      let s = this.clips.get(readI32(q.data, P_SHORT_HASH));
+      s >= 0 && n < MAX_CLIP_CANDIDATES;
+      s = this.clipNext.get(s) ?? -1, n++
+    ) {
       if (this.alive[s]) (out ??= []).push(s);
     }
     return out;
@@ -1169,7 +1268,12 @@ export function clusterRecords(recs: SightingLike[], opts?: DedupOptions, prepar
       const arxivId = cur.arxivId ?? rec.arxivId;
       if (title !== cur.title || abstract !== cur.abstract || arxivId !== cur.arxivId) {
         canonical[c] = { title, abstract, arxivId };
-        if (pr) index.upgrade(m.paperId, pr, { title: title !== cur.title, abstract: abstract !== cur.abstract, arxivId: arxivId !== cur.arxivId });
+        if (pr)
+          index.upgrade(m.paperId, pr, {
+            title: title !== cur.title,
+            abstract: abstract !== cur.abstract,
+            arxivId: arxivId !== cur.arxivId,
+          });
         else index.put({ id: String(c), title, abstract, arxivId });
       }
       cluster.push(c);

@@ -94,7 +94,7 @@ function i32(n: number): string {
 
 /** Reads the int32 at code unit i of data. */
 export function readI32(data: string, i: number): number {
-  return ((data.charCodeAt(i) << 16) | data.charCodeAt(i + 1)) | 0;
+  return (data.charCodeAt(i) << 16) | data.charCodeAt(i + 1) | 0;
 }
 
 // --- parts (each cached separately by the index's raw-record path) ---
@@ -138,7 +138,8 @@ export function titlePart(title: string): TitlePart {
     i32(key.length >= MIN_CLIP_CHARS ? rangeHash(key, 0, MIN_CLIP_CHARS) : 0) +
     i32(key.length >= PREFIX_CHARS ? rangeHash(key, 0, PREFIX_CHARS) : 0) +
     String.fromCharCode(n);
-  const flags = (t.clipped ? PF_CLIPPED : 0) | (isClippedTitle(title) ? PF_CLIP_MARK : 0) | (WHITESPACE.test(key) ? PF_KEY_SPACE : 0);
+  const flags =
+    (t.clipped ? PF_CLIPPED : 0) | (isClippedTitle(title) ? PF_CLIP_MARK : 0) | (WHITESPACE.test(key) ? PF_KEY_SPACE : 0);
   return { key, flags, head, words };
 }
 
@@ -162,11 +163,18 @@ export function arxivPart(id: string | null | undefined): { code: number; str: s
   if (v === '') return { code: 0, str: '' };
   const m = MODERN_ARXIV.exec(v);
   if (m) return { code: Number(m[1]) * 100000 + Number(m[2]), str: '' };
-  return { code: -1, str: v.toLowerCase().replace(/^arxiv:/, '').replace(ARXIV_VERSION, '') };
+  return {
+    code: -1,
+    str: v
+      .toLowerCase()
+      .replace(/^arxiv:/, '')
+      .replace(ARXIV_VERSION, ''),
+  };
 }
 
 export function assemble(t: TitlePart, a: AbstractPart, x: { code: number; str: string }): PreparedSighting {
-  const data = String.fromCharCode(t.flags | a.flags) + i32(x.code) + t.head + String.fromCharCode(a.count) + t.words + a.sig + x.str;
+  const data =
+    String.fromCharCode(t.flags | a.flags) + i32(x.code) + t.head + String.fromCharCode(a.count) + t.words + a.sig + x.str;
   return { kind: PREPARED_KIND, key: t.key, data };
 }
 

@@ -72,7 +72,6 @@ function isCommentLike(text: string): boolean {
   return rest < REAL_ABSTRACT_WORDS;
 }
 
-
 /**
  * Hashes of the first `max` normalised words of a printable-ASCII text without markup, without
  * building the words: the same words as `normalizeWordsUpTo` (same joiners), hashed as wordHash.
@@ -150,8 +149,12 @@ export function sketchAbstract(abstract: string): AbstractSketch {
  * |a ∩ b| / min(|a|, |b|), or -1 when either is shorter than MIN_SKETCH (no evidence).
  */
 export function containment(
-  a: ArrayLike<number>, aFrom: number, aTo: number,
-  b: ArrayLike<number>, bFrom: number, bTo: number,
+  a: ArrayLike<number>,
+  aFrom: number,
+  aTo: number,
+  b: ArrayLike<number>,
+  bFrom: number,
+  bTo: number,
 ): number {
   const na = aTo - aFrom;
   const nb = bTo - bFrom;

@@ -15,10 +15,47 @@ import { STOPWORDS } from '../normalize.js';
 
 /** Tier/size words of model names: a difference in one of these is a different model. */
 export const TIER_WORDS: ReadonlySet<string> = new Set([
-  'nano', 'super', 'ultra', 'mini', 'micro', 'tiny', 'small', 'medium', 'large', 'base', 'lite',
-  'light', 'plus', 'pro', 'max', 'flash', 'turbo', 'xl', 'xxl', 'xs', 'instruct', 'chat', 'preview',
-  'omni', 'air', 'edge', 'mobile', 'next', 'prime', 'premium', 'heavy', 'deluxe', 'extra',
-  'part', 'volume', 'vol', 'version', 'series', 'sequel', 'revisited', 'extended',
+  'nano',
+  'super',
+  'ultra',
+  'mini',
+  'micro',
+  'tiny',
+  'small',
+  'medium',
+  'large',
+  'base',
+  'lite',
+  'light',
+  'plus',
+  'pro',
+  'max',
+  'flash',
+  'turbo',
+  'xl',
+  'xxl',
+  'xs',
+  'instruct',
+  'chat',
+  'preview',
+  'omni',
+  'air',
+  'edge',
+  'mobile',
+  'next',
+  'prime',
+  'premium',
+  'heavy',
+  'deluxe',
+  'extra',
+  'part',
+  'volume',
+  'vol',
+  'version',
+  'series',
+  'sequel',
+  'revisited',
+  'extended',
 ]);
 const ROMAN = /^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv|xvi|xx)$/;
 const HAS_DIGIT = /\d/;
@@ -134,8 +171,8 @@ export function orderConsistent(a: string[], b: string[]): boolean {
   const sb: string[] = [];
   const seenA = new Set<string>();
   const seenB = new Set<string>();
-  for (const w of a) if (setB.has(w) && !seenA.has(w)) (seenA.add(w), sa.push(w));
-  for (const w of b) if (setA.has(w) && !seenB.has(w)) (seenB.add(w), sb.push(w));
+  for (const w of a) if (setB.has(w) && !seenA.has(w)) seenA.add(w), sa.push(w);
+  for (const w of b) if (setA.has(w) && !seenB.has(w)) seenB.add(w), sb.push(w);
   const n = sa.length;
   if (n <= 1) return true;
   // LCS over at most a few dozen words.

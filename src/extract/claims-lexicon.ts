@@ -28,7 +28,29 @@ type Row = [string[], string, UnitKind, Mode];
 const ROWS: Row[] = [
   // Percent. "\%" and "\,\%" come from LaTeX sources ("90\%", "4.58\,\%" in the seeds);
   // wt%/vol%/mol% are MeasEval-style mass fractions ("1.0–1.7 wt.%").
-  [['%', '\\%', 'percent', 'per cent', 'per-cent', 'wt%', 'wt.%', 'wt %', 'wt. %', 'vol%', 'vol.%', 'vol %', 'mol%', 'mol %', 'at%', 'at.%'], '%', 'percent', 'b'],
+  [
+    [
+      '%',
+      '\\%',
+      'percent',
+      'per cent',
+      'per-cent',
+      'wt%',
+      'wt.%',
+      'wt %',
+      'wt. %',
+      'vol%',
+      'vol.%',
+      'vol %',
+      'mol%',
+      'mol %',
+      'at%',
+      'at.%',
+    ],
+    '%',
+    'percent',
+    'b',
+  ],
   // Percentage points stay distinct from % ("by up to 5pp (or 5.7%)").
   [['pp', 'p.p.', 'percentage points', 'percentage point', 'percent points'], 'pp', 'percent', 'b'],
   [['points', 'point', 'pts'], 'points', 'quantity', 's'],
@@ -248,7 +270,10 @@ for (const [surfaces, unit, kind, mode] of ROWS) {
 
 /** Longest first, so "ms" wins over "m" and "mol" over "m" in an ordered alternation. */
 function alternation(list: string[]): string {
-  return [...new Set(list)].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  return [...new Set(list)]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|');
 }
 
 /** Looks a matched surface up (spaces inside it normalised to one ASCII space). */
@@ -293,10 +318,23 @@ export const UNIT_PART = new RegExp(
 );
 
 /** A rate: "5–13% per year", "2 mm per yr"; group 1 is the time unit. */
-export const PER_TIME = /[ \u00a0]per[ \u00a0](year|yr|annum|day|hour|h|second|s|minute|min|month|week|decade|century)(?![A-Za-z])/y;
+export const PER_TIME =
+  /[ \u00a0]per[ \u00a0](year|yr|annum|day|hour|h|second|s|minute|min|month|week|decade|century)(?![A-Za-z])/y;
 export const PER_TIME_UNIT: Record<string, string> = {
-  year: 'years', yr: 'years', annum: 'years', day: 'days', hour: 'h', h: 'h', second: 's', s: 's',
-  minute: 'min', min: 'min', month: 'months', week: 'weeks', decade: 'decades', century: 'centuries',
+  year: 'years',
+  yr: 'years',
+  annum: 'years',
+  day: 'days',
+  hour: 'h',
+  h: 'h',
+  second: 's',
+  s: 's',
+  minute: 'min',
+  min: 'min',
+  month: 'months',
+  week: 'weeks',
+  decade: 'decades',
+  century: 'centuries',
 };
 
 /** Join to a further unit of a compound: "/" freely ("mg/L"), space or "·" only with an exponent. */
@@ -310,8 +348,17 @@ export const MAGNITUDE_LETTER = /[kKMBbTG](?![A-Za-z0-9])/y;
 export const MAGNITUDE_WORD = /[ \u00a0-](thousand|million|billion|trillion)(?![A-Za-z])/iy;
 
 export const MAGNITUDES: Record<string, number> = {
-  k: 1e3, K: 1e3, M: 1e6, B: 1e9, b: 1e9, T: 1e12, G: 1e9,
-  thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+  k: 1e3,
+  K: 1e3,
+  M: 1e6,
+  B: 1e9,
+  b: 1e9,
+  T: 1e12,
+  G: 1e9,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
 };
 
 /**
@@ -337,21 +384,51 @@ export function nounUnit(noun: string): 'tokens' | 'examples' | 'parameters' {
 
 /** Number words (value of each). "one" is handled apart, more strictly (see claims.ts). */
 export const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
-  sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 
 /** "twofold" and friends: multipliers spelled as one word. */
 export const FOLD_WORDS: Record<string, number> = {
-  twofold: 2, threefold: 3, fourfold: 4, fivefold: 5, sixfold: 6, sevenfold: 7,
-  eightfold: 8, ninefold: 9, tenfold: 10, hundredfold: 100, thousandfold: 1000,
+  twofold: 2,
+  threefold: 3,
+  fourfold: 4,
+  fivefold: 5,
+  sixfold: 6,
+  sevenfold: 7,
+  eightfold: 8,
+  ninefold: 9,
+  tenfold: 10,
+  hundredfold: 100,
+  thousandfold: 1000,
 };
 
-const wordAlternation = [...Object.keys(NUMBER_WORDS), ...Object.keys(FOLD_WORDS)]
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+const wordAlternation = [...Object.keys(NUMBER_WORDS), ...Object.keys(FOLD_WORDS)].sort((a, b) => b.length - a.length).join('|');
 
 /**
  * Where a claim may start: a digit beginning a digit run, or a number word
@@ -372,7 +449,8 @@ export const NUMBER_FULL = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 export const E_NOTATION = /[eE][-+−]?\d{1,3}(?![A-Za-z0-9])/y;
 
 /** "× 10^5", "x10−3", "\times 10^{-3}", "×10⁻³": scientific notation; groups hold the exponent. */
-export const TIMES_TEN = /\s?(?:×|x|\*|\\times|\$\\times\$)\s?10(?:\^\{?([-−–]?\d{1,3})\}?|([-−]\d{1,3})|(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![0-9])/y;
+export const TIMES_TEN =
+  /\s?(?:×|x|\*|\\times|\$\\times\$)\s?10(?:\^\{?([-−–]?\d{1,3})\}?|([-−]\d{1,3})|(⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![0-9])/y;
 
 /** "10^5", "10^{-3}" when the base is 10. */
 export const POWER = /\^\{?([-−–]?\d{1,3})\}?/y;
@@ -393,5 +471,15 @@ export const TIMES_AFTER_X = /[ \u00a0]?times(?![A-Za-z])/y;
 
 /** Superscript digits to ASCII, for exponents like "10⁻³". */
 export const SUPERSCRIPTS: Record<string, string> = {
-  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-',
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  '⁻': '-',
 };

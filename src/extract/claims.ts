@@ -139,7 +139,17 @@ function scanNumber(s: string, p: number, st: State): { draft: Draft | null; nex
       negative = true;
       start = p - 1;
     }
-  } else if (c1 === '_' || c1 === '^' || c1 === '@' || c1 === '#' || c1 === '\\' || c1 === '/' || c1 === ')' || c1 === ']' || c1 === '&') {
+  } else if (
+    c1 === '_' ||
+    c1 === '^' ||
+    c1 === '@' ||
+    c1 === '#' ||
+    c1 === '\\' ||
+    c1 === '/' ||
+    c1 === ')' ||
+    c1 === ']' ||
+    c1 === '&'
+  ) {
     return glue(); // "F_1", "n^2", "pass@1", "ViT-B/16", "Mg(ClO4)2", "(IA)^3"
   } else if (c1 === ':' && isAlnum(c2)) {
     return glue(); // "arXiv:2405.15738", "host:8080"
@@ -158,7 +168,11 @@ function scanNumber(s: string, p: number, st: State): { draft: Draft | null; nex
     let q = start - 1;
     if (s[q] === ' ' && s[q - 1] !== undefined && '~∼≈≃<>≤≥≲≳⩽⩾'.includes(s[q - 1]!)) q--;
     const sym = s[q];
-    if (sym !== undefined && SYMBOL_QUALIFIERS[sym] !== undefined && !(sym === '+' && (q !== start - 1 || isAlnum(s[q - 1]) || s[q - 1] === '+'))) {
+    if (
+      sym !== undefined &&
+      SYMBOL_QUALIFIERS[sym] !== undefined &&
+      !(sym === '+' && (q !== start - 1 || isAlnum(s[q - 1]) || s[q - 1] === '+'))
+    ) {
       symbol = SYMBOL_QUALIFIERS[sym]!;
       start = q;
       if ((sym === '>' || sym === '<') && s[q + 1] === '=') symbol = sym === '>' ? 'over' : 'up to';
@@ -251,8 +265,8 @@ function scanNumber(s: string, p: number, st: State): { draft: Draft | null; nex
   // Right glue: "3D", "2nd", "4o-mini", "3Bv2" are names; "1-D" and "5-shot" too.
   if (bare && low === null) {
     const c = s[end];
-    if (isAlnum(c) || c === '_' || c === '^' || c === '\'' || c === '’') {
-      if (!(c === '\'' || c === '’') || s[end + 1] === 's') return glue();
+    if (isAlnum(c) || c === '_' || c === '^' || c === "'" || c === '’') {
+      if (!(c === "'" || c === '’') || s[end + 1] === 's') return glue();
     }
     if (c === '-' && SHOT.test(s.slice(end, end + 7))) return glue();
   }
@@ -305,9 +319,17 @@ function metricFor(d: Draft, nearest: string | null): string | null {
   // nearby ("on all four tasks" after "parameters") belongs to another number.
   if (d.kind === 'count') return null;
   switch (d.unit) {
-    case 'tokens/s': case 'fps': case 'it/s': case 'images/s': case 'samples/s': case 'QPS':
+    case 'tokens/s':
+    case 'fps':
+    case 'it/s':
+    case 'images/s':
+    case 'samples/s':
+    case 'QPS':
       return 'throughput';
-    case 'USD': case 'EUR': case 'GBP': case 'JPY':
+    case 'USD':
+    case 'EUR':
+    case 'GBP':
+    case 'JPY':
       return 'cost';
     default:
       return nearest;

@@ -43,7 +43,12 @@ const URL_RE = new RegExp(
 /** Cheap pre-check (plain indexOf): most abstracts carry no URL at all. */
 function maybeUrl(text: string): boolean {
   return (
-    text.includes('://') || text.includes('www.') || text.includes('.com/') || text.includes('.co/') || text.includes('.io') || text.includes('.org/')
+    text.includes('://') ||
+    text.includes('www.') ||
+    text.includes('.com/') ||
+    text.includes('.co/') ||
+    text.includes('.io') ||
+    text.includes('.org/')
   );
 }
 
@@ -57,12 +62,52 @@ const REPO_RE = /^[A-Za-z0-9._-]{1,100}$/;
 // First path segments that are GitHub's own pages, not users (site chrome on scraped pages).
 const RESERVED_OWNERS = new Set(
   [
-    'about', 'account', 'apps', 'blog', 'business', 'codespaces', 'collections', 'contact',
-    'customer-stories', 'dashboard', 'enterprise', 'events', 'explore', 'features', 'git-guides',
-    'github', 'home', 'issues', 'join', 'login', 'logout', 'marketplace', 'new', 'nonprofit',
-    'notifications', 'orgs', 'organizations', 'password_reset', 'premium-support', 'pricing',
-    'pulls', 'readme', 'resources', 'search', 'security', 'sessions', 'settings', 'signup',
-    'site', 'solutions', 'sponsors', 'team', 'topics', 'trending', 'users', 'watching',
+    'about',
+    'account',
+    'apps',
+    'blog',
+    'business',
+    'codespaces',
+    'collections',
+    'contact',
+    'customer-stories',
+    'dashboard',
+    'enterprise',
+    'events',
+    'explore',
+    'features',
+    'git-guides',
+    'github',
+    'home',
+    'issues',
+    'join',
+    'login',
+    'logout',
+    'marketplace',
+    'new',
+    'nonprofit',
+    'notifications',
+    'orgs',
+    'organizations',
+    'password_reset',
+    'premium-support',
+    'pricing',
+    'pulls',
+    'readme',
+    'resources',
+    'search',
+    'security',
+    'sessions',
+    'settings',
+    'signup',
+    'site',
+    'solutions',
+    'sponsors',
+    'team',
+    'topics',
+    'trending',
+    'users',
+    'watching',
   ].map((s) => s.toLowerCase()),
 );
 
@@ -93,7 +138,8 @@ const AFTER_PROMISE_RE =
   /^[^,;]{0,60}?(?:\bcoming\s+soon\b|\b(?:upon|after|following)\s+(?:the\s+)?(?:paper(?:'s)?\s+)?(?:acceptance|publication|review)\b|\bonce\s+(?:the\s+)?(?:paper\s+)?(?:is\s+)?(?:accepted|published)\b|\bto\s+be\s+(?:released|published|made\s+available)\b|\bwill\s+be\s+(?:made\s+)?(?:publicly\s+)?(?:released|available|open[\s-]?sourced?)\b)/i;
 
 // Words before a non-GitHub URL that make it a project page ("Project website: https://...").
-const PROJECT_WORDS_RE = /\b(?:project\s+(?:page|website|site|homepage|web\s*page)|home\s*page|website|web\s*page|demo\s+page)\b[^.;]{0,30}$/i;
+const PROJECT_WORDS_RE =
+  /\b(?:project\s+(?:page|website|site|homepage|web\s*page)|home\s*page|website|web\s*page|demo\s+page)\b[^.;]{0,30}$/i;
 
 // Sentence ends: ". " / "? " / "! " (optionally closing quote/bracket), or a period glued to a
 // capital after a lowercase word (seed: "downstream tasks.Our project page is at ...").

@@ -150,7 +150,12 @@ function sensitiveOffsets(variant: string, all: boolean): number[] {
   return out;
 }
 
-function addAlias(family: string, name: string | null, alias: TaxonomyAlias | { text: string; gate?: boolean }, forceAny = false): void {
+function addAlias(
+  family: string,
+  name: string | null,
+  alias: TaxonomyAlias | { text: string; gate?: boolean },
+  forceAny = false,
+): void {
   const a: { text: string; case?: string; context?: boolean | string; definedOnly?: boolean; notWith?: string; gate?: boolean } =
     typeof alias === 'string' ? { text: alias } : alias;
   const caseMode = forceAny ? 'any' : (a.case ?? (/[A-Z]/.test(a.text) ? 'words' : 'any'));
@@ -160,7 +165,9 @@ function addAlias(family: string, name: string | null, alias: TaxonomyAlias | { 
     family,
     name,
     exactForms:
-      caseMode === 'any' ? null : variants.map((v) => ({ form: stripSeps(v), sensitive: sensitiveOffsets(v, caseMode === 'exact') })),
+      caseMode === 'any'
+        ? null
+        : variants.map((v) => ({ form: stripSeps(v), sensitive: sensitiveOffsets(v, caseMode === 'exact') })),
     context: a.context === true ? 'ml' : typeof a.context === 'string' ? a.context : null,
     definedOnly: a.definedOnly === true,
     acronym,
@@ -251,7 +258,9 @@ for (const [name, words] of Object.entries(taxonomy.contexts)) {
 const URL_MASK_RE = /(?:https?:\/\/|www\.)[^\s{}]+|\b(?:github|gitlab|gitee|huggingface)\.(?:com|co|io)\/[^\s{}]*/gi;
 /** Cheap pre-check (plain indexOf): most abstracts carry no URL. */
 function maybeUrl(text: string): boolean {
-  return text.includes('://') || text.includes('www.') || text.includes('.com/') || text.includes('.co/') || text.includes('.io/');
+  return (
+    text.includes('://') || text.includes('www.') || text.includes('.com/') || text.includes('.co/') || text.includes('.io/')
+  );
 }
 
 // "(SFT)" after its long form.
@@ -284,7 +293,8 @@ const PROPOSE_GAP_BREAK_RE =
   /\b(?:analys[ie]s|study|studies|survey|investigation|evaluation|review|comparison|benchmark|overview|understanding|examination|which|that|where|whose|while|using|uses?|used|apply|applies|applying|leverag\w*|employ\w*|utiliz\w*|based\s+on|built\s+(?:on|upon)|on\s+top\s+of|via|through|with|combin\w*|integrat\w*|incorporat\w*|to\s+(?:use|apply|adopt|leverage|employ|enhance|improve|extend|augment|boost|modify|combine|adapt)|(?:version|variant|extension|generali[sz]ation|modification)\s+of)\b|[;:]/i;
 // A new main clause ends the comparison (seed: "Unlike full-model fine-tuning or major version
 // updates, our method enables rapid remediation by prepending a compact, learnable prefix").
-const COMPARE_GAP_BREAK_RE = /[;:]|,\s*(?:while|whereas|but|and\s+(?:we|it|our|they)|which|we|our|it|they|this|these|the\s+proposed)\b/i;
+const COMPARE_GAP_BREAK_RE =
+  /[;:]|,\s*(?:while|whereas|but|and\s+(?:we|it|our|they)|which|we|our|it|they|this|these|the\s+proposed)\b/i;
 // "X, a novel ..." / "X (ours)".
 const SUFFIX_PROPOSE_RE = /^\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:novel|new)\b|\(ours\))/i;
 const PAREN_AFTER_RE = /^[^.;()]{0,80}\(\s*$/;
@@ -398,7 +408,11 @@ function resolveAlias(raw: string, st: TextState, allowDefs = true): Resolved | 
   if (!list) return null;
   const bare = stripSeps(raw);
   for (const e of list) {
-    if (e.exactForms && !e.exactForms.some((f) => f.form.length === bare.length && f.sensitive.every((i) => bare[i] === f.form[i]))) continue;
+    if (
+      e.exactForms &&
+      !e.exactForms.some((f) => f.form.length === bare.length && f.sensitive.every((i) => bare[i] === f.form[i]))
+    )
+      continue;
     if (e.context !== null && !st.inContext(e.context)) continue;
     if (e.acronym && allowDefs) {
       const d = st.defOf(e.acronym);
@@ -579,7 +593,12 @@ export function extractMethods(title: string, abstract: string): MethodTag[] {
       // "X ... (Y)": an acronym in brackets right after a named method shares its role (seed:
       // "we introduce a novel parameter-efficient MoE method, MoE-LoRA with Layer-wise Expert
       // Allocation (MoLA)", where "with" would otherwise cut MoLA off from "introduce").
-      if (prev && ROLE_RANK[prev.role] > ROLE_RANK[role] && PAREN_AFTER_RE.test(a.slice(prev.span.end, s.start)) && /^\s*\)/.test(a.slice(s.end, s.end + 5))) {
+      if (
+        prev &&
+        ROLE_RANK[prev.role] > ROLE_RANK[role] &&
+        PAREN_AFTER_RE.test(a.slice(prev.span.end, s.start)) &&
+        /^\s*\)/.test(a.slice(s.end, s.end + 5))
+      ) {
         role = prev.role;
       }
       add(s.family, s.name!, role);

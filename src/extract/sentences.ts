@@ -4,7 +4,7 @@
  * ("e.g.", "et al.", "Fig.", "vs.") do not end a sentence.
  */
 
-const SENTENCE_END_RE = /[.!?](?:(?<=[a-z)][.!?])(?=[A-Z][a-z])|[.!?]*["')\]]*\s+(?=[A-Z0-9("'\[\\]))/g;
+const SENTENCE_END_RE = /[.!?](?:(?<=[a-z)][.!?])(?=[A-Z][a-z])|[.!?]*["')\]]*\s+(?=[A-Z0-9("'[\\]))/g;
 const ABBREV_BEFORE_RE = /(?:\be\.g|\bi\.e|\bet\s+al|\bvs|\bcf|\bFig|\bEq|\bSec|\bresp|\betc|\bapprox|\bNo)\.$/;
 
 /** Start offsets of the sentences of `text` (always begins with 0), ascending. */

@@ -17,10 +17,7 @@ const ID_SRC = `(?:${NEW_ID_SRC}|${OLD_ID_SRC})`;
 
 const BARE_ID = new RegExp(String.raw`^(?:arxiv:\s*)?(${ID_SRC})(?:v\d+)?(?:\.pdf)?$`, 'i');
 /** An id inside a Hugging Face paper URL or an arXiv abs/pdf/html URL. */
-const URL_ID = new RegExp(
-  String.raw`(?:/papers/|arxiv\.org/(?:abs|pdf|html)/)(${ID_SRC})(?:v\d+)?(?![\d])`,
-  'i',
-);
+const URL_ID = new RegExp(String.raw`(?:/papers/|arxiv\.org/(?:abs|pdf|html)/)(${ID_SRC})(?:v\d+)?(?![\d])`, 'i');
 const TEXT_ID = new RegExp(String.raw`\barxiv:\s*(${ID_SRC})(?:v\d+)?(?![\d])`, 'i');
 
 /** Old-style archive names are lower case; keep the subject class's case ("math.GT"). */
@@ -78,7 +75,19 @@ export function paperSegment(href: string | undefined | null): string | null {
 // Dates
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)/;
 const MDY = /^(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b/i;
@@ -149,11 +158,39 @@ export function fileNameDate(fileName: string): string | null {
 // Text cleaning
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '\u2013', mdash: '\u2014',
-  hellip: '\u2026', lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c', rdquo: '\u201d', times: '\u00d7',
-  middot: '\u00b7', copy: '\u00a9', reg: '\u00ae', trade: '\u2122', laquo: '\u00ab', raquo: '\u00bb',
-  thinsp: '\u2009', ensp: '\u2002', emsp: '\u2003', shy: '\u00ad', deg: '\u00b0', plusmn: '\u00b1',
-  le: '\u2264', ge: '\u2265', ne: '\u2260', rarr: '\u2192', larr: '\u2190', alpha: '\u03b1', beta: '\u03b2',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  hellip: '\u2026',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  times: '\u00d7',
+  middot: '\u00b7',
+  copy: '\u00a9',
+  reg: '\u00ae',
+  trade: '\u2122',
+  laquo: '\u00ab',
+  raquo: '\u00bb',
+  thinsp: '\u2009',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  shy: '\u00ad',
+  deg: '\u00b0',
+  plusmn: '\u00b1',
+  le: '\u2264',
+  ge: '\u2265',
+  ne: '\u2260',
+  rarr: '\u2192',
+  larr: '\u2190',
+  alpha: '\u03b1',
+  beta: '\u03b2',
 };
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/g;
 
@@ -223,11 +260,29 @@ export function unescapeMarkdown(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Links
 
-const GITHUB_URL = /^(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?:\/([A-Za-z0-9_.-]+))?(\/[^\s?#]*)?/i;
+const GITHUB_URL =
+  /^(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?:\/([A-Za-z0-9_.-]+))?(\/[^\s?#]*)?/i;
 /** GitHub's own top-level pages, which are not owners. */
 const GITHUB_RESERVED = new Set([
-  'about', 'apps', 'features', 'login', 'join', 'marketplace', 'orgs', 'pricing', 'search', 'settings',
-  'sponsors', 'topics', 'trending', 'collections', 'explore', 'site', 'security', 'enterprise', 'notifications',
+  'about',
+  'apps',
+  'features',
+  'login',
+  'join',
+  'marketplace',
+  'orgs',
+  'pricing',
+  'search',
+  'settings',
+  'sponsors',
+  'topics',
+  'trending',
+  'collections',
+  'explore',
+  'site',
+  'security',
+  'enterprise',
+  'notifications',
 ]);
 
 /**
@@ -514,7 +569,16 @@ export function parsePythonLiteral(text: string): unknown {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
 };
 const PY_NUMBER = /[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?|[-+]?(?:inf|nan)\b/y;
 const PY_WS = /(?:\s|#[^\n]*)*/y;

@@ -41,7 +41,10 @@ const TAG_START = /<(?:!doctype|html|head|body|div|article|section|main|p|span|a
 
 function looksLikeHtml(text: string, fileName: string): number {
   if (text.includes('data-target="DailyPapers"') || text.includes("data-target='DailyPapers'")) return 0.95;
-  const head = text.slice(0, 4096).replace(/^\ufeff/, '').trimStart();
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\ufeff/, '')
+    .trimStart();
   const startsTag = head.startsWith('<');
   const tagged = TAG_START.test(head) || (startsTag && TAG_START.test(text.slice(0, 200_000)));
   if (startsTag && tagged) {
@@ -101,11 +104,7 @@ function isDailyPapers(el: Element): boolean {
 
 /** The page's own address (canonical link or og:url). */
 function pageUrl($: CheerioAPI): string | null {
-  return (
-    $('link[rel="canonical"]').attr('href') ??
-    $('meta[property="og:url"]').attr('content') ??
-    null
-  );
+  return $('link[rel="canonical"]').attr('href') ?? $('meta[property="og:url"]').attr('content') ?? null;
 }
 
 const PUBLISHED = /published\s+on\s+(.+)/i;
@@ -149,7 +148,8 @@ function collect(card: Element): CardParts {
       if (a.href.startsWith('/login?next=%2Fpapers') || /\/login\?next=%2Fpapers/.test(a.href)) parts.upvoteBoxes.push(el);
     } else if (name === 'p') parts.paragraphs.push(el);
     else if (name === 'li' && a.title !== undefined) parts.authorItems.push(el);
-    else if (name === 'span' || name === 'time' || (name === 'div' && !el.children.some((c) => c.type === 'tag'))) parts.leaves.push(el);
+    else if (name === 'span' || name === 'time' || (name === 'div' && !el.children.some((c) => c.type === 'tag')))
+      parts.leaves.push(el);
     if (a.role === 'checkbox') parts.upvoteBoxes.push(el);
     pushChildren(el, inHeading || HEADING.test(name));
   }
@@ -234,7 +234,9 @@ function singlePaper($: CheerioAPI, url: string | null): DigestRecord | null {
     const r = emptyRecord(1, cleanTitle(citationTitle));
     r.abstract = unwrapAbstract(
       $('meta[name="citation_abstract"]').attr('content') ??
-        $('blockquote.abstract').text().replace(/^\s*Abstract:\s*/i, ''),
+        $('blockquote.abstract')
+          .text()
+          .replace(/^\s*Abstract:\s*/i, ''),
     );
     r.arxivId =
       arxivIdFromUrl(`/papers/${$('meta[name="citation_arxiv_id"]').attr('content') ?? ''}`) ??

@@ -37,21 +37,50 @@ const STRONG_TITLE_KEYS = ['title', 'papertitle', 'titletext', 'papername', 'art
 /** `name` is a title only when the record otherwise looks like a paper. */
 const WEAK_TITLE_KEYS = ['name'];
 const ABSTRACT_KEYS = [
-  'abstract', 'summary', 'abstracttext', 'paperabstract', 'papersummary', 'fullabstract', 'abstr',
-  'description', 'desc', 'abstractcontent', 'content', 'text', 'body',
+  'abstract',
+  'summary',
+  'abstracttext',
+  'paperabstract',
+  'papersummary',
+  'fullabstract',
+  'abstr',
+  'description',
+  'desc',
+  'abstractcontent',
+  'content',
+  'text',
+  'body',
 ];
 const ID_KEYS = ['arxivid', 'arxiv', 'arxividentifier', 'paperid', 'id', 'arxivno', 'arxivnumber', 'eprint'];
 const URL_KEY = /arxiv|url|link|href|pdf|page|source|paper/;
 const AUTHOR_KEYS = ['authors', 'author', 'authorlist', 'authornames', 'authorsnames', 'creators', 'creator'];
 const UPVOTE_KEYS = ['upvotes', 'upvote', 'votes', 'upvotecount', 'numupvotes', 'likes', 'paperupvotes'];
 const PUBLISHED_KEYS = [
-  'publishedat', 'published', 'publishdate', 'publisheddate', 'publicationdate', 'pubdate', 'submittedat',
-  'submitted', 'submissiondate', 'arxivdate', 'paperpublishedat',
+  'publishedat',
+  'published',
+  'publishdate',
+  'publisheddate',
+  'publicationdate',
+  'pubdate',
+  'submittedat',
+  'submitted',
+  'submissiondate',
+  'arxivdate',
+  'paperpublishedat',
 ];
 const REPO_KEY = /github|^repo|repository|^code|sourcecode/;
 const LINK_KEYS = [
-  'projectpage', 'projecturl', 'project', 'projectlink', 'homepage', 'website', 'webpage', 'projectwebsite',
-  'demo', 'demourl', 'demolink',
+  'projectpage',
+  'projecturl',
+  'project',
+  'projectlink',
+  'homepage',
+  'website',
+  'webpage',
+  'projectwebsite',
+  'demo',
+  'demourl',
+  'demolink',
 ];
 const WRAPPER_KEYS = ['data', 'papers', 'results', 'items', 'records', 'entries', 'rows', 'dailypapers', 'list', 'hits'];
 
@@ -165,7 +194,10 @@ function findFirst<T>(f: { top: Fields; nested: Fields }, keys: string[], conv: 
   return null;
 }
 
-function recordOf(rec: Record<string, unknown>, position: number): { record: DigestRecord; strong: boolean; hasAbstract: boolean } {
+function recordOf(
+  rec: Record<string, unknown>,
+  position: number,
+): { record: DigestRecord; strong: boolean; hasAbstract: boolean } {
   const f = fieldsOf(rec);
   const t = findTitle(f);
   const r = emptyRecord(position, cleanTitle(t.title));

@@ -49,7 +49,15 @@ const MAX_TITLE_LINES = 4;
 
 /** Could this line be (the end of) a title? Not a link, date, separator or count. */
 function isTitleLine(l: string): boolean {
-  return l.length <= 400 && !URL_LINE.test(l) && !AUTHORS_LINE.test(l) && !DATE_LINE.test(l) && !UPVOTE_LINE.test(l) && /\p{L}/u.test(l) && !/^\[?\s*\d+\s+authors?\s*\]/i.test(l);
+  return (
+    l.length <= 400 &&
+    !URL_LINE.test(l) &&
+    !AUTHORS_LINE.test(l) &&
+    !DATE_LINE.test(l) &&
+    !UPVOTE_LINE.test(l) &&
+    /\p{L}/u.test(l) &&
+    !/^\[?\s*\d+\s+authors?\s*\]/i.test(l)
+  );
 }
 
 /** A line that ends a card rather than continuing its abstract. */
@@ -167,11 +175,7 @@ function parse(text: string, reference: string | null, warnings: string[] | null
 
 function captureDate(fields: Record<string, string>): string | null {
   return (
-    parseDate(fields.exported) ??
-    parseDate(fields.retrieved) ??
-    parseDate(fields.captured) ??
-    parseDate(fields.date) ??
-    null
+    parseDate(fields.exported) ?? parseDate(fields.retrieved) ?? parseDate(fields.captured) ?? parseDate(fields.date) ?? null
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { DigestRecord, Extraction } from '../types.js';
+import type { DigestRecord, Extraction, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { decodeDigest } from '../decode.js';
 import { splitDigest } from '../formats/index.js';
@@ -75,7 +75,7 @@ export function prepareFile(file: string, opts: PrepareOptions, knownSha?: strin
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   if (sha256 === knownSha) return { kind: 'unchanged', file, size: bytes.length };
   const warnings: string[] = [];
-  let split;
+  let split: SplitResult;
   let encoding: string;
   try {
     const decoded = decodeDigest(bytes);

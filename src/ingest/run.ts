@@ -100,6 +100,7 @@ export class Ingester {
       try {
         withBusyRetry(() => this.db.transaction(() => this.store.createQueryIndexes()).immediate());
       } catch (err) {
+        // biome-ignore lint/correctness/noUnsafeFinally: an index error matters only when the ingest itself succeeded
         if (!failed) throw err; // else the first error is the one to report
       }
     }
@@ -389,7 +390,8 @@ export function mergeCanonical(
   const abstract = preferAbstract(current.abstract, rec.abstract) === 'incoming' ? rec.abstract : current.abstract;
   const arxiv_id = current.arxiv_id ?? rec.arxivId;
   const authors = current.authors === '[]' && rec.authors.length > 0 ? JSON.stringify(rec.authors) : current.authors;
-  const upvotes = rec.upvotes !== null && (current.upvotes === null || rec.upvotes > current.upvotes) ? rec.upvotes : current.upvotes;
+  const upvotes =
+    rec.upvotes !== null && (current.upvotes === null || rec.upvotes > current.upvotes) ? rec.upvotes : current.upvotes;
   const published_at = current.published_at ?? rec.publishedAt;
   const next = { id: current.id, arxiv_id, title, abstract, authors, upvotes, published_at };
   const same =
@@ -493,7 +495,13 @@ async function arrivesWithin(p: Promise<unknown>, ms: number): Promise<boolean> 
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
   try {
-    return await Promise.race([p.then(() => true as const, () => true as const), late]);
+    return await Promise.race([
+      p.then(
+        () => true as const,
+        () => true as const,
+      ),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
   }

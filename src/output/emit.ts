@@ -95,7 +95,8 @@ export async function emitRows<T>(rows: Iterable<T>, view: View<T>, ctx: OutputC
   }
   const columns = fields ? fields.map((f) => view.columns.find((c) => c.key === f) ?? { key: f, header: f }) : view.columns;
   // Tabs and line breaks inside a value would break a row in two, in a table as in TSV.
-  const cellsOf = (row: T) => columns.map((c) => (c.cell ? c.cell(row) : flatCell(view.toJSON(row)[c.key])).replace(/[\t\r\n]+/g, ' '));
+  const cellsOf = (row: T) =>
+    columns.map((c) => (c.cell ? c.cell(row) : flatCell(view.toJSON(row)[c.key])).replace(/[\t\r\n]+/g, ' '));
   if (format === 'tsv') {
     for (const row of rows) {
       await write(out, tsvLine(cellsOf(row)) + '\n');

@@ -43,7 +43,9 @@ export function parseFields(spec: string | undefined, valid: readonly string[]):
   if (fields.length === 0) throw new UsageError('--fields needs at least one field name');
   const unknown = fields.filter((f) => !valid.includes(f));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; valid fields: ${valid.join(', ')}`);
+    throw new UsageError(
+      `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; valid fields: ${valid.join(', ')}`,
+    );
   }
   return fields;
 }
@@ -139,6 +141,6 @@ export function layoutTable(
   const capped = natural.map((w, i) => (i === flexIndex ? w : Math.min(w, max[i] ?? 40)));
   const fixed = capped.reduce((a, w, i) => (i === flexIndex ? a : a + w), 0) + gap * (headers.length - 1);
   if (flexIndex >= 0) capped[flexIndex] = Math.max(10, Math.min(natural[flexIndex]!, width - fixed));
-  const fit = (cells: string[]) => cells.map((c, i) => pad(truncate(c, capped[i]!), capped[i]!, align[i] === 'right'));
-  return [fit(headers), ...rows.map(fit)];
+  const fitRow = (cells: string[]) => cells.map((c, i) => pad(truncate(c, capped[i]!), capped[i]!, align[i] === 'right'));
+  return [fitRow(headers), ...rows.map(fitRow)];
 }

@@ -11,7 +11,11 @@ function methodSummary(p: PaperRecord): string {
   return [...new Set(p.methods.map((m) => (m.role === 'proposed' ? `${m.name}*` : m.family)))].join(',');
 }
 
-export function paperView(c: { dim: (s: string) => string; green: (s: string) => string; cyan: (s: string) => string }): View<PaperRecord> {
+export function paperView(c: {
+  dim: (s: string) => string;
+  green: (s: string) => string;
+  cyan: (s: string) => string;
+}): View<PaperRecord> {
   return {
     fields: PAPER_FIELDS,
     toJSON: (p) => ({ ...p }),

@@ -37,7 +37,20 @@ const ABSTRACT = 'We reach 90.5% accuracy and a 2.3x speedup, with 1.5-2.7x lowe
 function claim(text: string, extra: Partial<Claim> = {}, abstract = ABSTRACT): Claim {
   const start = extra.start ?? abstract.indexOf(text);
   if (start < 0) throw new Error(`'${text}' is not in the abstract`);
-  return { text, start, end: start + text.length, value: 0, low: null, high: null, unit: null, kind: 'quantity', metric: null, qualifier: null, sentence: abstract, ...extra };
+  return {
+    text,
+    start,
+    end: start + text.length,
+    value: 0,
+    low: null,
+    high: null,
+    unit: null,
+    kind: 'quantity',
+    metric: null,
+    qualifier: null,
+    sentence: abstract,
+    ...extra,
+  };
 }
 
 function paper(over: Partial<PaperRecord> = {}): PaperRecord {
@@ -52,7 +65,9 @@ function paper(over: Partial<PaperRecord> = {}): PaperRecord {
     first_seen: '2024-05-21',
     last_seen: '2024-05-23',
     has_code: true,
-    github: [{ url: 'https://github.com/a/b', owner: 'a', repo: 'b', path: '/tree/main', status: 'available', source: 'abstract' }],
+    github: [
+      { url: 'https://github.com/a/b', owner: 'a', repo: 'b', path: '/tree/main', status: 'available', source: 'abstract' },
+    ],
     links: [{ url: 'https://proj.example', kind: 'project-page' }],
     claims: [
       claim('90.5%', { value: 90.5, unit: '%', kind: 'percent', metric: 'accuracy' }),
@@ -65,7 +80,14 @@ function paper(over: Partial<PaperRecord> = {}): PaperRecord {
     ],
     sightings: [
       { file: 'digests/a.md', position: 3, date: '2024-05-21', title: 'Low-Rank Adaptation, Revisited', rule: 'new', score: 1 },
-      { file: 'digests/b.json', position: 7, date: null, title: 'Low Rank Adaptation Revisited', rule: 'fuzzy-title', score: 0.91349 },
+      {
+        file: 'digests/b.json',
+        position: 7,
+        date: null,
+        title: 'Low Rank Adaptation Revisited',
+        rule: 'fuzzy-title',
+        score: 0.91349,
+      },
     ],
     ...over,
   };
@@ -82,10 +104,22 @@ describe('highlightClaims', () => {
     ['claim at the end', on('ends at 2x', [claim('2x', {}, 'ends at 2x')]), 'ends at [2x]'],
     ['whole abstract', on('7B', [claim('7B', {}, '7B')]), '[7B]'],
     ['all three claims', paper(), 'We reach [90.5%] accuracy and a [2.3x] speedup, with [1.5-2.7x] lower latency.'],
-    ['claims given out of order are placed by start', paper({ claims: [...paper().claims].reverse() }), 'We reach [90.5%] accuracy and a [2.3x] speedup, with [1.5-2.7x] lower latency.'],
+    [
+      'claims given out of order are placed by start',
+      paper({ claims: [...paper().claims].reverse() }),
+      'We reach [90.5%] accuracy and a [2.3x] speedup, with [1.5-2.7x] lower latency.',
+    ],
     ['adjacent spans are both marked', on('1234', [claim('12', {}, '1234'), claim('34', {}, '1234')]), '[12][34]'],
-    ['an overlapping later span is dropped', on('abcdef', [claim('abcd', {}, 'abcdef'), claim('cdef', {}, 'abcdef')]), '[abcd]ef'],
-    ['the first by start wins even when listed second', on('abcdef', [claim('cdef', {}, 'abcdef'), claim('abcd', {}, 'abcdef')]), '[abcd]ef'],
+    [
+      'an overlapping later span is dropped',
+      on('abcdef', [claim('abcd', {}, 'abcdef'), claim('cdef', {}, 'abcdef')]),
+      '[abcd]ef',
+    ],
+    [
+      'the first by start wins even when listed second',
+      on('abcdef', [claim('cdef', {}, 'abcdef'), claim('abcd', {}, 'abcdef')]),
+      '[abcd]ef',
+    ],
     ['a span inside another is dropped', on('abcdef', [claim('abcdef', {}, 'abcdef'), claim('cd', {}, 'abcdef')]), '[abcdef]'],
     ['same start: the one listed first wins', on('abcdef', [claim('ab', {}, 'abcdef'), claim('abc', {}, 'abcdef')]), '[ab]cdef'],
   ])('%s', (_name, p, expected) => {
@@ -136,12 +170,31 @@ describe('renderPaper', () => {
   });
 
   it('leaves out the empty sections of a bare paper', () => {
-    const bare = paper({ arxiv_id: null, published_at: null, first_seen: null, last_seen: null, upvotes: null, authors: [], github: [], links: [], claims: [], methods: [], sightings: [] });
-    expect(renderPaper(bare, null)).toBe(['Low-Rank Adaptation, Revisited', 'id abc123', '', ABSTRACT, '', 'Sightings (0):', ''].join('\n'));
+    const bare = paper({
+      arxiv_id: null,
+      published_at: null,
+      first_seen: null,
+      last_seen: null,
+      upvotes: null,
+      authors: [],
+      github: [],
+      links: [],
+      claims: [],
+      methods: [],
+      sightings: [],
+    });
+    expect(renderPaper(bare, null)).toBe(
+      ['Low-Rank Adaptation, Revisited', 'id abc123', '', ABSTRACT, '', 'Sightings (0):', ''].join('\n'),
+    );
   });
 
   it('renders a code link without a path, and a promised one from the site', () => {
-    const text = renderPaper(paper({ github: [{ url: 'https://github.com/x/y', owner: 'x', repo: 'y', path: null, status: 'promised', source: 'site' }] }), null);
+    const text = renderPaper(
+      paper({
+        github: [{ url: 'https://github.com/x/y', owner: 'x', repo: 'y', path: null, status: 'promised', source: 'site' }],
+      }),
+      null,
+    );
     expect(text).toContain('\nCode: https://github.com/x/y (promised, from site)\n');
   });
 

@@ -35,13 +35,19 @@ describe('statementKeyword', () => {
   });
 
   it('is upper case letters or empty, and comments and spaces in front never change it', () => {
-    const lead = fc.array(fc.constantFrom(' ', '\n', '\t', '-- note\n', '/* c */', '/* x\n y */', '--\n'), { maxLength: 6 }).map((a) => a.join(''));
+    const lead = fc
+      .array(fc.constantFrom(' ', '\n', '\t', '-- note\n', '/* c */', '/* x\n y */', '--\n'), { maxLength: 6 })
+      .map((a) => a.join(''));
     fc.assert(
-      fc.property(lead, fc.constantFrom('select 1', 'WITH a AS (SELECT 1) SELECT 1', 'values (1)', 'delete from t'), (prefix, sql) => {
-        const k = statementKeyword(prefix + sql);
-        expect(k).toBe(statementKeyword(sql));
-        expect(k).toMatch(/^[A-Z]+$/);
-      }),
+      fc.property(
+        lead,
+        fc.constantFrom('select 1', 'WITH a AS (SELECT 1) SELECT 1', 'values (1)', 'delete from t'),
+        (prefix, sql) => {
+          const k = statementKeyword(prefix + sql);
+          expect(k).toBe(statementKeyword(sql));
+          expect(k).toMatch(/^[A-Z]+$/);
+        },
+      ),
     );
   });
 });

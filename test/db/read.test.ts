@@ -6,7 +6,6 @@ import { parseClaimFilter, toFtsQuery, type ClaimFilter } from '../../src/filter
 import { MIGRATIONS } from '../../src/db/schema.js';
 import { buildPaperQuery, type PaperFilters } from '../../src/db/read.js';
 
-
 const HOSTILE = "x' OR 1=1 --";
 const claim = (subject: string, op: ClaimFilter['op'], value: number): ClaimFilter => ({ subject, op, value });
 const placeholders = (sql: string) => (sql.match(/\?/g) ?? []).length;
@@ -57,7 +56,10 @@ describe('buildPaperQuery: user values are bound parameters', () => {
         methods: fc.array(fc.record({ family: str, name: fc.option(str, { nil: null }) }), { maxLength: 2 }),
         role: str,
         hasCode: fc.boolean(),
-        claims: fc.array(fc.record({ subject, op: fc.constantFrom('>', '>=', '<', '<=', '=', '!=' as const), value: fc.double() }), { maxLength: 2 }),
+        claims: fc.array(
+          fc.record({ subject, op: fc.constantFrom('>', '>=', '<', '<=', '=', '!=' as const), value: fc.double() }),
+          { maxLength: 2 },
+        ),
         fileGlob: str,
         since: str,
         until: str,
@@ -71,7 +73,8 @@ describe('buildPaperQuery: user values are bound parameters', () => {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(f)) {
         if (typeof v === 'string' && k !== 'sort') out[k] = 'v';
-        else if (k === 'methods') out[k] = (v as PaperFilters['methods'])!.map((m) => ({ family: 'v', name: m.name === null ? null : 'v' }));
+        else if (k === 'methods')
+          out[k] = (v as PaperFilters['methods'])!.map((m) => ({ family: 'v', name: m.name === null ? null : 'v' }));
         // the subject picks the column (metric, unit or kind) by design, so it stays
         else if (k === 'claims') out[k] = (v as ClaimFilter[]).map((c) => ({ ...c, value: 1 }));
         else if (k === 'limit') out[k] = 7;
@@ -128,10 +131,13 @@ describe('buildPaperQuery: order and limit', () => {
     expect(buildPaperQuery(f).sql.endsWith(order)).toBe(true);
   });
 
-  it.each([{ sort: 'relevance' }, { sort: 'relevance', hasCode: true, limit: 5 }] as PaperFilters[])('%j (relevance without text) is a UsageError', (f) => {
-    expect(() => buildPaperQuery(f)).toThrow(UsageError);
-    expect(() => buildPaperQuery(f)).toThrow('--sort relevance needs a search TEXT');
-  });
+  it.each([{ sort: 'relevance' }, { sort: 'relevance', hasCode: true, limit: 5 }] as PaperFilters[])(
+    '%j (relevance without text) is a UsageError',
+    (f) => {
+      expect(() => buildPaperQuery(f)).toThrow(UsageError);
+      expect(() => buildPaperQuery(f)).toThrow('--sort relevance needs a search TEXT');
+    },
+  );
 
   it.each([
     [{ limit: 0 }, false, []],
@@ -146,13 +152,18 @@ describe('buildPaperQuery: order and limit', () => {
   });
 
   it('with no filters selects from papers alone, with no WHERE', () => {
-    expect(buildPaperQuery({})).toEqual({ sql: 'SELECT p.rid AS rid FROM papers p ORDER BY p.last_seen DESC, p.rid DESC', params: [] });
+    expect(buildPaperQuery({})).toEqual({
+      sql: 'SELECT p.rid AS rid FROM papers p ORDER BY p.last_seen DESC, p.rid DESC',
+      params: [],
+    });
   });
 
   it('searches through the FTS table only when there is text', () => {
     // Text alone ranks inside the index; with other filters it joins papers.
     expect(buildPaperQuery({ text: 'lora' }).sql).toMatch(/^SELECT rowid AS rid FROM papers_fts WHERE papers_fts MATCH \? /);
-    expect(buildPaperQuery({ text: 'lora', hasCode: true }).sql).toMatch(/^SELECT p\.rid AS rid FROM papers_fts JOIN papers p ON p\.rid = papers_fts\.rowid WHERE papers_fts MATCH \? /);
+    expect(buildPaperQuery({ text: 'lora', hasCode: true }).sql).toMatch(
+      /^SELECT p\.rid AS rid FROM papers_fts JOIN papers p ON p\.rid = papers_fts\.rowid WHERE papers_fts MATCH \? /,
+    );
     expect(buildPaperQuery({ hasCode: true }).sql).not.toContain('papers_fts');
   });
 });
@@ -166,10 +177,22 @@ const COMBOS: [string, PaperFilters][] = [
   ['hostile text', { text: HOSTILE }],
   ['method family', { methods: [{ family: 'lora', name: null }] }],
   ['method member', { methods: [{ family: 'lora', name: 'QLoRA' }] }],
-  ['two methods and a role', { methods: [{ family: 'lora', name: null }, { family: 'adapter', name: 'Adapter' }], role: 'proposed' }],
+  [
+    'two methods and a role',
+    {
+      methods: [
+        { family: 'lora', name: null },
+        { family: 'adapter', name: 'Adapter' },
+      ],
+      role: 'proposed',
+    },
+  ],
   ['role alone', { role: 'compared' }],
   ['has code', { hasCode: true }],
-  ['claims on metric, unit and kind', { claims: [claim('accuracy', '>=', 90), claim('parameters', '<', 1e6), claim('percent', '!=', 1)] }],
+  [
+    'claims on metric, unit and kind',
+    { claims: [claim('accuracy', '>=', 90), claim('parameters', '<', 1e6), claim('percent', '!=', 1)] },
+  ],
   ['file glob', { fileGlob: '*.md' }],
   ['hostile glob', { fileGlob: HOSTILE }],
   ['since', { since: '2024-01-01' }],
@@ -214,7 +237,14 @@ describe('buildPaperQuery on an empty database', () => {
         methods: fc.array(fc.record({ family: str, name: fc.option(str, { nil: null }) }), { maxLength: 2 }),
         role: str,
         hasCode: fc.boolean(),
-        claims: fc.array(fc.record({ subject: str, op: fc.constantFrom('>', '>=', '<', '<=', '=', '!=' as const), value: fc.double({ noNaN: true }) }), { maxLength: 2 }),
+        claims: fc.array(
+          fc.record({
+            subject: str,
+            op: fc.constantFrom('>', '>=', '<', '<=', '=', '!=' as const),
+            value: fc.double({ noNaN: true }),
+          }),
+          { maxLength: 2 },
+        ),
         fileGlob: str,
         since: str,
         until: str,
@@ -277,7 +307,16 @@ describe('buildPaperQuery on a small database', () => {
     ['method member, any case', { methods: [{ family: 'lora', name: 'qlora' }] }, [1]],
     ['family with role', { methods: [{ family: 'lora', name: null }], role: 'used' }, [1]],
     ['member with another role', { methods: [{ family: 'lora', name: 'LoRA' }], role: 'used' }, []],
-    ['two methods must both hold', { methods: [{ family: 'lora', name: null }, { family: 'adapter', name: null }] }, []],
+    [
+      'two methods must both hold',
+      {
+        methods: [
+          { family: 'lora', name: null },
+          { family: 'adapter', name: null },
+        ],
+      },
+      [],
+    ],
     ['role alone', { role: 'compared' }, [2]],
     ['has code', { hasCode: true }, [1]],
     ['metric claim', { claims: [parseClaimFilter('accuracy>=90')] }, [1]],
@@ -298,7 +337,18 @@ describe('buildPaperQuery on a small database', () => {
     ['hostile arxiv id', { arxivId: HOSTILE }, []],
     [
       'everything on one paper',
-      { text: 'low-rank', methods: [{ family: 'lora', name: 'LoRA' }], role: 'proposed', hasCode: true, claims: [parseClaimFilter('accuracy>=90')], fileGlob: '*.md', since: '2024-01-01', until: '2024-12-31', arxivId: '2405.00001', limit: 5 },
+      {
+        text: 'low-rank',
+        methods: [{ family: 'lora', name: 'LoRA' }],
+        role: 'proposed',
+        hasCode: true,
+        claims: [parseClaimFilter('accuracy>=90')],
+        fileGlob: '*.md',
+        since: '2024-01-01',
+        until: '2024-12-31',
+        arxivId: '2405.00001',
+        limit: 5,
+      },
       [1],
     ],
   ] as [string, PaperFilters, number[]][])('%s -> %j', (_name, f, expected) => {

@@ -13,7 +13,12 @@ describe('DedupIndex', () => {
     expect(ix.size).toBe(0);
     expect(ix.threshold).toBe(DEFAULT_THRESHOLD);
     ix.put({ id: 'a', arxivId: null, title: 'PAT: Pruning-Aware Tuning for Large Language Models', abstract: ABS });
-    ix.put({ id: 'b', arxivId: '2406.00001', title: 'IAPT: Instruction-Aware Prompt Tuning for Large Language Models', abstract: OTHER });
+    ix.put({
+      id: 'b',
+      arxivId: '2406.00001',
+      title: 'IAPT: Instruction-Aware Prompt Tuning for Large Language Models',
+      abstract: OTHER,
+    });
     expect(ix.size).toBe(2);
     expect(ix.match({ title: 'pat: pruning aware tuning for large language models', abstract: '', arxivId: null })).toEqual({
       paperId: 'a',
@@ -54,7 +59,9 @@ describe('DedupIndex', () => {
     ix.remove('missing');
     expect(ix.size).toBe(1);
     expect(ix.match({ title: 'x', abstract: '', arxivId: '2406.00001' })).toBeNull();
-    expect(ix.match({ title: 'Trust Region On-Policy Distillation', abstract: '', arxivId: null })).toMatchObject({ paperId: 'b' });
+    expect(ix.match({ title: 'Trust Region On-Policy Distillation', abstract: '', arxivId: null })).toMatchObject({
+      paperId: 'b',
+    });
     ix.remove('b');
     expect(ix.match({ title: 'Trust Region On-Policy Distillation', abstract: '', arxivId: null })).toBeNull();
     expect(ix.match({ title: 'Trust Region On-Policy Distil\u2026', abstract: '', arxivId: null })).toBeNull();
@@ -78,7 +85,9 @@ describe('DedupIndex', () => {
     ix.put({ id: 'a', arxivId: '2406.00001', title: 'Introduction', abstract: ABS });
     ix.put({ id: 'b', arxivId: '2406.00002', title: 'Introduction', abstract: OTHER });
     expect(ix.match({ title: 'Introduction', abstract: OTHER, arxivId: null })).toMatchObject({ paperId: 'b' });
-    expect(ix.match({ title: 'Introduction', abstract: ABS.slice(0, 150) + '\u2026', arxivId: null })).toMatchObject({ paperId: 'a' });
+    expect(ix.match({ title: 'Introduction', abstract: ABS.slice(0, 150) + '\u2026', arxivId: null })).toMatchObject({
+      paperId: 'a',
+    });
   });
 
   it('a threshold option changes the fuzzy-title bar', () => {
@@ -97,17 +106,36 @@ describe('DedupIndex', () => {
     ]);
     expect(r.cluster).toEqual([0, 0, 0]);
     expect(r.rule).toEqual(['new', 'clipped-title', 'exact-title']);
-    expect(r.canonical[0]).toEqual({ title: 'HFT: Half Fine-Tuning for Large Language Models', abstract: ABS, arxivId: '2404.18466' });
+    expect(r.canonical[0]).toEqual({
+      title: 'HFT: Half Fine-Tuning for Large Language Models',
+      abstract: ABS,
+      arxivId: '2404.18466',
+    });
   });
 });
 
 describe('preferTitle / preferAbstract', () => {
   it.each([
     ['full over clipped', 'Scaling Laws for Neural Lang\u2026', 'Scaling Laws for Neural Language Models', 'incoming'],
-    ['clipped never replaces full', 'Scaling Laws for Neural Language Models', 'Scaling Laws for Neural Language Models…', 'current'],
+    [
+      'clipped never replaces full',
+      'Scaling Laws for Neural Language Models',
+      'Scaling Laws for Neural Language Models…',
+      'current',
+    ],
     ['longer clip', 'Scaling Laws for Neu\u2026', 'Scaling Laws for Neural Lang\u2026', 'incoming'],
-    ['rendered over LaTeX', '\\textit{Trans-LoRA}: Towards Data-free Transferable PEFT', 'Trans-LoRA: Towards Data-free Transferable PEFT', 'incoming'],
-    ['unwrapped over hard-wrapped', 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal Models', 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal\n  Models', 'current'],
+    [
+      'rendered over LaTeX',
+      '\\textit{Trans-LoRA}: Towards Data-free Transferable PEFT',
+      'Trans-LoRA: Towards Data-free Transferable PEFT',
+      'incoming',
+    ],
+    [
+      'unwrapped over hard-wrapped',
+      'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal Models',
+      'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal\n  Models',
+      'current',
+    ],
     ['identical', 'Same', 'Same', 'current'],
     ['anything over empty', '', 'Title', 'incoming'],
   ] as const)('title: %s', (_n, current, incoming, expected) => {
@@ -115,7 +143,14 @@ describe('preferTitle / preferAbstract', () => {
   });
 
   it('preferTitle is a total order (antisymmetric on distinct strings)', () => {
-    const ts = ['Sora: A Review', 'sora: a review', 'Sora: a Review', 'Sora: A Rev\u2026', 'Sora:\n  A Review', '$Sora$: A Review'];
+    const ts = [
+      'Sora: A Review',
+      'sora: a review',
+      'Sora: a Review',
+      'Sora: A Rev\u2026',
+      'Sora:\n  A Review',
+      '$Sora$: A Review',
+    ];
     for (const a of ts) for (const b of ts) if (a !== b) expect(preferTitle(a, b)).not.toBe(preferTitle(b, a));
   });
 
@@ -131,7 +166,15 @@ describe('preferTitle / preferAbstract', () => {
   });
 
   it('preferAbstract is a total order (antisymmetric on distinct strings)', () => {
-    const as = [ABS, ABS + ' Accepted at ACL 2024.', ABS.slice(0, 100) + '\u2026', '', 'Code: x', ABS.replace(/\s/g, '\n'), OTHER];
+    const as = [
+      ABS,
+      ABS + ' Accepted at ACL 2024.',
+      ABS.slice(0, 100) + '\u2026',
+      '',
+      'Code: x',
+      ABS.replace(/\s/g, '\n'),
+      OTHER,
+    ];
     for (const a of as) for (const b of as) if (a !== b) expect(preferAbstract(a, b)).not.toBe(preferAbstract(b, a));
   });
 });

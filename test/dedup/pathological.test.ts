@@ -102,7 +102,11 @@ describe('pathological input', () => {
     // Then clipped and recased copies of some of them.
     for (let i = 0; i < 2_000; i++) {
       const t = recs[i * 5]!.title;
-      recs.push({ title: i % 2 ? t.toUpperCase() : t.slice(0, Math.max(20, Math.floor(t.length * 0.7))) + '\u2026', abstract: '', arxivId: null });
+      recs.push({
+        title: i % 2 ? t.toUpperCase() : t.slice(0, Math.max(20, Math.floor(t.length * 0.7))) + '\u2026',
+        abstract: '',
+        arxivId: null,
+      });
     }
     const index = new DedupIndex();
     const { maxPerLookup } = ingest(index, recs);

@@ -24,12 +24,8 @@ import {
 } from '../../src/dedup/index.js';
 import { isClippedTitle, titleKey } from '../../src/normalize.js';
 
-
 // ---------------------------------------------------------------------------------------------
 // Real records: the seed pages (453) and, when present, the site API samples (359).
-
-
-
 
 const REAL: SightingLike[] = [...seedRecords(), ...apiRecords()];
 const WORDS = [...new Set(REAL.flatMap((r) => r.title.split(/\s+/)).filter((w) => /^[A-Za-z]{3,}$/.test(w)))];
@@ -38,13 +34,13 @@ const WORDS = [...new Set(REAL.flatMap((r) => r.title.split(/\s+/)).filter((w) =
 // Variants: the formatting differences of scraped copies, plus real differences (a digit, a
 // word, an unrelated abstract, another arXiv id) so that every rule and every veto is exercised.
 
-
-
 const TITLE_VARIANTS: ((t: string, pick: Pick) => string)[] = [
   (t) => t.toLowerCase(),
   (t) => t.replace(/\b([a-z])/g, (c) => c.toUpperCase()),
   (t, pick) => t.replace(/ /g, () => [' ', ' ', '  ', '\u00a0', '\n  '][pick(5)]!),
-  (t, pick) => t.slice(0, Math.max(14, Math.floor(t.length * (0.5 + 0.1 * pick(5))))).trimEnd() + ['\u2026', '...', ' [...]', ' \u2026'][pick(4)]!,
+  (t, pick) =>
+    t.slice(0, Math.max(14, Math.floor(t.length * (0.5 + 0.1 * pick(5))))).trimEnd() +
+    ['\u2026', '...', ' [...]', ' \u2026'][pick(4)]!,
   (t) => t.replace(/^([^:\s]+):/, '\\textit{$1}:'),
   (t) => t.replace(/(\w)-(\w)/g, '$1\u2013$2'),
   (t) => t.replace(/(\w)-(\w)/g, '$1$2'),
@@ -72,24 +68,46 @@ const TITLE_VARIANTS: ((t: string, pick: Pick) => string)[] = [
 
 function abstractVariant(a: string, pick: Pick, other: SightingLike): string {
   switch (pick(8)) {
-    case 0: return a.slice(0, Math.floor(a.length * (0.3 + 0.1 * pick(6)))).trimEnd() + '\u2026';
-    case 1: return '';
-    case 2: return ['Code: https://github.com/foo/bar', 'Accepted at ICML 2024. Project page and code available.', 'Great work, check it out!'][pick(3)]!;
-    case 3: return a.replace(/(.{60,80}?) /g, '$1\n');
-    case 4: return `${a} Accepted at NeurIPS 2024.`;
-    case 5: return other.abstract; // a different paper's abstract
-    case 6: return a.split(/(?<=[.!?])\s+/).slice(0, -1).join(' ') || a;
-    default: return a;
+    case 0:
+      return a.slice(0, Math.floor(a.length * (0.3 + 0.1 * pick(6)))).trimEnd() + '\u2026';
+    case 1:
+      return '';
+    case 2:
+      return [
+        'Code: https://github.com/foo/bar',
+        'Accepted at ICML 2024. Project page and code available.',
+        'Great work, check it out!',
+      ][pick(3)]!;
+    case 3:
+      return a.replace(/(.{60,80}?) /g, '$1\n');
+    case 4:
+      return `${a} Accepted at NeurIPS 2024.`;
+    case 5:
+      return other.abstract; // a different paper's abstract
+    case 6:
+      return (
+        a
+          .split(/(?<=[.!?])\s+/)
+          .slice(0, -1)
+          .join(' ') || a
+      );
+    default:
+      return a;
   }
 }
 
 function arxivVariant(id: string | null, pick: Pick, other: SightingLike): string | null {
   switch (pick(8)) {
-    case 0: return id === null ? null : `arXiv:${id}v${1 + pick(3)}`;
-    case 1: return other.arxivId;
-    case 2: return ['hep-th/9901001', 'cs/0101001v2', 'arXiv:math.GT/0309136'][pick(3)]!;
-    case 3: return null;
-    default: return id;
+    case 0:
+      return id === null ? null : `arXiv:${id}v${1 + pick(3)}`;
+    case 1:
+      return other.arxivId;
+    case 2:
+      return ['hep-th/9901001', 'cs/0101001v2', 'arXiv:math.GT/0309136'][pick(3)]!;
+    case 3:
+      return null;
+    default:
+      return id;
   }
 }
 
@@ -307,7 +325,8 @@ describe('fast Dice', () => {
       }),
       { numRuns: 2000 },
     );
-    const spaces = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+    const spaces =
+      ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
     for (const c of spaces) expect(titleKey(`Large${c}Language &${c}Models`)).toBe('largelanguageandmodels');
   });
 });
@@ -321,7 +340,10 @@ describe('preferTitle on title facts', () => {
       for (const v of variants) {
         const ix = new DedupIndex();
         ix.put({ id: 'c', title: r.title, abstract: '', arxivId: null });
-        const facts = { current: ix.titleFacts('c')!, incoming: preparedTitleFacts(cloned({ title: v, abstract: '', arxivId: null })) };
+        const facts = {
+          current: ix.titleFacts('c')!,
+          incoming: preparedTitleFacts(cloned({ title: v, abstract: '', arxivId: null })),
+        };
         expect(facts.current).toEqual({ keyLength: titleKey(r.title).length, clipped: isClippedTitle(r.title) });
         expect(preferTitle(r.title, v, facts)).toBe(preferTitle(r.title, v));
         const back = { current: facts.incoming, incoming: facts.current };

@@ -24,12 +24,16 @@ interface Base {
 function loadBases(): Base[] {
   const out: Base[] = [];
   const seen = new Set<string>();
-  for (const f of fs.readdirSync(SEEDS).filter((x) => x.endsWith('.txt')).sort()) {
+  for (const f of fs
+    .readdirSync(SEEDS)
+    .filter((x) => x.endsWith('.txt'))
+    .sort()) {
     const lines = fs.readFileSync(path.join(SEEDS, f), 'utf8').split(/\r?\n/);
     const glued = lines.findIndex((l) => l.startsWith('Subscribe') && l.trim().length > 9);
-    const body = (glued >= 0
-      ? [lines[glued]!.slice(9), ...lines.slice(glued + 1)]
-      : lines.slice(lines.findIndex((l) => /^[A-Z][a-z]{2} \d{1,2}$/.test(l.trim())) + 1)
+    const body = (
+      glued >= 0
+        ? [lines[glued]!.slice(9), ...lines.slice(glued + 1)]
+        : lines.slice(lines.findIndex((l) => /^[A-Z][a-z]{2} \d{1,2}$/.test(l.trim())) + 1)
     )
       .map((l) => l.trim())
       .filter((l) => l !== '');
@@ -53,13 +57,20 @@ const KEYS = BASES.map((b) => simpleKey(b.title));
 // ---------------------------------------------------------------------------------------------
 // Variant transformations (each a function of the text and a stream of choices).
 
-
 const TITLE_VARIANTS: ((t: string, pick: Pick) => string)[] = [
   // whitespace: doubled spaces, non-breaking spaces, an arXiv hard wrap
   (t, pick) => t.replace(/ /g, () => [' ', ' ', ' ', '  ', '\u00a0', '\n  '][pick(6)]!),
   // title case / sentence case
-  (t) => t.split(' ').map((w, i) => (i === 0 || /[A-Z].*[A-Z]|\d/.test(w) ? w : w.toLowerCase())).join(' '),
-  (t) => t.split(' ').map((w) => (w.length > 3 ? w[0]!.toUpperCase() + w.slice(1) : w)).join(' '),
+  (t) =>
+    t
+      .split(' ')
+      .map((w, i) => (i === 0 || /[A-Z].*[A-Z]|\d/.test(w) ? w : w.toLowerCase()))
+      .join(' '),
+  (t) =>
+    t
+      .split(' ')
+      .map((w) => (w.length > 3 ? w[0]!.toUpperCase() + w.slice(1) : w))
+      .join(' '),
   // typography: curly quotes, en-dashes
   (t) => t.replace(/'/g, '\u2019').replace(/"([^"]*)"/g, '\u201c$1\u201d'),
   (t, pick) => t.replace(/(\w)-(\w)/g, (m, a: string, b: string) => (pick(2) ? `${a}\u2013${b}` : m)),
@@ -83,7 +94,10 @@ const ABSTRACT_VARIANTS: ((a: string, pick: Pick) => string)[] = [
     return s.length > 2 ? s.slice(0, -1).join(' ') : a;
   },
   (a, pick) => (pick(2) ? `${a} Accepted at NeurIPS 2024.` : `Published at EMNLP 2024. ${a}`),
-  (_a, pick) => ['Code: https://github.com/foo/bar', 'Accepted at ICML 2024. Project page and code available.', 'Great work, check it out!'][pick(3)]!,
+  (_a, pick) =>
+    ['Code: https://github.com/foo/bar', 'Accepted at ICML 2024. Project page and code available.', 'Great work, check it out!'][
+      pick(3)
+    ]!,
   () => '',
 ];
 
@@ -112,7 +126,6 @@ function variant(b: Base, self: number, pick: Pick): SightingLike {
   if (pick(2) === 0) abstract = ABSTRACT_VARIANTS[pick(ABSTRACT_VARIANTS.length)]!(abstract, pick);
   return { title, abstract, arxivId: pick(4) === 0 ? b.arxivId : null };
 }
-
 
 function partition(cluster: number[]): number[] {
   const first = new Map<number, number>();

@@ -7,11 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { API, apiRecords, seedRecords } from './records.js';
 import { clusterRecords, type SightingLike } from '../../src/dedup/index.js';
 
-
-
-
-
-
 function partition(cluster: number[]): number[] {
   const first = new Map<number, number>();
   return cluster.map((c, i) => {
@@ -46,7 +41,8 @@ describe('seed pages', () => {
   it('merge their sightings with titles hard-wrapped, clipped and recased', () => {
     const variants = recs.map((r, i) => {
       const t = r.title;
-      if (i % 3 === 0) return { ...r, title: t.replace(/ /g, (_m: string, off: number) => (off % 5 === 0 ? '\n  ' : ' ')), abstract: '' };
+      if (i % 3 === 0)
+        return { ...r, title: t.replace(/ /g, (_m: string, off: number) => (off % 5 === 0 ? '\n  ' : ' ')), abstract: '' };
       if (i % 3 === 1 && t.length > 40) return { ...r, title: t.slice(0, Math.ceil(t.length * 0.8)) + '\u2026' };
       return { ...r, title: t.toLowerCase(), abstract: r.abstract.slice(0, 200) + '\u2026' };
     });

@@ -28,7 +28,10 @@ export function seedRecords(): SightingLike[] {
 export function apiRecords(): SightingLike[] {
   if (!fs.existsSync(API)) return [];
   const recs: SightingLike[] = [];
-  for (const f of fs.readdirSync(API).filter((x) => x.endsWith('.json')).sort()) {
+  for (const f of fs
+    .readdirSync(API)
+    .filter((x) => x.endsWith('.json'))
+    .sort()) {
     let data = JSON.parse(fs.readFileSync(path.join(API, f), 'utf8')) as unknown;
     if (!Array.isArray(data)) data = (data as { data: unknown[] }).data;
     for (let item of data as unknown[]) {

@@ -128,12 +128,14 @@ describe('IntMap', () => {
   it('behaves like a Map under random set/delete/get', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom('set', 'delete', 'get'), fc.integer({ min: 1, max: 200 }), fc.integer()), { maxLength: 2000 }),
+        fc.array(fc.tuple(fc.constantFrom('set', 'delete', 'get'), fc.integer({ min: 1, max: 200 }), fc.integer()), {
+          maxLength: 2000,
+        }),
         (ops) => {
           const m = new IntMap(4);
           const ref = new Map<number, number>();
           for (const [op, k, v] of ops) {
-            if (op === 'set') (m.set(k, v), ref.set(k, v));
+            if (op === 'set') m.set(k, v), ref.set(k, v);
             else if (op === 'delete') expect(m.delete(k)).toBe(ref.delete(k));
             else expect(m.get(k)).toBe(ref.get(k) ?? -1);
           }

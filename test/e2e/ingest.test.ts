@@ -42,7 +42,13 @@ describe('ingest the seeds end to end', () => {
   it('keeps every title exactly as the title line of its page, at its position', () => {
     const byFile = new Map<string, string[]>();
     for (const f of fs.readdirSync(SEEDS)) {
-      byFile.set(path.join(SEEDS, f), fs.readFileSync(path.join(SEEDS, f), 'utf8').split('\n').map((l) => l.trim()));
+      byFile.set(
+        path.join(SEEDS, f),
+        fs
+          .readFileSync(path.join(SEEDS, f), 'utf8')
+          .split('\n')
+          .map((l) => l.trim()),
+      );
     }
     const positions = new Map<string, Set<number>>();
     for (const p of all) {

@@ -131,7 +131,9 @@ describe('formats', () => {
 
 describe('companion commands', () => {
   it('claims lists claims with their paper, filtered', () => {
-    const r = json<{ paper_id: string; title: string; value: number; kind: string }[]>(q('claims', '--kind', 'percent', '--min', '90', '--json', '--limit', '0'));
+    const r = json<{ paper_id: string; title: string; value: number; kind: string }[]>(
+      q('claims', '--kind', 'percent', '--min', '90', '--json', '--limit', '0'),
+    );
     expect(r.length).toBeGreaterThan(0);
     for (const c of r) {
       expect(c.kind).toBe('percent');

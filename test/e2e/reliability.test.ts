@@ -95,7 +95,16 @@ describe('bad input never stops an ingest', () => {
   it('names each bad file once, with a reason, and exits 1', () => {
     expect(r.code).toBe(1);
     const named = summary.errors.map((e) => path.basename(e.file)).sort();
-    expect(named).toEqual(['binary.txt', 'empty.md', 'invalid.json', 'loop-a.txt', 'loop-b.txt', 'nopapers.html', 'one-line.txt', 'truncated.json']);
+    expect(named).toEqual([
+      'binary.txt',
+      'empty.md',
+      'invalid.json',
+      'loop-a.txt',
+      'loop-b.txt',
+      'nopapers.html',
+      'one-line.txt',
+      'truncated.json',
+    ]);
     for (const e of summary.errors) expect(e.message.length).toBeGreaterThan(5);
   });
 
@@ -107,7 +116,15 @@ describe('bad input never stops an ingest', () => {
   });
 
   it('reports a file that is too large, naming the limit', () => {
-    const big = papers(['ingest', path.join(input, 'bad', 'one-line.txt'), '--db', path.join(dir, 'big.db'), '--max-file-mb', '1', '--json']);
+    const big = papers([
+      'ingest',
+      path.join(input, 'bad', 'one-line.txt'),
+      '--db',
+      path.join(dir, 'big.db'),
+      '--max-file-mb',
+      '1',
+      '--json',
+    ]);
     expect(big.code).toBe(1);
     expect(json<Summary>(big).errors[0]!.message).toMatch(/over the 1\.0 MB limit/);
   });
@@ -117,7 +134,8 @@ describe('stored text is data, never SQL', () => {
   it('keeps a hostile title verbatim', () => {
     const dir = tempDir();
     const title = `Robert'); DROP TABLE papers; -- "quoted" \`ticks\``;
-    const abstract = 'We present a method with a title full of quotes. It improves accuracy by 3.2% on two benchmarks and reduces memory. Code is available at https://github.com/o/r.';
+    const abstract =
+      'We present a method with a title full of quotes. It improves accuracy by 3.2% on two benchmarks and reduces memory. Code is available at https://github.com/o/r.';
     fs.writeFileSync(path.join(dir, 'd.json'), JSON.stringify([{ title, abstract }]));
     const db = path.join(dir, 'x.db');
     const r = papers(['ingest', path.join(dir, 'd.json'), '--db', db, '--json']);
@@ -179,22 +197,25 @@ describe('crashes lose nothing', () => {
 
 describe('concurrency', () => {
   // Several rounds: the race that matters (both creating the database) is decided by timing.
-  it.each([1, 2, 3, 4])('two ingests into one database at once both succeed, and the result is their union (round %i)', async () => {
-    const dir = tempDir();
-    copySeeds(path.join(dir, 'a'), (f) => f < '003');
-    copySeeds(path.join(dir, 'b'), (f) => f >= '003');
-    const db = path.join(dir, 'shared.db');
-    const run = (sub: string) =>
-      new Promise<string>((resolve) => {
-        const child = papersAsync(['ingest', path.join(dir, sub), '--db', db, '--quiet', '--debug']);
-        let stderr = '';
-        child.stderr.on('data', (d) => (stderr += d));
-        child.once('exit', (code) => resolve(`exit ${code} ${stderr}`));
-      });
-    const results = await Promise.all([run('a'), run('b')]);
-    expect(results).toEqual(['exit 0 ', 'exit 0 ']);
-    expect(counts(db)).toMatchObject({ papers: 360, sightings: 453, files: 5, integrity: 'ok' });
-  });
+  it.each([1, 2, 3, 4])(
+    'two ingests into one database at once both succeed, and the result is their union (round %i)',
+    async () => {
+      const dir = tempDir();
+      copySeeds(path.join(dir, 'a'), (f) => f < '003');
+      copySeeds(path.join(dir, 'b'), (f) => f >= '003');
+      const db = path.join(dir, 'shared.db');
+      const run = (sub: string) =>
+        new Promise<string>((resolve) => {
+          const child = papersAsync(['ingest', path.join(dir, sub), '--db', db, '--quiet', '--debug']);
+          let stderr = '';
+          child.stderr.on('data', (d) => (stderr += d));
+          child.once('exit', (code) => resolve(`exit ${code} ${stderr}`));
+        });
+      const results = await Promise.all([run('a'), run('b')]);
+      expect(results).toEqual(['exit 0 ', 'exit 0 ']);
+      expect(counts(db)).toMatchObject({ papers: 360, sightings: 453, files: 5, integrity: 'ok' });
+    },
+  );
 
   it('a query works while an ingest writes', async () => {
     const dir = tempDir();
@@ -218,19 +239,25 @@ describe('schema versions', () => {
     const old = new Database(db);
     old.exec(MIGRATIONS[0]!);
     old.pragma('user_version = 1');
-    old.prepare(
-      `INSERT INTO files (path, sha256, size, format, encoding, digest_date, records, ingested_at)
+    old
+      .prepare(
+        `INSERT INTO files (path, sha256, size, format, encoding, digest_date, records, ingested_at)
        VALUES ('old.txt', 'x', 1, 'text-spaced', 'utf-8', '2024-05-27', 1, '2024-05-27T00:00:00Z')`,
-    ).run();
-    old.prepare(
-      `INSERT INTO papers (id, title, abstract, first_seen, last_seen, rev)
+      )
+      .run();
+    old
+      .prepare(
+        `INSERT INTO papers (id, title, abstract, first_seen, last_seen, rev)
        VALUES ('oldpaper0001', 'QLoRA: Efficient Finetuning of Quantized LLMs', 'We present QLoRA, an efficient finetuning approach. Code is available at https://github.com/artidoro/qlora.', '2024-05-27', '2024-05-27', 1)`,
-    ).run();
+      )
+      .run();
     old.prepare(`INSERT INTO papers_fts (rowid, title, abstract) SELECT rid, title, abstract FROM papers`).run();
-    old.prepare(
-      `INSERT INTO sightings (paper_id, file_id, position, title, abstract, match_rule, match_score)
+    old
+      .prepare(
+        `INSERT INTO sightings (paper_id, file_id, position, title, abstract, match_rule, match_score)
        SELECT 'oldpaper0001', 1, 1, title, abstract, 'new', 1 FROM papers`,
-    ).run();
+      )
+      .run();
     old.close();
 
     // Reading an old database says what to do; ingesting migrates it.
@@ -240,7 +267,9 @@ describe('schema versions', () => {
     const v = new Database(db, { readonly: true });
     expect(v.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     v.close();
-    const shown = json<{ title: string; methods: { name: string }[]; github: { url: string }[] }>(papers(['show', 'oldpaper0001', '--db', db, '--json']));
+    const shown = json<{ title: string; methods: { name: string }[]; github: { url: string }[] }>(
+      papers(['show', 'oldpaper0001', '--db', db, '--json']),
+    );
     expect(shown.title).toBe('QLoRA: Efficient Finetuning of Quantized LLMs');
     expect(shown.methods.map((m) => m.name)).toContain('QLoRA');
     expect(shown.github.map((g) => g.url)).toEqual(['https://github.com/artidoro/qlora']);

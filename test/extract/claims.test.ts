@@ -11,7 +11,10 @@ const texts = (input: string): string[] => extractClaims(input).map((c) => c.tex
 /** The single claim of `input` whose text is `text`; fails the test when there is not exactly one. */
 function claim(input: string, text: string): Claim {
   const found = extractClaims(input).filter((c) => c.text === text);
-  expect(found.map((c) => c.text), `claims of ${JSON.stringify(input)}: ${JSON.stringify(texts(input))}`).toEqual([text]);
+  expect(
+    found.map((c) => c.text),
+    `claims of ${JSON.stringify(input)}: ${JSON.stringify(texts(input))}`,
+  ).toEqual([text]);
   return found[0]!;
 }
 
@@ -23,35 +26,83 @@ const check = (input: string, text: string, expected: Partial<Claim>) => expect(
 /** Kind and unit must agree (the rules in the module comment of claims.ts). */
 function kindMatchesUnit(c: Claim): boolean {
   switch (c.kind) {
-    case 'percent': return c.unit === '%' || c.unit === 'pp';
-    case 'multiplier': return c.unit === 'x';
-    case 'parameters': return c.unit === 'parameters';
-    case 'count': return c.unit === null || c.unit === 'tokens' || c.unit === 'examples';
-    case 'quantity': return !['%', 'pp', 'x', 'parameters', 'tokens', 'examples'].includes(c.unit ?? '');
+    case 'percent':
+      return c.unit === '%' || c.unit === 'pp';
+    case 'multiplier':
+      return c.unit === 'x';
+    case 'parameters':
+      return c.unit === 'parameters';
+    case 'count':
+      return c.unit === null || c.unit === 'tokens' || c.unit === 'examples';
+    case 'quantity':
+      return !['%', 'pp', 'x', 'parameters', 'tokens', 'examples'].includes(c.unit ?? '');
   }
 }
 
 // Strings the issue names, verbatim from fixtures/seeds.
 describe('extractClaims: the strings from the issue', () => {
   it('"2.46% (90.72% vs. 88.54%)" gives three percent claims, the comparison as two', () => {
-    const input = 'our model obtains 2.46% (90.72% vs. 88.54%) and 11.48% (73.10% vs. 65.57%) performance improvement on FGVC and VTAB-1k in terms of Top-1 accuracy compared to the full fine-tuning but only fine-tuning about 0.3M parameters.';
+    const input =
+      'our model obtains 2.46% (90.72% vs. 88.54%) and 11.48% (73.10% vs. 65.57%) performance improvement on FGVC and VTAB-1k in terms of Top-1 accuracy compared to the full fine-tuning but only fine-tuning about 0.3M parameters.';
     expect(texts(input)).toEqual(['2.46%', '90.72%', '88.54%', '11.48%', '73.10%', '65.57%', '0.3M parameters']);
-    expect(claim(input, '90.72%')).toMatchObject({ value: 90.72, unit: '%', kind: 'percent', metric: 'accuracy', low: null, high: null });
+    expect(claim(input, '90.72%')).toMatchObject({
+      value: 90.72,
+      unit: '%',
+      kind: 'percent',
+      metric: 'accuracy',
+      low: null,
+      high: null,
+    });
     expect(claim(input, '88.54%')).toMatchObject({ value: 88.54, metric: 'accuracy' });
   });
   it.each<Row>([
-    _('but only fine-tuning about 0.3M parameters.', '0.3M parameters', { value: 300000, unit: 'parameters', kind: 'parameters', qualifier: 'about', metric: 'parameters' }),
-    _('consistently outperforms LoRA by over 11%-37% in terms of MT-Bench score', '11%-37%', { value: 37, low: 11, high: 37, unit: '%', kind: 'percent', qualifier: 'over' }),
-    _('improves calibration of predictions in-distribution (40-90% error reduction) as well', '40-90%', { value: 90, low: 40, high: 90, unit: '%', metric: 'error rate' }),
-    _('Additionally, increasing parameter count from 220M to 770M improves AUC-ROC scores by 6.3%', '220M to 770M', { low: 220e6, high: 770e6, value: 770e6, unit: 'parameters', kind: 'parameters' }),
-    _('S^{2}FT saves training memory up to 3times and improves latency', '3times', { value: 3, unit: 'x', kind: 'multiplier', qualifier: 'up to', metric: 'memory' }),
-    _('identify a very small subset of parameters (sim0.01% of model parameters) responsible', '0.01%', { value: 0.01, unit: '%', qualifier: 'about' }),
+    _('but only fine-tuning about 0.3M parameters.', '0.3M parameters', {
+      value: 300000,
+      unit: 'parameters',
+      kind: 'parameters',
+      qualifier: 'about',
+      metric: 'parameters',
+    }),
+    _('consistently outperforms LoRA by over 11%-37% in terms of MT-Bench score', '11%-37%', {
+      value: 37,
+      low: 11,
+      high: 37,
+      unit: '%',
+      kind: 'percent',
+      qualifier: 'over',
+    }),
+    _('improves calibration of predictions in-distribution (40-90% error reduction) as well', '40-90%', {
+      value: 90,
+      low: 40,
+      high: 90,
+      unit: '%',
+      metric: 'error rate',
+    }),
+    _('Additionally, increasing parameter count from 220M to 770M improves AUC-ROC scores by 6.3%', '220M to 770M', {
+      low: 220e6,
+      high: 770e6,
+      value: 770e6,
+      unit: 'parameters',
+      kind: 'parameters',
+    }),
+    _('S^{2}FT saves training memory up to 3times and improves latency', '3times', {
+      value: 3,
+      unit: 'x',
+      kind: 'multiplier',
+      qualifier: 'up to',
+      metric: 'memory',
+    }),
+    _('identify a very small subset of parameters (sim0.01% of model parameters) responsible', '0.01%', {
+      value: 0.01,
+      unit: '%',
+      qualifier: 'about',
+    }),
     _("responsible for (>95%) of the model's performance", '>95%', { value: 95, unit: '%', qualifier: 'over' }),
   ])('%s → %s', check);
-  it.each([
-    ['on FGVC and VTAB-1k in terms of Top-1 accuracy'],
-    ['the gap between Llama2-70B and LLaMA-2-70B, the larger model'],
-  ])('no claim in %s', (input) => expect(texts(input)).toEqual([]));
+  it.each([['on FGVC and VTAB-1k in terms of Top-1 accuracy'], ['the gap between Llama2-70B and LLaMA-2-70B, the larger model']])(
+    'no claim in %s',
+    (input) => expect(texts(input)).toEqual([]),
+  );
 });
 
 describe('extractClaims: magnitudes and number forms', () => {
@@ -66,14 +117,25 @@ describe('extractClaims: magnitudes and number forms', () => {
     _('our 7B-parameter model achieves', '7B-parameter', { value: 7e9, kind: 'parameters' }),
     _('trained on 1.4T tokens', '1.4T tokens', { value: 1.4e12, unit: 'tokens' }),
     _('model checkpoints (7b to 33b) fully tuned', '7b to 33b', { low: 7e9, high: 33e9, kind: 'parameters' }),
-    _('saving at least 35.4G FLOPs in computation', '35.4G FLOPs', { value: 35.4e9, unit: 'FLOPs', kind: 'quantity', qualifier: 'over' }),
+    _('saving at least 35.4G FLOPs in computation', '35.4G FLOPs', {
+      value: 35.4e9,
+      unit: 'FLOPs',
+      kind: 'quantity',
+      qualifier: 'over',
+    }),
     _('a learning rate of 1e-5 works best', '1e-5', { value: 1e-5, kind: 'quantity', unit: null }),
     _('a density of 3.2 × 10^5 cells', '3.2 × 10^5', { value: 320000 }),
     _('thresholds near 10^{-3} were used', '10^{-3}', { value: 0.001 }),
     _('using 1/3 of the data', '1/3', { kind: 'quantity', unit: null }),
     _('it has a value of .20 here', '.20', { value: 0.2 }),
     _('e.g., +7.01% accuracy and -82.30% additional computation', '-82.30%', { value: -82.3, qualifier: null }),
-    _('at a cost of less than $0.20 via the API', '$0.20', { value: 0.2, unit: 'USD', kind: 'quantity', metric: 'cost', qualifier: 'less than' }),
+    _('at a cost of less than $0.20 via the API', '$0.20', {
+      value: 0.2,
+      unit: 'USD',
+      kind: 'quantity',
+      metric: 'cost',
+      qualifier: 'less than',
+    }),
     _('at a tolerance of 3.19 ± 0.10 GPa was measured', '3.19 ± 0.10 GPa', { value: 3.19, unit: 'GPa', low: null }),
     _('cells contained 43.57% ± 4.35% (n = 3)', '43.57% ± 4.35%', { value: 43.57, unit: '%' }),
     _('diluted 1:10 in buffer', '1:10', { value: 0.1, kind: 'quantity' }),
@@ -85,17 +147,43 @@ describe('extractClaims: magnitudes and number forms', () => {
 
 describe('extractClaims: ranges', () => {
   it.each<Row>([
-    _('improves latency by 1.5-2.7times compared to full FT', '1.5-2.7times', { low: 1.5, high: 2.7, value: 2.7, unit: 'x', metric: 'latency' }),
+    _('improves latency by 1.5-2.7times compared to full FT', '1.5-2.7times', {
+      low: 1.5,
+      high: 2.7,
+      value: 2.7,
+      unit: 'x',
+      metric: 'latency',
+    }),
     _('ComPEFT achieves compression ratios of 8x - 50x.', '8x - 50x', { low: 8, high: 50, unit: 'x', kind: 'multiplier' }),
     _('models scaling from 125M to 30B parameters', '125M to 30B parameters', { low: 125e6, high: 30e9, kind: 'parameters' }),
     _('with between 244M and 137B parameters', '244M and 137B parameters', { low: 244e6, high: 137e9 }),
-    _('and 20 to 50 million trainable parameters on a single GPU', '20 to 50 million trainable parameters', { low: 2e7, high: 5e7, kind: 'parameters' }),
+    _('and 20 to 50 million trainable parameters on a single GPU', '20 to 50 million trainable parameters', {
+      low: 2e7,
+      high: 5e7,
+      kind: 'parameters',
+    }),
     _('the variability ranges between 1% and 37% during', '1% and 37%', { low: 1, high: 37, unit: '%' }),
     _('a 1/e mixing depth of 0.51–0.85 m.', '0.51–0.85 m', { low: 0.51, high: 0.85, unit: 'm', kind: 'quantity' }),
-    _('approximately 15 to 23 percent of attention heads', '15 to 23 percent', { low: 15, high: 23, unit: '%', qualifier: 'about' }),
+    _('approximately 15 to 23 percent of attention heads', '15 to 23 percent', {
+      low: 15,
+      high: 23,
+      unit: '%',
+      qualifier: 'about',
+    }),
     _('power increased by 22% from 48.4 MW to 59.0 MW (Fig. 10e)', '48.4 MW to 59.0 MW', { low: 48.4, high: 59, unit: 'MW' }),
-    _('we observe up to 2-4 times convergence speed improvement', '2-4 times', { low: 2, high: 4, unit: 'x', qualifier: 'up to', metric: 'speedup' }),
-    _('the rotation period is estimated to be ∼10–11 days (2008)', '∼10–11 days', { low: 10, high: 11, unit: 'days', qualifier: 'about' }),
+    _('we observe up to 2-4 times convergence speed improvement', '2-4 times', {
+      low: 2,
+      high: 4,
+      unit: 'x',
+      qualifier: 'up to',
+      metric: 'speedup',
+    }),
+    _('the rotation period is estimated to be ∼10–11 days (2008)', '∼10–11 days', {
+      low: 10,
+      high: 11,
+      unit: 'days',
+      qualifier: 'about',
+    }),
     _('temperature (0.1-0.5), reasoning steps', '0.1-0.5', { low: 0.1, high: 0.5, kind: 'quantity' }),
     _('On larger models the 1-3B variants', '1-3B', { low: 1e9, high: 3e9 }),
     _('accuracy rises 10% to 20% overall', '10% to 20%', { low: 10, high: 20 }),
@@ -117,14 +205,22 @@ describe('extractClaims: units', () => {
     _('a pass@1 score of 74.4\\% on HumanEval', '74.4\\%', { value: 74.4, unit: '%', metric: 'pass rate' }),
     _('with a 4.58\\,\\% gain', '4.58\\,\\%', { value: 4.58, unit: '%' }),
     _('can synthesize solutions to 59.6 percent of the problems', '59.6 percent', { value: 59.6, unit: '%' }),
-    _('improves performance by about 10 percentage points across', '10 percentage points', { unit: 'pp', kind: 'percent', qualifier: 'about' }),
+    _('improves performance by about 10 percentage points across', '10 percentage points', {
+      unit: 'pp',
+      kind: 'percent',
+      qualifier: 'about',
+    }),
     _('imputation by up to 5pp (or 5.7%)', '5pp', { unit: 'pp', qualifier: 'up to' }),
     _('is 3x faster', '3x', { unit: 'x', kind: 'multiplier', metric: 'speedup' }),
     _('is 3× faster', '3×', { unit: 'x' }),
     _('a 2.3\\times speedup', '2.3\\times', { value: 2.3, unit: 'x', metric: 'speedup' }),
     _('runs 3$\\times$ faster than', '3$\\times$', { value: 3, unit: 'x' }),
     _('a 3-fold increase', '3-fold', { value: 3, unit: 'x', kind: 'multiplier' }),
-    _('PockEngine achieves up to 15 times speedup over TensorFlow', '15 times', { unit: 'x', metric: 'speedup', qualifier: 'up to' }),
+    _('PockEngine achieves up to 15 times speedup over TensorFlow', '15 times', {
+      unit: 'x',
+      metric: 'speedup',
+      qualifier: 'up to',
+    }),
     _('more than 20x times faster in training efficiency', '20x times', { value: 20, unit: 'x', qualifier: 'over' }),
     _('at 550 tokens/s, much faster', '550 tokens/s', { unit: 'tokens/s', kind: 'quantity', metric: 'throughput' }),
     _('latency drops to 120 ms per query', '120 ms', { unit: 'ms', kind: 'quantity', metric: 'latency' }),
@@ -149,17 +245,29 @@ describe('extractClaims: units', () => {
     _('a 10-cm core and', '10-cm', { unit: 'cm' }),
     _('at 16-bit resolution', '16-bit', { unit: 'bits' }),
     _('a 12-month period', '12-month', { unit: 'months' }),
-    _('increases by around six orders of magnitude.', 'six orders of magnitude', { value: 6, unit: 'orders of magnitude', qualifier: 'about' }),
+    _('increases by around six orders of magnitude.', 'six orders of magnitude', {
+      value: 6,
+      unit: 'orders of magnitude',
+      qualifier: 'about',
+    }),
     _('improved by a factor of 2 overall', '2', { unit: 'x', kind: 'multiplier' }),
   ])('%s → %s', check);
 });
 
 describe('extractClaims: count nouns (tokens and examples are counts with a unit)', () => {
   it.each<Row>([
-    _('when fine-tuned with no more than 30 labeled examples from each task', '30 labeled examples', { unit: 'examples', kind: 'count', qualifier: 'up to' }),
+    _('when fine-tuned with no more than 30 labeled examples from each task', '30 labeled examples', {
+      unit: 'examples',
+      kind: 'count',
+      qualifier: 'up to',
+    }),
     _('a dataset comprising 100,000 samples, engineered', '100,000 samples', { value: 100000, unit: 'examples' }),
     _('a dataset of 5,000 functionally verified instances with', '5,000 functionally verified instances', { unit: 'examples' }),
-    _('With only 14M tunable parameters, LiST outperforms', '14M tunable parameters', { value: 14e6, kind: 'parameters', qualifier: 'only' }),
+    _('With only 14M tunable parameters, LiST outperforms', '14M tunable parameters', {
+      value: 14e6,
+      kind: 'parameters',
+      qualifier: 'only',
+    }),
     _('attacks on up to 10,000 steps and 300M tokens of text', '300M tokens', { value: 3e8, unit: 'tokens', kind: 'count' }),
     _('Results on 26 image classification datasets in total', '26', { value: 26, unit: null, kind: 'count', metric: null }),
     _('we experiment on 11 NLP tasks of 5 types', '11', { kind: 'count', unit: null }),
@@ -174,7 +282,11 @@ describe('extractClaims: count nouns (tokens and examples are counts with a unit
 
 describe('extractClaims: spelled-out numbers', () => {
   it.each<Row>([
-    _('we collect three million examples from the web', 'three million examples', { value: 3e6, unit: 'examples', kind: 'count' }),
+    _('we collect three million examples from the web', 'three million examples', {
+      value: 3e6,
+      unit: 'examples',
+      kind: 'count',
+    }),
     _('experiments on two benchmarks show', 'two', { value: 2, kind: 'count', unit: null }),
     _('we evaluate on a dozen tasks', 'a dozen', { value: 12, kind: 'count' }),
     _('we evaluate on twenty-five tasks', 'twenty-five', { value: 25 }),
@@ -289,7 +401,10 @@ describe('extractClaims: numbers that are not claims', () => {
   it('keeps the numbers around names', () => {
     expect(texts('Llama2-70B using proxies of only 7B size, we can close 88% of the gap')).toEqual(['7B', '88%']);
     expect(texts('outperforming 175B GPT-3 on zero-shot SuperGLUE')).toEqual(['175B']);
-    expect(texts('LLaMA 3.1 (8 billion parameters) and Gemma 2 (9 billion parameters)')).toEqual(['8 billion parameters', '9 billion parameters']);
+    expect(texts('LLaMA 3.1 (8 billion parameters) and Gemma 2 (9 billion parameters)')).toEqual([
+      '8 billion parameters',
+      '9 billion parameters',
+    ]);
   });
 });
 
@@ -297,7 +412,10 @@ describe('extractClaims: claim fields', () => {
   it('reports offsets into the abstract and the sentence around the claim', () => {
     const abstract = 'We study tuning. It is 2.5x faster (see Fig. 2). It uses 3 GPUs.';
     const claims = extractClaims(abstract);
-    expect(claims.map((c) => [c.text, c.start, c.end])).toEqual([['2.5x', 23, 27], ['3', 57, 58]]);
+    expect(claims.map((c) => [c.text, c.start, c.end])).toEqual([
+      ['2.5x', 23, 27],
+      ['3', 57, 58],
+    ]);
     expect(claims[0]!.sentence).toBe('It is 2.5x faster (see Fig. 2).');
     expect(claims[1]!.sentence).toBe('It uses 3 GPUs.');
   });
@@ -344,14 +462,18 @@ describe('extractClaims: hostile input stays linear', () => {
 /** Abstracts of the seed digests: their long lines (titles and page chrome are short). */
 function seedAbstracts(): string[] {
   const out: string[] = [];
-  for (const f of fs.readdirSync(SEEDS).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const f of fs
+    .readdirSync(SEEDS)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     for (const line of fs.readFileSync(path.join(SEEDS, f), 'utf8').split('\n')) if (line.length > 200) out.push(line);
   }
   return out;
 }
 
 /** Names whose digits must never be part of a claim. */
-const NAMES = /GPT-4o?|GPT-3(?:\.5)?|ResNet-50|VTAB-1[kK]|[Tt]op-1|LLaMA-2-70B|Llama-3\.1-8B(?:-Instruct)?|Qwen2\.5(?:-[\w.-]+)?|CEC2022|\bT5\b|MT-Bench|GSM8K|CIFAR-100|ImageNet-1[kK]|S\^\{2\}FT|Llama 3\.1 8B|Mistral 7B|\[[^\]]*\d{4}\]/g;
+const NAMES =
+  /GPT-4o?|GPT-3(?:\.5)?|ResNet-50|VTAB-1[kK]|[Tt]op-1|LLaMA-2-70B|Llama-3\.1-8B(?:-Instruct)?|Qwen2\.5(?:-[\w.-]+)?|CEC2022|\bT5\b|MT-Bench|GSM8K|CIFAR-100|ImageNet-1[kK]|S\^\{2\}FT|Llama 3\.1 8B|Mistral 7B|\[[^\]]*\d{4}\]/g;
 
 describe('extractClaims: invariants over every seed abstract', () => {
   const abstracts = seedAbstracts();
@@ -400,7 +522,10 @@ describe('extractClaims: invariants over every seed abstract', () => {
         names++;
         const [a, b] = [m.index!, m.index! + m[0].length];
         const inside = claims.filter((c) => c.start < b && c.end > a);
-        expect(inside.map((c) => c.text), `${m[0]} in …${abstract.slice(Math.max(0, a - 40), b + 40)}…`).toEqual([]);
+        expect(
+          inside.map((c) => c.text),
+          `${m[0]} in …${abstract.slice(Math.max(0, a - 40), b + 40)}…`,
+        ).toEqual([]);
       }
     }
     expect(names).toBeGreaterThan(50);

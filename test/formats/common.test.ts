@@ -126,7 +126,10 @@ describe('dates', () => {
 
 describe('titles and abstracts', () => {
   it.each([
-    ['ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal\n  Models', 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal Models'],
+    [
+      'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal\n  Models',
+      'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal Models',
+    ],
     ['  padded title \t', 'padded title'],
     ['Engage\\  with Past Research', 'Engage with Past Research'],
     ['Scaling &amp; Shifting Your Features', 'Scaling & Shifting Your Features'],
@@ -153,7 +156,10 @@ describe('titles and abstracts', () => {
     ['single backslash\\\nbreak', 'single backslash break'],
     ['crlf\r\nwraps', 'crlf wraps'],
     ['  lots   of\t\tspace  ', 'lots of space'],
-    ['LaTeX $\\alpha \\times \\beta$ and \\url{https://x.io/ } stay', 'LaTeX $\\alpha \\times \\beta$ and \\url{https://x.io/ } stay'],
+    [
+      'LaTeX $\\alpha \\times \\beta$ and \\url{https://x.io/ } stay',
+      'LaTeX $\\alpha \\times \\beta$ and \\url{https://x.io/ } stay',
+    ],
     ['a\\\\b in the middle stays', 'a\\\\b in the middle stays'],
   ])('unwrapAbstract(%j) = %j', (raw, clean) => {
     expect(unwrapAbstract(raw)).toBe(clean);
@@ -227,10 +233,10 @@ describe('Python literals', () => {
     [String.raw`r'raw \n stays'`, 'raw \\n stays'],
     ["u'unicode prefix'", 'unicode prefix'],
     ["'''triple 'quoted' text'''", "triple 'quoted' text"],
-    ["(1, 2,)", [1, 2]],
-    ["[1_000, 0.5, .5, inf]", [1000, 0.5, 0.5, Infinity]],
+    ['(1, 2,)', [1, 2]],
+    ['[1_000, 0.5, .5, inf]', [1000, 0.5, 0.5, Infinity]],
     ["{'__proto__': 1}", JSON.parse('{"__proto__": 1}')],
-    ["  [ ]  ", []],
+    ['  [ ]  ', []],
     ["{1: 'int key'}", { 1: 'int key' }],
   ])('parses %s', (src, value) => {
     expect(parsePythonLiteral(src)).toEqual(value);
@@ -241,11 +247,11 @@ describe('Python literals', () => {
     ["{'a' 1}"],
     ["'unterminated"],
     ["'new\nline'"],
-    ["datetime.datetime(2024, 1, 1)"],
-    ["[1, 2] trailing"],
+    ['datetime.datetime(2024, 1, 1)'],
+    ['[1, 2] trailing'],
     ["__import__('os')"],
-    ["{[1]: 2}"],
-    ['[' .repeat(10_000)],
+    ['{[1]: 2}'],
+    ['['.repeat(10_000)],
     [''],
   ])('rejects %j with a ParseError', (src) => {
     expect(() => parsePythonLiteral(src)).toThrow(ParseError);

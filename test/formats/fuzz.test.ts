@@ -13,7 +13,6 @@ import { readers, splitDigest } from '../../src/formats/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-
 const FIXTURES = walkFiles(join(ROOT, 'fixtures', 'forms'))
   .filter((f) => !f.endsWith('.expected'))
   .map((f) => ({ name: f.slice(ROOT.length + 1), text: readFileSync(f, 'utf8') }));
@@ -81,16 +80,45 @@ const randomText = fc.oneof(
   fc.string({ maxLength: 400 }),
   fc.string({ unit: 'binary', maxLength: 400 }),
   fc.json({ maxDepth: 4 }),
-  fc.array(fc.constantFrom('[', ']', '{', '}', '"', "'", ':', ',', 'paper', 'title', '\n', ' ', 'True', '<article>', '<h3><a href="/papers/2401.00001">', '### [', '](https://huggingface.co/papers/2401.00001)', 'https://huggingface.co/papers/2401.00001', 'x'), { maxLength: 60 }).map((a) => a.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '[',
+        ']',
+        '{',
+        '}',
+        '"',
+        "'",
+        ':',
+        ',',
+        'paper',
+        'title',
+        '\n',
+        ' ',
+        'True',
+        '<article>',
+        '<h3><a href="/papers/2401.00001">',
+        '### [',
+        '](https://huggingface.co/papers/2401.00001)',
+        'https://huggingface.co/papers/2401.00001',
+        'x',
+      ),
+      { maxLength: 60 },
+    )
+    .map((a) => a.join('')),
 );
 
 describe('fuzzing the readers', () => {
   it.each(readers.map((r) => [r.name, r]))('%s: detect and split on random text throw only ParseError', (_name, reader) => {
     fc.assert(
-      fc.property(randomText, fc.constantFrom('x.json', 'x.jsonl', 'x.html', 'x.md', 'x.txt', '2024-05-27.json'), (text, name) => {
-        onlyParseErrors(() => reader.detect(text, name));
-        onlyParseErrors(() => reader.split(text, name));
-      }),
+      fc.property(
+        randomText,
+        fc.constantFrom('x.json', 'x.jsonl', 'x.html', 'x.md', 'x.txt', '2024-05-27.json'),
+        (text, name) => {
+          onlyParseErrors(() => reader.detect(text, name));
+          onlyParseErrors(() => reader.split(text, name));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -35,7 +35,11 @@ function listingPage(props: unknown, body = ''): string {
 }
 
 /** A compact card in the markup of the October 2026 trending page. */
-function compactCard(id: string, title: string, opts: { summary?: string; upvotes?: string; date?: string; repo?: string } = {}): string {
+function compactCard(
+  id: string,
+  title: string,
+  opts: { summary?: string; upvotes?: string; date?: string; repo?: string } = {},
+): string {
   return `<article class="relative overflow-hidden rounded-xl border">
  <div class="hidden h-40 md:flex">
   <div class="relative flex-shrink-0"><a href="/papers/${id}" class="block h-full w-56"><img src="https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${id}.png"/></a></div>
@@ -53,7 +57,10 @@ function compactCard(id: string, title: string, opts: { summary?: string; upvote
 
 describe('htmlReader: the DailyPapers data-props blob', () => {
   it('reads the HTML-escaped list with the API entry shape', () => {
-    const html = listingPage({ canSubmit: false, dailyPapers: [apiEntry('2610.05608', 'Kandinsky &amp; Co:\n  A Title'), apiEntry('2609.38597', 'PixelUMM')] });
+    const html = listingPage({
+      canSubmit: false,
+      dailyPapers: [apiEntry('2610.05608', 'Kandinsky &amp; Co:\n  A Title'), apiEntry('2609.38597', 'PixelUMM')],
+    });
     expect(htmlReader.detect(html, 'page.html')).toBeGreaterThan(0.9);
     const r = htmlReader.split(html, 'trending_2026-10-02.html');
     expect(r.format).toBe('html');
@@ -82,7 +89,10 @@ describe('htmlReader: the DailyPapers data-props blob', () => {
   });
 
   it('prefers the blob over the cards rendered from it', () => {
-    const html = listingPage({ dailyPapers: [apiEntry('2405.15738', 'From blob'), apiEntry('2405.15739', 'Second')] }, compactCard('2405.15738', 'From card'));
+    const html = listingPage(
+      { dailyPapers: [apiEntry('2405.15738', 'From blob'), apiEntry('2405.15739', 'Second')] },
+      compactCard('2405.15738', 'From card'),
+    );
     expect(htmlReader.split(html, 'x.html').records.map((r) => r.title)).toEqual(['From blob', 'Second']);
   });
 
@@ -102,7 +112,9 @@ describe('htmlReader: the DailyPapers data-props blob', () => {
   it('falls back to the cards when the blob is cut short (the abridged sample)', () => {
     const html =
       '<div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="{&quot;canSubmit&quot;:false,&quot;dailyPapers&quot;:[{&quot;paper&quot;:{&quot;id&quot;:&quot;2610.05608&quot;, … ]">' +
-      compactCard('2006.15704', 'PyTorch Distributed: Experiences on Accelerating Data Parallel Training', { repo: 'https://github.com/pytorch/pytorch' });
+      compactCard('2006.15704', 'PyTorch Distributed: Experiences on Accelerating Data Parallel Training', {
+        repo: 'https://github.com/pytorch/pytorch',
+      });
     const r = htmlReader.split(html, 'x.html');
     expect(r.warnings[0]).toMatch(/embedded DailyPapers data is unreadable/);
     expect(r.records).toEqual([
@@ -135,7 +147,10 @@ describe('htmlReader: DOM cards', () => {
       'We study things. '.repeat(40).trim(),
     ],
   ])('reads %s', (_name, opts, field, value) => {
-    const r = htmlReader.split('<html><body>' + compactCard('2609.38597', 'T', opts) + '</body></html>', 'trending_2026-10-02.html');
+    const r = htmlReader.split(
+      '<html><body>' + compactCard('2609.38597', 'T', opts) + '</body></html>',
+      'trending_2026-10-02.html',
+    );
     expect((r.records[0] as unknown as Record<string, unknown>)[field]).toEqual(value);
   });
 
@@ -171,7 +186,8 @@ describe('htmlReader: DOM cards', () => {
   });
 
   it('reads heading links when the page has no article cards', () => {
-    const html = '<html><body><h3><a href="/papers/2401.00001">One</a></h3><h3><a href="/papers/trending">Trending</a></h3><h3><a href="/papers/2401.00002">Two</a></h3></body></html>';
+    const html =
+      '<html><body><h3><a href="/papers/2401.00001">One</a></h3><h3><a href="/papers/trending">Trending</a></h3><h3><a href="/papers/2401.00002">Two</a></h3></body></html>';
     expect(htmlReader.split(html, 'x.html').records.map((r) => r.title)).toEqual(['One', 'Two']);
   });
 });
@@ -250,6 +266,8 @@ describe('htmlReader: detection and failures', () => {
     ['<html><body><a href="/papers/trending">Trending</a></body></html>'],
   ])('a page with no papers is a ParseError naming the reason', (html) => {
     expect(() => htmlReader.split(html, 'x.html')).toThrow(ParseError);
-    expect(() => htmlReader.split(html, 'x.html')).toThrow(/HTML page has no papers: no readable DailyPapers data-props, no paper cards/);
+    expect(() => htmlReader.split(html, 'x.html')).toThrow(
+      /HTML page has no papers: no readable DailyPapers data-props, no paper cards/,
+    );
   });
 });

@@ -33,18 +33,24 @@ function card(id: string, title: string, abstract: string, opts: { up?: string; 
 
 ### [${title}](${url})
 
-${abstract === '' ? '' : `[${abstract}](${url})\n\n`}${opts.tail ?? `[![occ-ai](https://cdn-avatars.huggingface.co/x.png)OCC](https://huggingface.co/occ-ai)
+${abstract === '' ? '' : `[${abstract}](${url})\n\n`}${
+  opts.tail ??
+  `[![occ-ai](https://cdn-avatars.huggingface.co/x.png)OCC](https://huggingface.co/occ-ai)
 
 ·
 
-May 29[6](${url}#community)`}
+May 29[6](${url}#community)`
+}
 
 `;
 }
 
 describe('markdownReader', () => {
   it('reads the firecrawl capture of a listing', () => {
-    const md = FRONT + card('2606.00683', 'OCC-RAG: Optimal Cognitive Core', 'Recent progress in the development.') + card('2609.11115', 'Benchmark Radar', 'Benchmark researchers.', { up: '173' });
+    const md =
+      FRONT +
+      card('2606.00683', 'OCC-RAG: Optimal Cognitive Core', 'Recent progress in the development.') +
+      card('2609.11115', 'Benchmark Radar', 'Benchmark researchers.', { up: '173' });
     expect(markdownReader.detect(md, 'x.md')).toBeGreaterThan(0.8);
     const r = markdownReader.split(md, 'capture.md');
     expect(r.format).toBe('markdown');
@@ -66,8 +72,18 @@ describe('markdownReader', () => {
   });
 
   it.each([
-    ['`\\ ` inside a title', 'The Noisy Path: How Scholars Engage\\  with Past Research', 'title', 'The Noisy Path: How Scholars Engage with Past Research'],
-    ['Markdown escapes in a title', 'Sub\\-Quadratic \\[Attention\\] for snake\\_case', 'title', 'Sub-Quadratic [Attention] for snake_case'],
+    [
+      '`\\ ` inside a title',
+      'The Noisy Path: How Scholars Engage\\  with Past Research',
+      'title',
+      'The Noisy Path: How Scholars Engage with Past Research',
+    ],
+    [
+      'Markdown escapes in a title',
+      'Sub\\-Quadratic \\[Attention\\] for snake\\_case',
+      'title',
+      'Sub-Quadratic [Attention] for snake_case',
+    ],
     ['HTML entities in a title', 'Scaling &amp; Shifting', 'title', 'Scaling & Shifting'],
     ['nested brackets in a title', 'A [Bracketed] Title', 'title', 'A [Bracketed] Title'],
   ])('cleans %s', (_name, title, field, value) => {
@@ -76,9 +92,12 @@ describe('markdownReader', () => {
   });
 
   it('removes the `\\\\` line-wrap artifacts of older abstracts and keeps the text', () => {
-    const abs = 'Academic citations are widely used for evaluating research and tracing\\\\\nknowledge flows. Such uses \\_typically\\_ rely on $\\\\alpha$\\\\\ncounts.';
+    const abs =
+      'Academic citations are widely used for evaluating research and tracing\\\\\nknowledge flows. Such uses \\_typically\\_ rely on $\\\\alpha$\\\\\ncounts.';
     const r = markdownReader.split(card('2502.20581', 'T', abs), 'x.md');
-    expect(r.records[0]!.abstract).toBe('Academic citations are widely used for evaluating research and tracing knowledge flows. Such uses _typically_ rely on $\\alpha$ counts.');
+    expect(r.records[0]!.abstract).toBe(
+      'Academic citations are widely used for evaluating research and tracing knowledge flows. Such uses _typically_ rely on $\\alpha$ counts.',
+    );
   });
 
   it('does not take the author chips for an abstract', () => {
@@ -110,7 +129,9 @@ Feb 27, 2025`;
 
   it('takes the digest date from a /papers/date/ URL or the file name', () => {
     const md = card('2401.00001', 'T', 'A.');
-    expect(markdownReader.split('---\nurl: https://huggingface.co/papers/date/2024-05-27\n---\n' + md, 'x.md').digestDate).toBe('2024-05-27');
+    expect(markdownReader.split('---\nurl: https://huggingface.co/papers/date/2024-05-27\n---\n' + md, 'x.md').digestDate).toBe(
+      '2024-05-27',
+    );
     expect(markdownReader.split(md, 'papers_2024-05-28.md').digestDate).toBe('2024-05-28');
   });
 

@@ -10,7 +10,6 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const FORMS = join(ROOT, 'fixtures', 'forms');
 const SEEDS = join(ROOT, 'fixtures', 'seeds');
 
-
 interface ExpectedRecord {
   position: number;
   title: string;
@@ -70,11 +69,14 @@ describe('fixtures of every form match their expected results', () => {
 });
 
 describe('detection', () => {
-  it.each(fixtures.map((f) => [relative(FORMS, f), f]))('only the reader of its form is most confident about %s', (_name, file) => {
-    const text = readFileSync(file, 'utf8');
-    const form = relative(FORMS, file).split(/[\\/]/)[0];
-    expect(detectForm(text, file)!.reader.name).toBe(form === 'markdown' ? 'markdown' : form);
-  });
+  it.each(fixtures.map((f) => [relative(FORMS, f), f]))(
+    'only the reader of its form is most confident about %s',
+    (_name, file) => {
+      const text = readFileSync(file, 'utf8');
+      const form = relative(FORMS, file).split(/[\\/]/)[0];
+      expect(detectForm(text, file)!.reader.name).toBe(form === 'markdown' ? 'markdown' : form);
+    },
+  );
 
   it.each(walkFiles(SEEDS).map((f) => [relative(ROOT, f), f]))('leaves the seed page %s to the seed readers', (_name, file) => {
     const text = readFileSync(file, 'utf8');
@@ -98,7 +100,11 @@ describe('splitDigest', () => {
   });
 
   it('keeps the content date over the file name date', () => {
-    const json = JSON.stringify({ status: 'success', date: '2025-01-10', data: [{ paper: { id: '2501.05441', title: 'T', summary: 'S' } }] });
+    const json = JSON.stringify({
+      status: 'success',
+      date: '2025-01-10',
+      data: [{ paper: { id: '2501.05441', title: 'T', summary: 'S' } }],
+    });
     expect(splitDigest(json, '2025-01-11.json').digestDate).toBe('2025-01-10');
   });
 

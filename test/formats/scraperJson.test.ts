@@ -84,7 +84,11 @@ describe('scraperJsonReader', () => {
       upvotes: '1,204',
       published_at: '2024-05-24T17:59:42.000Z',
       github: 'https://github.com/a/b.git',
-      code_links: [{ url: 'https://github.com/c/d' }, 'https://github.com/owner-only', 'https://github.com/huggingface/transformers'],
+      code_links: [
+        { url: 'https://github.com/c/d' },
+        'https://github.com/owner-only',
+        'https://github.com/huggingface/transformers',
+      ],
       project_page: 'https://a.github.io/b',
     };
     expect(scraperJsonReader.split(JSON.stringify([rec]), 'x.json').records[0]).toMatchObject({
@@ -119,7 +123,14 @@ describe('scraperJsonReader', () => {
   });
 
   it('reads a wrapper object holding the list', () => {
-    const text = JSON.stringify({ date: '2024-05-27', total: 2, papers: [{ title: 'A', abstract: 'x' }, { title: 'B', abstract: 'y' }] });
+    const text = JSON.stringify({
+      date: '2024-05-27',
+      total: 2,
+      papers: [
+        { title: 'A', abstract: 'x' },
+        { title: 'B', abstract: 'y' },
+      ],
+    });
     const r = scraperJsonReader.split(text, 'x.json');
     expect(r.records).toHaveLength(2);
     expect(r.digestDate).toBe('2024-05-27');

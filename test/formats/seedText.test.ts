@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compactTextReader, looksLikeAbstract, parseDateLine, spacedTextReader, splitSeedText } from '../../src/formats/seedText.js';
+import {
+  compactTextReader,
+  looksLikeAbstract,
+  parseDateLine,
+  spacedTextReader,
+  splitSeedText,
+} from '../../src/formats/seedText.js';
 
 const SEEDS = path.join(__dirname, '../../fixtures/seeds');
 const ABSTRACT =
@@ -39,10 +45,24 @@ const _ = (name: string, text: string, titles: string[], date: string | null = n
 
 describe('splitSeedText cases', () => {
   it.each([
-    _('spaced with chrome and date', `new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\nbyAK and the research community\n\nSep 16\n\nA Title\n\n${ABSTRACT}\n\nB Title\n\n${ABSTRACT}\n`, ['A Title', 'B Title'], '--09-16'),
-    _('compact with Subscribe glued to the first title', `Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\nSubscribeNeuroStrike: Neuron-Level Attacks on Aligned LLMs\n${ABSTRACT}\nGoodVibe: Security-by-Vibe\n${ABSTRACT}`, ['NeuroStrike: Neuron-Level Attacks on Aligned LLMs', 'GoodVibe: Security-by-Vibe']),
+    _(
+      'spaced with chrome and date',
+      `new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\nbyAK and the research community\n\nSep 16\n\nA Title\n\n${ABSTRACT}\n\nB Title\n\n${ABSTRACT}\n`,
+      ['A Title', 'B Title'],
+      '--09-16',
+    ),
+    _(
+      'compact with Subscribe glued to the first title',
+      `Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\nSubscribeNeuroStrike: Neuron-Level Attacks on Aligned LLMs\n${ABSTRACT}\nGoodVibe: Security-by-Vibe\n${ABSTRACT}`,
+      ['NeuroStrike: Neuron-Level Attacks on Aligned LLMs', 'GoodVibe: Security-by-Vibe'],
+    ),
     _('missing date line', `Subscribe\n\nA Title\n\n${ABSTRACT}`, ['A Title']),
-    _('chrome that differs a little', `NEW\n\nGet the trending papers in your e-mail inbox once a week!\n\nSubscribe\n\nDaily Papers\n\nby AK and the research community\n\nMay 3, 2024\n\nA Title\n\n${ABSTRACT}`, ['A Title'], '2024-05-03'),
+    _(
+      'chrome that differs a little',
+      `NEW\n\nGet the trending papers in your e-mail inbox once a week!\n\nSubscribe\n\nDaily Papers\n\nby AK and the research community\n\nMay 3, 2024\n\nA Title\n\n${ABSTRACT}`,
+      ['A Title'],
+      '2024-05-03',
+    ),
     _('Windows line endings', `Subscribe\r\n\r\nA Title\r\n\r\n${ABSTRACT}\r\n`, ['A Title']),
     _('a title with no abstract keeps an empty abstract', `A Title\n\nB Title\n\n${ABSTRACT}`, ['A Title', 'B Title']),
   ])('$name', ({ text, titles, date }) => {

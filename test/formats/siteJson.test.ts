@@ -25,7 +25,9 @@ function entry(id: string, title: string, extra: Record<string, unknown> = {}): 
 
 describe('siteJsonReader', () => {
   it('reads an /api/daily_papers array', () => {
-    const text = JSON.stringify([entry('2405.15738', 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal\n  Models')]);
+    const text = JSON.stringify([
+      entry('2405.15738', 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal\n  Models'),
+    ]);
     expect(siteJsonReader.detect(text, 'x.json')).toBeGreaterThan(0.9);
     const r = siteJsonReader.split(text, 'daily/2024-05-27.json');
     expect(r.format).toBe('hf-api-json');
@@ -48,9 +50,19 @@ describe('siteJsonReader', () => {
   it.each([
     ['title wrapped with \\n  ', { title: 'A title wrapped\n  over lines' }, 'title', 'A title wrapped over lines'],
     ['summary wrapped with \\n  ', { summary: 'An abstract\n  wrapped.\n  Twice.' }, 'abstract', 'An abstract wrapped. Twice.'],
-    ['githubRepo as siteRepos', { githubRepo: 'https://github.com/alibaba/conv-llava' }, 'siteRepos', ['https://github.com/alibaba/conv-llava']],
+    [
+      'githubRepo as siteRepos',
+      { githubRepo: 'https://github.com/alibaba/conv-llava' },
+      'siteRepos',
+      ['https://github.com/alibaba/conv-llava'],
+    ],
     ['projectPage as siteLinks', { projectPage: 'https://x.github.io/p/' }, 'siteLinks', ['https://x.github.io/p/']],
-    ['a GitHub projectPage as a repo', { projectPage: 'https://github.com/thu-ml/Causal-Forcing' }, 'siteRepos', ['https://github.com/thu-ml/Causal-Forcing']],
+    [
+      'a GitHub projectPage as a repo',
+      { projectPage: 'https://github.com/thu-ml/Causal-Forcing' },
+      'siteRepos',
+      ['https://github.com/thu-ml/Causal-Forcing'],
+    ],
     ['owner-only githubRepo dropped', { githubRepo: 'https://github.com/huggingface' }, 'siteRepos', []],
     ['paper publication date', { publishedAt: '2020-06-28T00:00:00.000Z' }, 'publishedAt', '2020-06-28'],
     ['no upvotes', { upvotes: undefined }, 'upvotes', null],
@@ -106,7 +118,7 @@ describe('siteJsonReader', () => {
   });
 
   it('reads a bare paper object (/api/papers/<id>)', () => {
-    const paper = (entry('2405.15738', 'One paper').paper) as object;
+    const paper = entry('2405.15738', 'One paper').paper as object;
     const r = siteJsonReader.split(JSON.stringify(paper), 'paper.json');
     expect(r.records).toHaveLength(1);
     expect(r.records[0]!.title).toBe('One paper');
@@ -133,14 +145,12 @@ describe('siteJsonReader', () => {
     expect(r.warnings.join('\n')).toMatch(/1 entry\(s\) without a title dropped/);
   });
 
-  it.each([
-    ['{"a": 1}'],
-    ['[1, 2, 3]'],
-    ['[{"title": "scraper record", "abstract": "x"}]'],
-    ['not json'],
-  ])('does not claim %j', (text) => {
-    expect(siteJsonReader.detect(text, 'x.json')).toBe(0);
-  });
+  it.each([['{"a": 1}'], ['[1, 2, 3]'], ['[{"title": "scraper record", "abstract": "x"}]'], ['not json']])(
+    'does not claim %j',
+    (text) => {
+      expect(siteJsonReader.detect(text, 'x.json')).toBe(0);
+    },
+  );
 
   it.each([
     ['[{"paper": {"id": "2405.1', /invalid JSON at line 1/],

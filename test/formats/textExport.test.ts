@@ -90,7 +90,11 @@ ${opts.date ?? 'Oct 7, 2024'}
 
 describe('textExportReader', () => {
   it('reads the notebook export rhythm', () => {
-    const text = HEADER + rec('2410.05434', 'Better than Your Teacher', 'While large language models (LLMs) show impressive abilities.') + rec('2306.14898', 'InterCode', 'Humans write code.', { up: '-', date: 'Jun 26, 2023' }) + FOOTER;
+    const text =
+      HEADER +
+      rec('2410.05434', 'Better than Your Teacher', 'While large language models (LLMs) show impressive abilities.') +
+      rec('2306.14898', 'InterCode', 'Humans write code.', { up: '-', date: 'Jun 26, 2023' }) +
+      FOOTER;
     expect(textExportReader.detect(text, 'x.txt')).toBeGreaterThan(0.9);
     const r = textExportReader.split(text, 'export.txt');
     expect(r.format).toBe('text-export');
@@ -113,7 +117,11 @@ describe('textExportReader', () => {
   });
 
   it('joins an abstract spread over several lines and a title wrapped over two', () => {
-    const text = rec('2401.00001', 'A title wrapped\n\nover two lines', 'First paragraph line\nsecond line.\n\nAnother paragraph.');
+    const text = rec(
+      '2401.00001',
+      'A title wrapped\n\nover two lines',
+      'First paragraph line\nsecond line.\n\nAnother paragraph.',
+    );
     expect(textExportReader.split(text, 'x.txt').records[0]).toMatchObject({
       title: 'A title wrapped over two lines',
       abstract: 'First paragraph line second line. Another paragraph.',
@@ -127,7 +135,10 @@ describe('textExportReader', () => {
 
   it('keeps a paper without an abstract', () => {
     const url = 'https://huggingface.co/papers/2401.00002';
-    const text = rec('2401.00001', 'First', 'A.') + ` [-] 3\n\nhttps://huggingface.co/login?next=%2Fpapers%2F2401.00002\n\nNo abstract\n\n${url}\n\n[\n\n4 authors](${url})\n\n·\n\nJun 26, 2023\n\n` + rec('2401.00003', 'Third', 'C.');
+    const text =
+      rec('2401.00001', 'First', 'A.') +
+      ` [-] 3\n\nhttps://huggingface.co/login?next=%2Fpapers%2F2401.00002\n\nNo abstract\n\n${url}\n\n[\n\n4 authors](${url})\n\n·\n\nJun 26, 2023\n\n` +
+      rec('2401.00003', 'Third', 'C.');
     const r = textExportReader.split(text, 'x.txt');
     expect(r.records.map((x) => [x.title, x.abstract, x.upvotes, x.publishedAt])).toEqual([
       ['First', 'A.', 1, '2024-10-07'],
@@ -137,7 +148,10 @@ describe('textExportReader', () => {
   });
 
   it('ends an abstract whose closing link is missing at the next record', () => {
-    const first = rec('2401.00001', 'First', 'Abstract one.').replace(/\nhttps:\/\/huggingface\.co\/papers\/2401\.00001\n\n\[[\s\S]*$/, '\n');
+    const first = rec('2401.00001', 'First', 'Abstract one.').replace(
+      /\nhttps:\/\/huggingface\.co\/papers\/2401\.00001\n\n\[[\s\S]*$/,
+      '\n',
+    );
     const text = first + rec('2401.00002', 'Second', 'Abstract two.');
     const r = textExportReader.split(text, 'x.txt');
     expect(r.records.map((x) => [x.title, x.abstract])).toEqual([
@@ -172,7 +186,9 @@ describe('textExportReader', () => {
   });
 
   it('reads old-style arXiv ids in the links', () => {
-    const text = rec('2401.00001', 'New style', 'A.') + rec('hep-th/9901001', 'Old style', 'B.').replace('%2Fpapers%2Fhep-th/9901001', '%2Fpapers%2Fhep-th%2F9901001');
+    const text =
+      rec('2401.00001', 'New style', 'A.') +
+      rec('hep-th/9901001', 'Old style', 'B.').replace('%2Fpapers%2Fhep-th/9901001', '%2Fpapers%2Fhep-th%2F9901001');
     expect(textExportReader.split(text, 'x.txt').records.map((r) => [r.title, r.arxivId, r.upvotes])).toEqual([
       ['New style', '2401.00001', 1],
       ['Old style', 'hep-th/9901001', 1],

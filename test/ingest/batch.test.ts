@@ -9,7 +9,12 @@ import { tempDir } from '../helpers.js';
 
 /** A digest as another scraper's JSON, one paper per title. */
 function digest(titles: string[]): string {
-  return JSON.stringify(titles.map((title) => ({ title, abstract: `This paper about ${title.toLowerCase()} studies a problem and reports what it found.` })));
+  return JSON.stringify(
+    titles.map((title) => ({
+      title,
+      abstract: `This paper about ${title.toLowerCase()} studies a problem and reports what it found.`,
+    })),
+  );
 }
 
 function count(db: ReturnType<typeof openForWrite>, table: string): number {
@@ -41,7 +46,10 @@ describe('Ingester with batched commits', () => {
     const dir = tempDir();
     const files = [0, 1, 2, 3].map((i) => {
       const f = path.join(dir, `d${i}.json`);
-      fs.writeFileSync(f, digest([`Sparse adapters for task ${i}`, `Shared paper on low-rank updates`, `Paper ${i} on prompt tuning`]));
+      fs.writeFileSync(
+        f,
+        digest([`Sparse adapters for task ${i}`, `Shared paper on low-rank updates`, `Paper ${i} on prompt tuning`]),
+      );
       return f;
     });
     const db = openForWrite(path.join(dir, 'a.db'));
@@ -72,7 +80,10 @@ describe('Ingester with batched commits', () => {
     await expect(new Ingester(db, { jobs: 0, batchMs: 0 }).run(files)).rejects.toThrow('poisoned');
     expect(db.inTransaction).toBe(false);
     expect(db.prepare('SELECT path FROM files').pluck().all()).toEqual([files[0]]);
-    expect(db.prepare('SELECT title FROM papers ORDER BY title').pluck().all()).toEqual(['First paper of file a', 'Second paper of file a']);
+    expect(db.prepare('SELECT title FROM papers ORDER BY title').pluck().all()).toEqual([
+      'First paper of file a',
+      'Second paper of file a',
+    ]);
     expect(count(db, 'papers_fts')).toBe(2);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
@@ -94,7 +105,12 @@ describe('the full-text index follows every change in a batch', () => {
     `We study ${topic} in depth. Our method improves accuracy by 3.1% on four benchmarks while training far fewer parameters than full fine-tuning, and we release the code.`;
   const write = (f: string, rows: { title: string; abstract: string }[]) => fs.writeFileSync(f, JSON.stringify(rows));
   const matches = (db: ReturnType<typeof openForWrite>, q: string) =>
-    db.prepare('SELECT p.title FROM papers_fts JOIN papers p ON p.rid = papers_fts.rowid WHERE papers_fts MATCH ? ORDER BY p.title').pluck().all(q);
+    db
+      .prepare(
+        'SELECT p.title FROM papers_fts JOIN papers p ON p.rid = papers_fts.rowid WHERE papers_fts MATCH ? ORDER BY p.title',
+      )
+      .pluck()
+      .all(q);
 
   it('new papers, a changed title of an older paper and a deleted paper, in one batch', async () => {
     const dir = tempDir();
@@ -134,7 +150,15 @@ describe('the full-text index follows every change in a batch', () => {
   it('a paper whose text changed and which is then deleted, in one transaction, leaves no terms', () => {
     const db = openForWrite(path.join(tempDir(), 'x.db'));
     const store = new Store(db);
-    const p = { id: 'p1', arxiv_id: null, title: 'Alpha title', abstract: 'Alpha words in an abstract.', authors: '[]', upvotes: null, published_at: null };
+    const p = {
+      id: 'p1',
+      arxiv_id: null,
+      title: 'Alpha title',
+      abstract: 'Alpha words in an abstract.',
+      authors: '[]',
+      upvotes: null,
+      published_at: null,
+    };
     db.transaction(() => {
       store.insertPapers([p], 1, null);
       store.syncFullText();

@@ -3,9 +3,16 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { UsageError } from '../../src/errors.js';
-import { chooseFormat, colorEnabled, emitObject, emitRows, outputContext, type FormatFlags, type OutputContext } from '../../src/output/emit.js';
+import {
+  chooseFormat,
+  colorEnabled,
+  emitObject,
+  emitRows,
+  outputContext,
+  type FormatFlags,
+  type OutputContext,
+} from '../../src/output/emit.js';
 import { displayWidth, type OutputFormat, type View } from '../../src/output/format.js';
-
 
 /** A PassThrough that looks like a terminal (or a pipe) and collects what is written. */
 function sink(opts: { isTTY?: boolean; columns?: number } = {}) {
@@ -58,11 +65,19 @@ const ROWS: Row[] = [
 /** Rows a terminal table can show as they are (no tabs or line breaks). */
 const CLEAN: Row[] = [ROWS[0]!, { ...ROWS[1]!, title: 'Short' }];
 
-function ctxFor(format: OutputFormat, out: OutputContext['out'], opts: { fields?: string[] | null; width?: number; level?: 0 | 3 } = {}): OutputContext {
+function ctxFor(
+  format: OutputFormat,
+  out: OutputContext['out'],
+  opts: { fields?: string[] | null; width?: number; level?: 0 | 3 } = {},
+): OutputContext {
   return { format, fields: opts.fields ?? null, chalk: new Chalk({ level: opts.level ?? 0 }), width: opts.width ?? 80, out };
 }
 
-async function emit(format: OutputFormat, rows: Iterable<Row>, opts: { fields?: string[] | null; width?: number; level?: 0 | 3; empty?: string } = {}) {
+async function emit(
+  format: OutputFormat,
+  rows: Iterable<Row>,
+  opts: { fields?: string[] | null; width?: number; level?: 0 | 3; empty?: string } = {},
+) {
   const s = sink();
   const ctx = ctxFor(format, s.out, opts);
   const n = await emitRows(rows, makeView(ctx.chalk), ctx, opts.empty);
@@ -235,7 +250,9 @@ describe('emitRows', () => {
     });
 
     it('uses --fields for the header and the cells', async () => {
-      expect((await emit('csv', ROWS, { fields: ['url', 'n'] })).text).toBe('url,n\r\nhttps://a.example/1,3\r\nhttps://a.example/2,12\r\n');
+      expect((await emit('csv', ROWS, { fields: ['url', 'n'] })).text).toBe(
+        'url,n\r\nhttps://a.example/1,3\r\nhttps://a.example/2,12\r\n',
+      );
     });
   });
 
@@ -256,7 +273,9 @@ describe('emitRows', () => {
     });
 
     it('with --fields: the column cell for a column key, the flat JSON value otherwise', async () => {
-      expect((await emit('tsv', ROWS, { fields: ['tags', 'url', 'n'] })).text).toBe('lora|peft\thttps://a.example/1\t3\n\thttps://a.example/2\t12\n');
+      expect((await emit('tsv', ROWS, { fields: ['tags', 'url', 'n'] })).text).toBe(
+        'lora|peft\thttps://a.example/1\t3\n\thttps://a.example/2\t12\n',
+      );
     });
   });
 
@@ -305,7 +324,7 @@ describe('emitRows', () => {
       const { text } = await emit('table', ROWS, { width: 80 });
       const lines = text.trimEnd().split('\n');
       expect(lines).toHaveLength(3);
-      expect(lines[2]).toMatch(/^p2  Tabs here and a "newline" +12$/);
+      expect(lines[2]).toMatch(/^p2 {2}Tabs here and a "newline" +12$/);
     });
 
     it('dims the empty message at colour level 3', async () => {
@@ -338,16 +357,19 @@ describe('emitRows', () => {
 
     const many: Row[] = Array.from({ length: 25 }, (_, i) => ({ id: `p${i}`, title: `T${i}`, n: i, tags: null, url: '' }));
 
-    it.each(['json', 'ndjson', 'csv', 'tsv', 'table'] as OutputFormat[])('%s waits for drain and writes everything in order', async (format) => {
-      const slow = new SlowStream();
-      const ref = sink();
-      await emitRows(many, view, ctxFor(format, ref.out));
-      const expected = await ref.text();
-      const n = await emitRows(many, view, ctxFor(format, slow as unknown as OutputContext['out']));
-      expect(n).toBe(25);
-      expect(slow.early).toBe(0);
-      expect(slow.chunks.join('')).toBe(expected);
-    });
+    it.each(['json', 'ndjson', 'csv', 'tsv', 'table'] as OutputFormat[])(
+      '%s waits for drain and writes everything in order',
+      async (format) => {
+        const slow = new SlowStream();
+        const ref = sink();
+        await emitRows(many, view, ctxFor(format, ref.out));
+        const expected = await ref.text();
+        const n = await emitRows(many, view, ctxFor(format, slow as unknown as OutputContext['out']));
+        expect(n).toBe(25);
+        expect(slow.early).toBe(0);
+        expect(slow.chunks.join('')).toBe(expected);
+      },
+    );
 
     it('a real Writable with a tiny buffer gets every row, in order', async () => {
       const got: string[] = [];

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { UsageError } from '../../src/errors.js';
 import { csvLine, displayWidth, flatCell, layoutTable, parseFields, pick, truncate, tsvLine } from '../../src/output/format.js';
 
-
 const VALID = ['id', 'title', 'abstract'] as const;
 
 describe('parseFields', () => {
@@ -137,7 +136,8 @@ function parseCsvRecord(line: string): string[] {
       if (i < line.length && line[i] !== ',') throw new Error(`text after a closing quote in ${JSON.stringify(line)}`);
     } else {
       while (i < line.length && line[i] !== ',') {
-        if (/["\r\n]/.test(line[i]!)) throw new Error(`unquoted field holds ${JSON.stringify(line[i])} in ${JSON.stringify(line)}`);
+        if (/["\r\n]/.test(line[i]!))
+          throw new Error(`unquoted field holds ${JSON.stringify(line[i])} in ${JSON.stringify(line)}`);
         field += line[i++];
       }
     }
@@ -178,11 +178,14 @@ describe('tsvLine', () => {
 
   it('always gives one line with one cell per value', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', '\t', '\n', '\r', ' ', 'b') }), { minLength: 1, maxLength: 6 }), (values) => {
-        const line = tsvLine(values);
-        expect(line).not.toMatch(/[\r\n]/);
-        expect(line.split('\t')).toHaveLength(values.length);
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('a', '\t', '\n', '\r', ' ', 'b') }), { minLength: 1, maxLength: 6 }),
+        (values) => {
+          const line = tsvLine(values);
+          expect(line).not.toMatch(/[\r\n]/);
+          expect(line.split('\t')).toHaveLength(values.length);
+        },
+      ),
     );
   });
 });
@@ -233,7 +236,9 @@ describe('truncate', () => {
   });
 
   it('never exceeds the width, keeps a prefix, and marks a cut with …', () => {
-    const text = fc.string({ unit: fc.oneof(fc.constantFrom('a', ' ', '中', '😀', 'é', 'Ａ'), fc.string({ unit: 'grapheme', maxLength: 1 })) });
+    const text = fc.string({
+      unit: fc.oneof(fc.constantFrom('a', ' ', '中', '😀', 'é', 'Ａ'), fc.string({ unit: 'grapheme', maxLength: 1 })),
+    });
     fc.assert(
       fc.property(text, fc.integer({ min: -2, max: 30 }), (s, w) => {
         const t = truncate(s, w);
@@ -293,7 +298,17 @@ describe('layoutTable', () => {
   });
 
   it('right-aligns and left-aligns by padding', () => {
-    const laid = layoutTable(['NAME', 'N'], [['a', '3'], ['bb', '12'], ['ccc', '1234']], -1, 80, [undefined, 'right']);
+    const laid = layoutTable(
+      ['NAME', 'N'],
+      [
+        ['a', '3'],
+        ['bb', '12'],
+        ['ccc', '1234'],
+      ],
+      -1,
+      80,
+      [undefined, 'right'],
+    );
     expect(laid).toEqual([
       ['NAME', '   N'],
       ['a   ', '   3'],
@@ -303,7 +318,16 @@ describe('layoutTable', () => {
   });
 
   it('measures wide characters as two columns', () => {
-    const laid = layoutTable(['A', 'B'], [['中文', 'x'], ['z', '😀😀']], -1, 80, [undefined, undefined]);
+    const laid = layoutTable(
+      ['A', 'B'],
+      [
+        ['中文', 'x'],
+        ['z', '😀😀'],
+      ],
+      -1,
+      80,
+      [undefined, undefined],
+    );
     expect(laid).toEqual([
       ['A   ', 'B   '],
       ['中文', 'x   '],
@@ -323,10 +347,19 @@ describe('layoutTable', () => {
   it('every line fits the width when the fixed columns leave room for 10', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.string({ maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', '中', ' '), maxLength: 80 })), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(fc.string({ maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', '中', ' '), maxLength: 80 })), {
+          minLength: 1,
+          maxLength: 5,
+        }),
         fc.integer({ min: 30, max: 120 }),
         (rows, width) => {
-          const laid = layoutTable(['KEY', 'TITLE'], rows.map(([k, t]) => [k.replace(/\s/g, '_'), t]), 1, width, [undefined, undefined]);
+          const laid = layoutTable(
+            ['KEY', 'TITLE'],
+            rows.map(([k, t]) => [k.replace(/\s/g, '_'), t]),
+            1,
+            width,
+            [undefined, undefined],
+          );
           for (const line of laid) expect(lineWidth(line)).toBeLessThanOrEqual(width);
         },
       ),

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderProgress, type ProgressState } from '../../src/output/progress.js';
 
-const st = (filesDone: number, filesTotal: number, records = 0, bytes = 0): ProgressState => ({ filesDone, filesTotal, records, bytes });
+const st = (filesDone: number, filesTotal: number, records = 0, bytes = 0): ProgressState => ({
+  filesDone,
+  filesTotal,
+  records,
+  bytes,
+});
 
 /** Splits the bar text into the bar between brackets and the info after it. */
 function parts(text: string): { bar: string; info: string } {
@@ -15,7 +20,12 @@ describe('renderProgress', () => {
     // state, elapsed ms, width, expected text
     [st(12, 40, 3200), 10_000, 80, '[#######................] 12/40 files  3,200 records  320/s  0.0 MB/s  ETA 0:23'],
     [st(0, 0), 0, 80, '[..............................] 0/0 files  0 records  0/s  0.0 MB/s  ETA --:--'],
-    [st(40, 40, 100_000, 10 * 1048576), 4_000, 80, '[##################] 40/40 files  100,000 records  25,000/s  2.5 MB/s  ETA 0:00'],
+    [
+      st(40, 40, 100_000, 10 * 1048576),
+      4_000,
+      80,
+      '[##################] 40/40 files  100,000 records  25,000/s  2.5 MB/s  ETA 0:00',
+    ],
   ])('%j after %i ms in %i columns', (s, elapsed, width, expected) => {
     expect(renderProgress(s, elapsed, width)).toBe(expected);
   });
