@@ -3,7 +3,7 @@
  * magnitudes. Bad input is a UsageError whose message says what was expected.
  */
 import { UsageError } from './errors.js';
-import { normalizeArxivId } from './formats/common.js';
+import { normalizeArxivId } from './formats/arxiv.js';
 
 export type Comparison = '>' | '>=' | '<' | '<=' | '=' | '!=';
 

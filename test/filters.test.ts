@@ -11,7 +11,7 @@ import {
   toFtsQuery,
   type ClaimFilter,
 } from '../src/filters.js';
-import { normalizeArxivId } from '../src/formats/common.js';
+import { normalizeArxivId } from '../src/formats/arxiv.js';
 import { MIGRATIONS } from '../src/db/schema.js';
 
 /** Asserts `fn` throws a UsageError whose message matches. */

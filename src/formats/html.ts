@@ -13,26 +13,12 @@ import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
-import {
-  arxivIdFromUrl,
-  cleanLink,
-  cleanRepoUrl,
-  cleanScrapedRepoUrl,
-  cleanTitle,
-  collapseWhitespace,
-  emptyRecord,
-  fileNameDate,
-  finishRecords,
-  guarded,
-  isObject,
-  looksLikeAbstract,
-  paperSegment,
-  parseCount,
-  parseDate,
-  pushUnique,
-  unwrapAbstract,
-  urlDigestDate,
-} from './common.js';
+import { arxivIdFromUrl, paperSegment } from './arxiv.js';
+import { fileNameDate, parseDate } from './dates.js';
+import { isObject } from './json.js';
+import { cleanLink, cleanRepoUrl, cleanScrapedRepoUrl, pushUnique } from './links.js';
+import { emptyRecord, finishRecords, guarded, parseCount, urlDigestDate } from './reader.js';
+import { cleanTitle, collapseWhitespace, looksLikeAbstract, unwrapAbstract } from './text.js';
 import { entriesToRecords, isSiteEntry } from './siteJson.js';
 
 export const HTML_FORMAT = 'html';

@@ -5,7 +5,8 @@
  */
 import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
-import { fileNameDate, guarded } from './common.js';
+import { fileNameDate } from './dates.js';
+import { guarded } from './reader.js';
 import { htmlReader } from './html.js';
 import { markdownReader } from './markdown.js';
 import { scraperJsonReader } from './scraperJson.js';

@@ -12,22 +12,10 @@
  */
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
-import {
-  arxivIdFromUrl,
-  cleanTitle,
-  emptyRecord,
-  fileNameDate,
-  finishRecords,
-  frontMatter,
-  guarded,
-  looksLikeAbstract,
-  paperSegment,
-  parseCount,
-  parseDate,
-  unescapeMarkdown,
-  unwrapAbstract,
-  urlDigestDate,
-} from './common.js';
+import { arxivIdFromUrl, paperSegment } from './arxiv.js';
+import { fileNameDate, parseDate } from './dates.js';
+import { emptyRecord, finishRecords, frontMatter, guarded, parseCount, urlDigestDate } from './reader.js';
+import { cleanTitle, looksLikeAbstract, unescapeMarkdown, unwrapAbstract } from './text.js';
 
 export const MARKDOWN_FORMAT = 'markdown';
 

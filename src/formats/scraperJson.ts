@@ -6,25 +6,12 @@
  */
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
-import {
-  arxivIdFromUrl,
-  cleanLink,
-  cleanScrapedRepoUrl,
-  cleanTitle,
-  collapseWhitespace,
-  emptyRecord,
-  fileNameDate,
-  finishRecords,
-  guarded,
-  isObject,
-  loadJson,
-  looksLikeJson,
-  normalizeArxivId,
-  parseCount,
-  parseDate,
-  pushUnique,
-  unwrapAbstract,
-} from './common.js';
+import { arxivIdFromUrl, normalizeArxivId } from './arxiv.js';
+import { fileNameDate, parseDate } from './dates.js';
+import { isObject, loadJson, looksLikeJson } from './json.js';
+import { cleanLink, cleanScrapedRepoUrl, pushUnique } from './links.js';
+import { emptyRecord, finishRecords, guarded, parseCount } from './reader.js';
+import { cleanTitle, collapseWhitespace, unwrapAbstract } from './text.js';
 
 export const SCRAPER_JSON_FORMAT = 'scraper-json';
 

@@ -9,26 +9,12 @@
  */
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
-import {
-  arxivIdFromUrl,
-  cleanLink,
-  cleanRepoUrl,
-  cleanTitle,
-  collapseWhitespace,
-  emptyRecord,
-  fileNameDate,
-  finishRecords,
-  guarded,
-  isObject,
-  loadJson,
-  looksLikeJson,
-  normalizeArxivId,
-  parseCount,
-  parseDate,
-  parsePythonLiteral,
-  pushUnique,
-  unwrapAbstract,
-} from './common.js';
+import { arxivIdFromUrl, normalizeArxivId } from './arxiv.js';
+import { fileNameDate, parseDate } from './dates.js';
+import { isObject, loadJson, looksLikeJson, parsePythonLiteral } from './json.js';
+import { cleanLink, cleanRepoUrl, pushUnique } from './links.js';
+import { emptyRecord, finishRecords, guarded, parseCount } from './reader.js';
+import { cleanTitle, collapseWhitespace, unwrapAbstract } from './text.js';
 
 export const SITE_JSON_FORMAT = 'hf-api-json';
 

@@ -17,21 +17,10 @@
  */
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
-import {
-  arxivIdFromUrl,
-  cleanTitle,
-  emptyRecord,
-  fileNameDate,
-  finishRecords,
-  frontMatter,
-  guarded,
-  lines,
-  paperSegment,
-  parseCount,
-  parseDate,
-  unwrapAbstract,
-  urlDigestDate,
-} from './common.js';
+import { arxivIdFromUrl, paperSegment } from './arxiv.js';
+import { fileNameDate, parseDate } from './dates.js';
+import { emptyRecord, finishRecords, frontMatter, guarded, lines, parseCount, urlDigestDate } from './reader.js';
+import { cleanTitle, unwrapAbstract } from './text.js';
 
 export const TEXT_EXPORT_FORMAT = 'text-export';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SightingLike } from '../../src/dedup/index.js';
 import { splitDigest } from '../../src/formats/index.js';
-import { parsePythonLiteral } from '../../src/formats/common.js';
+import { parsePythonLiteral } from '../../src/formats/json.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SEEDS = path.resolve(here, '../../fixtures/seeds');

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../src/types.js';
-import {
-  arxivIdFromUrl,
-  cleanRepoUrl,
-  cleanTitle,
-  decodeEntities,
-  fileNameDate,
-  frontMatter,
-  loadJson,
-  looksLikeAbstract,
-  looksLikeJson,
-  normalizeArxivId,
-  paperSegment,
-  parseCount,
-  parseDate,
-  parsePythonLiteral,
-  unwrapAbstract,
-  urlDigestDate,
-} from '../../src/formats/common.js';
+import { arxivIdFromUrl, normalizeArxivId, paperSegment } from '../../src/formats/arxiv.js';
+import { fileNameDate, parseDate } from '../../src/formats/dates.js';
+import { loadJson, looksLikeJson, parsePythonLiteral } from '../../src/formats/json.js';
+import { cleanRepoUrl } from '../../src/formats/links.js';
+import { frontMatter, parseCount, urlDigestDate } from '../../src/formats/reader.js';
+import { cleanTitle, decodeEntities, looksLikeAbstract, unwrapAbstract } from '../../src/formats/text.js';
 
 describe('arXiv ids', () => {
   it.each([
