@@ -25,7 +25,23 @@ export interface DigestRecord {
   siteRepos: string[];
   /** Other URLs the form gives as fields (project page, etc.). */
   siteLinks: string[];
+  /** The arXiv version the form named ("2405.15738v2" -> 2), when it named one. */
+  arxivVersion?: number | null;
+  /**
+   * Text that stands where an abstract would but is not the paper's abstract: a translation, an
+   * LLM-written lay summary, a page comment a scraper stored. Kept, never made canonical. "" or
+   * absent when none.
+   */
+  summary?: string;
+  /** The language of `summary` ("zh", "ko", "vi", "en", ...), when known. */
+  summaryLang?: string | null;
+  /** What the record's body text is; absent means "decide from the text" (see splitDigest). */
+  textKind?: TextKind;
 }
+
+/** What a sighting's body text is: the paper's abstract, a summary or translation, a comment, or nothing. */
+export const TEXT_KINDS = ['abstract', 'summary', 'comment', 'none'] as const;
+export type TextKind = (typeof TEXT_KINDS)[number];
 
 /** What a format reader returns for one file. */
 export interface SplitResult {
