@@ -6,7 +6,7 @@ export * from './types.js';
 export { splitDigest, readers } from './formats/index.js';
 export { decodeDigest } from './decode.js';
 export { titleKey } from './normalize.js';
-export { DedupIndex, clusterRecords, preferAbstract, preferTitle } from './dedup/index.js';
+export { DedupIndex, preferAbstract, preferTitle } from './dedup/index.js';
 export { extractAll } from './extract/index.js';
 export { extractClaims } from './extract/claims.js';
 export { extractLinks } from './extract/github.js';

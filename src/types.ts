@@ -43,6 +43,21 @@ export interface DigestRecord {
 export const TEXT_KINDS = ['abstract', 'summary', 'comment', 'none'] as const;
 export type TextKind = (typeof TEXT_KINDS)[number];
 
+/**
+ * A paper's canonical record: the best copy of each field among its sightings. Keys are the
+ * database's column names (the ingest writes it as is).
+ */
+export interface CanonicalPaper {
+  id: string;
+  arxiv_id: string | null;
+  title: string;
+  abstract: string;
+  /** Author names as a JSON array. */
+  authors: string;
+  upvotes: number | null;
+  published_at: string | null;
+}
+
 /** What a format reader returns for one file. */
 export interface SplitResult {
   /** Name of the form that matched, e.g. "text-spaced", "hf-api-json". */

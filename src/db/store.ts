@@ -6,20 +6,13 @@
  * extractions of those papers commit together or not at all, so a crash or a kill never leaves a
  * half-ingested file behind.
  */
-import type { DigestRecord, Extraction } from '../types.js';
+import type { CanonicalPaper, DigestRecord, Extraction } from '../types.js';
 import type { DB } from './open.js';
 import { QUERY_INDEXES } from './schema.js';
 
 /** A paper's canonical record as stored (the columns the ingest reads back). */
-export interface StoredPaper {
+export interface StoredPaper extends CanonicalPaper {
   rid: number;
-  id: string;
-  arxiv_id: string | null;
-  title: string;
-  abstract: string;
-  authors: string;
-  upvotes: number | null;
-  published_at: string | null;
 }
 
 /** A stored paper's two keys: the public id and the integer rid that rows pointing at it use. */

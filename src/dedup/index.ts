@@ -57,11 +57,9 @@ import stringSimilarity from 'string-similarity';
 import { IntMap } from './intmap.js';
 import { containment, SKETCH_MAX } from './sketch.js';
 import { clipRatio, MIN_CLIP_CHARS, orderConsistent, tokenDiff } from './verify.js';
-import { preferAbstract, preferTitle } from './prefer.js';
 import {
   abstractPart,
   arxivPart,
-  preparedTitleFacts,
   assemble,
   isPrepared,
   P_ARXIV,
@@ -1231,62 +1229,4 @@ function bigramSlot(code: number, mask: number): number {
   let h = Math.imul(code, 0x9e3779b1);
   h ^= h >>> 15;
   return h & mask;
-}
-
-export interface ClusterResult {
-  /** Cluster index per record (clusters numbered in order of first appearance). */
-  cluster: number[];
-  /** The rule that placed each record ('new' for the first of a cluster). */
-  rule: string[];
-  score: number[];
-  /** The canonical record of each cluster after all records. */
-  canonical: SightingLike[];
-}
-
-/**
- * Batch helper for tests/properties: cluster records in the given order, exactly as an ingest
- * does (match, attach, upgrade the canonical copy with preferTitle/preferAbstract, put).
- * With `prepared` (prepared[i] = prepareSighting(recs[i]), possibly cloned), the index is fed the
- * prepared values instead (match(prepared), put(p, prepared), upgrade, title facts): the result
- * must be the same.
- */
-export function clusterRecords(recs: SightingLike[], opts?: DedupOptions, prepared?: readonly PreparedSighting[]): ClusterResult {
-  const index = new DedupIndex(opts);
-  const canonical: SightingLike[] = [];
-  const cluster: number[] = [];
-  const rule: string[] = [];
-  const score: number[] = [];
-  recs.forEach((rec, i) => {
-    const pr = prepared?.[i];
-    const m = index.match(pr ?? rec);
-    if (m) {
-      const c = Number(m.paperId);
-      const cur = canonical[c]!;
-      const facts = pr ? { current: index.titleFacts(m.paperId)!, incoming: preparedTitleFacts(pr) } : undefined;
-      const title = preferTitle(cur.title, rec.title, facts) === 'incoming' ? rec.title : cur.title;
-      const abstract = preferAbstract(cur.abstract, rec.abstract) === 'incoming' ? rec.abstract : cur.abstract;
-      const arxivId = cur.arxivId ?? rec.arxivId;
-      if (title !== cur.title || abstract !== cur.abstract || arxivId !== cur.arxivId) {
-        canonical[c] = { title, abstract, arxivId };
-        if (pr)
-          index.upgrade(m.paperId, pr, {
-            title: title !== cur.title,
-            abstract: abstract !== cur.abstract,
-            arxivId: arxivId !== cur.arxivId,
-          });
-        else index.put({ id: String(c), title, abstract, arxivId });
-      }
-      cluster.push(c);
-      rule.push(m.rule);
-      score.push(m.score);
-    } else {
-      const c = canonical.length;
-      canonical.push({ title: rec.title, abstract: rec.abstract, arxivId: rec.arxivId });
-      index.put({ id: String(c), title: rec.title, abstract: rec.abstract, arxivId: rec.arxivId }, pr);
-      cluster.push(c);
-      rule.push('new');
-      score.push(1);
-    }
-  });
-  return { cluster, rule, score, canonical };
 }

@@ -8,8 +8,9 @@
  * changed file replaces its old sightings, and papers left with none disappear.
  */
 import fs from 'node:fs';
-import type { DigestRecord } from '../types.js';
-import { DedupIndex, preferAbstract, preferTitle, preparedTitleFacts, type PreparedSighting } from '../dedup/index.js';
+import type { CanonicalPaper, DigestRecord } from '../types.js';
+import { DedupIndex, preferAbstract, preferTitle, type PreparedSighting } from '../dedup/index.js';
+import { placeSighting } from '../dedup/merge.js';
 import { extractAll } from '../extract/index.js';
 import { Store, type FileFacts, type PaperKey, type StoredPaper } from '../db/store.js';
 import type { DB } from '../db/open.js';
@@ -281,7 +282,7 @@ export class Ingester {
     return { created: created.length };
   }
 
-  /** Finds the paper a record belongs to (creating it if none), merging its canonical copy in memory. */
+  /** Places a record (placeSighting) and notes in `work` what its placement changes. */
   private placeRecord(
     rec: DigestRecord,
     index: number,
@@ -289,59 +290,37 @@ export class Ingester {
     contentId: string,
     keys: PreparedSighting,
   ): { paperId: string; rule: string; score: number } {
-    for (;;) {
-      const m = this.index.match(keys);
-      if (!m) break;
-      const current = work.current(m.paperId) ?? work.stored(this.store.paper(m.paperId));
-      if (!current) {
-        // Deleted by another process since we indexed it.
-        this.index.remove(m.paperId);
-        continue;
-      }
-      const currentFacts = this.index.titleFacts(m.paperId);
-      const facts = currentFacts ? { current: currentFacts, incoming: preparedTitleFacts(keys) } : undefined;
-      const merged = mergeCanonical(current, rec, facts);
-      if (merged) {
-        if (work.created.has(m.paperId)) work.created.set(m.paperId, merged);
-        else work.updated.set(m.paperId, merged);
-        // The index takes the fields the canonical copy took from this record, from its keys.
-        this.index.upgrade(m.paperId, keys, {
-          title: merged.title !== current.title,
-          abstract: merged.abstract !== current.abstract,
-          arxivId: merged.arxiv_id !== current.arxiv_id,
-        });
-        if (merged.title !== current.title || merged.abstract !== current.abstract) {
-          work.reextract.add(m.paperId);
-          work.retexted.add(m.paperId);
+    const placed = placeSighting(this.index, rec, {
+      canonicalOf: (id) => work.current(id) ?? work.stored(this.store.paper(id)),
+      newId: () => this.freshId(rec.arxivId ?? contentId, work),
+      prepared: keys,
+    });
+    const id = placed.paperId;
+    const { before, after } = placed;
+    if (before === undefined) {
+      work.created.set(id, after!);
+      work.createdBy.set(id, index);
+    } else {
+      if (after) {
+        if (work.created.has(id)) work.created.set(id, after);
+        else work.updated.set(id, after);
+        if (after.title !== before.title || after.abstract !== before.abstract) {
+          work.reextract.add(id);
+          work.retexted.add(id);
         }
       }
-      if (rec.siteRepos.length > 0 || rec.siteLinks.length > 0) work.reextract.add(m.paperId);
-      work.addSite(m.paperId, rec);
-      work.touch(m.paperId);
-      return { paperId: m.paperId, rule: m.rule, score: m.score };
+      if (rec.siteRepos.length > 0 || rec.siteLinks.length > 0) work.reextract.add(id);
     }
-    const id = this.freshId(rec.arxivId ?? contentId, work);
-    work.created.set(id, {
-      id,
-      arxiv_id: rec.arxivId,
-      title: rec.title,
-      abstract: rec.abstract,
-      authors: JSON.stringify(rec.authors),
-      upvotes: rec.upvotes,
-      published_at: rec.publishedAt,
-    });
-    this.index.put({ id, arxivId: rec.arxivId, title: rec.title, abstract: rec.abstract }, keys);
-    work.createdBy.set(id, index);
     work.addSite(id, rec);
     work.touch(id);
-    return { paperId: id, rule: 'new', score: 1 };
+    return { paperId: id, rule: placed.rule, score: placed.score };
   }
 
   /** Re-derives a paper's canonical copy from its remaining sightings (after a file was replaced). */
   private rebuildCanonical(id: string, rev: number): void {
     const current = this.store.paper(id)!;
     const sightings = this.store.sightingTexts(id);
-    let best: Omit<StoredPaper, 'rid'> = { ...current, title: sightings[0]!.title, abstract: sightings[0]!.abstract };
+    let best: CanonicalPaper = { ...current, title: sightings[0]!.title, abstract: sightings[0]!.abstract };
     for (const s of sightings.slice(1)) {
       if (preferTitle(best.title, s.title) === 'incoming') best = { ...best, title: s.title };
       if (preferAbstract(best.abstract, s.abstract) === 'incoming') best = { ...best, abstract: s.abstract };
@@ -377,41 +356,14 @@ export class Ingester {
   }
 }
 
-/**
- * The canonical record after a new sighting: each field takes the more complete copy. Returns
- * null when nothing changes (the common case, and a write saved).
- */
-export function mergeCanonical(
-  current: Omit<StoredPaper, 'rid'>,
-  rec: DigestRecord,
-  facts?: Parameters<typeof preferTitle>[2],
-): Omit<StoredPaper, 'rid'> | null {
-  const title = preferTitle(current.title, rec.title, facts) === 'incoming' ? rec.title : current.title;
-  const abstract = preferAbstract(current.abstract, rec.abstract) === 'incoming' ? rec.abstract : current.abstract;
-  const arxiv_id = current.arxiv_id ?? rec.arxivId;
-  const authors = current.authors === '[]' && rec.authors.length > 0 ? JSON.stringify(rec.authors) : current.authors;
-  const upvotes =
-    rec.upvotes !== null && (current.upvotes === null || rec.upvotes > current.upvotes) ? rec.upvotes : current.upvotes;
-  const published_at = current.published_at ?? rec.publishedAt;
-  const next = { id: current.id, arxiv_id, title, abstract, authors, upvotes, published_at };
-  const same =
-    title === current.title &&
-    abstract === current.abstract &&
-    arxiv_id === current.arxiv_id &&
-    authors === current.authors &&
-    upvotes === current.upvotes &&
-    published_at === current.published_at;
-  return same ? null : next;
-}
-
 /** What one file's transaction has placed so far, before it is written. */
 class FileWork {
   /** Papers this file creates, with their canonical copy as merged so far. */
-  readonly created = new Map<string, Omit<StoredPaper, 'rid'>>();
+  readonly created = new Map<string, CanonicalPaper>();
   /** The record that created each new paper. */
   readonly createdBy = new Map<string, number>();
   /** Existing papers whose canonical copy this file improves. */
-  readonly updated = new Map<string, Omit<StoredPaper, 'rid'>>();
+  readonly updated = new Map<string, CanonicalPaper>();
   /** Existing papers whose stored title or abstract this file changes. */
   readonly retexted = new Set<string>();
   /** Papers whose extractions must be redone (text changed, or more site fields). */
@@ -424,7 +376,7 @@ class FileWork {
   /** The rid of each paper this file writes rows for, once known (read, or inserted). */
   readonly rids = new Map<string, number>();
 
-  current(id: string): Omit<StoredPaper, 'rid'> | undefined {
+  current(id: string): CanonicalPaper | undefined {
     return this.created.get(id) ?? this.updated.get(id);
   }
 

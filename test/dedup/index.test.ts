@@ -1,6 +1,7 @@
 /** DedupIndex API behaviour: put / replace / remove, arXiv ids, stats, the ingest flow. */
 import { describe, expect, it } from 'vitest';
-import { clusterRecords, DEFAULT_THRESHOLD, DedupIndex, preferAbstract, preferTitle } from '../../src/dedup/index.js';
+import { clusterRecords } from '../../src/dedup/cluster.js';
+import { DEFAULT_THRESHOLD, DedupIndex, preferAbstract, preferTitle } from '../../src/dedup/index.js';
 
 const ABS =
   'Large language models (LLMs) excel in language tasks, especially with supervised fine-tuning after pre-training. However, their substantial memory and computational requirements hinder practical applications. Structural pruning is one solution.';

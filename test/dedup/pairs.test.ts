@@ -4,7 +4,8 @@
  * site, the seeds and the site's API samples) unless marked "constructed".
  */
 import { describe, expect, it } from 'vitest';
-import { clusterRecords, type SightingLike } from '../../src/dedup/index.js';
+import { clusterRecords } from '../../src/dedup/cluster.js';
+import type { SightingLike } from '../../src/dedup/index.js';
 
 const rec = (title: string, abstract = '', arxivId: string | null = null): SightingLike => ({ title, abstract, arxivId });
 

@@ -4,8 +4,8 @@
  * (asserted on stats.candidates, not on time).
  */
 import { describe, expect, it } from 'vitest';
+import { clusterRecords } from '../../src/dedup/cluster.js';
 import {
-  clusterRecords,
   DedupIndex,
   EXACT_SCAN,
   MAX_CANDIDATES,

@@ -11,8 +11,8 @@ import fc from 'fast-check';
 import stringSimilarity from 'string-similarity';
 import { describe, expect, it } from 'vitest';
 import { apiRecords, picker, seedRecords, type Pick } from './records.js';
+import { clusterRecords } from '../../src/dedup/cluster.js';
 import {
-  clusterRecords,
   DedupIndex,
   isPrepared,
   prepareSighting,

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { picker, type Pick } from './records.js';
-import { clusterRecords, type SightingLike } from '../../src/dedup/index.js';
+import { clusterRecords } from '../../src/dedup/cluster.js';
+import type { SightingLike } from '../../src/dedup/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SEEDS = path.resolve(here, '../../fixtures/seeds');

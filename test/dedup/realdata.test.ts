@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { API, apiRecords, seedRecords } from './records.js';
-import { clusterRecords, type SightingLike } from '../../src/dedup/index.js';
+import { clusterRecords } from '../../src/dedup/cluster.js';
+import type { SightingLike } from '../../src/dedup/index.js';
 
 function partition(cluster: number[]): number[] {
   const first = new Map<number, number>();
