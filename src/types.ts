@@ -56,6 +56,10 @@ export interface CanonicalPaper {
   authors: string;
   upvotes: number | null;
   published_at: string | null;
+  /** The source rank (dedup/sources.ts) of the sighting the title came from; 0 when unknown. */
+  title_rank: number;
+  /** The source rank of the sighting the abstract came from; 0 when unknown. */
+  abstract_rank: number;
 }
 
 /** What a format reader returns for one file. */

@@ -60,14 +60,16 @@ export class Store {
       deleteFile: db.prepare<[number]>('DELETE FROM files WHERE id = ?'),
       papersOfFile: db.prepare<[number], { paper_id: string }>('SELECT DISTINCT paper_id FROM sightings WHERE file_id = ?'),
       paperById: db.prepare<[string], StoredPaper>(
-        'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at FROM papers WHERE id = ?',
+        'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at, title_rank, abstract_rank FROM papers WHERE id = ?',
       ),
       papersSince: db.prepare<[number], StoredPaper>(
-        'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at FROM papers WHERE rev > ?',
+        'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at, title_rank, abstract_rank FROM papers WHERE rev > ?',
       ),
       insertPaper: db.prepare(
-        `INSERT INTO papers (id, arxiv_id, title, abstract, authors, upvotes, published_at, first_seen, last_seen, rev)
-         VALUES (@id, @arxiv_id, @title, @abstract, @authors, @upvotes, @published_at, @date, @date, @rev)`,
+        `INSERT INTO papers (id, arxiv_id, title, abstract, authors, upvotes, published_at, title_rank, abstract_rank,
+           first_seen, last_seen, rev)
+         VALUES (@id, @arxiv_id, @title, @abstract, @authors, @upvotes, @published_at, @title_rank, @abstract_rank,
+           @date, @date, @rev)`,
       ),
       paperCount: db.prepare<[], number>('SELECT count(*) FROM papers').pluck(),
       maxRid: db.prepare<[], number>('SELECT coalesce(max(rid), 0) FROM papers').pluck(),
@@ -83,13 +85,15 @@ export class Store {
       markSeen: db.prepare<{ id: string; date: string | null; rev: number }>(
         `UPDATE papers SET rev = @rev, ${SEEN} WHERE id = @id`,
       ),
-      sightingTexts: db.prepare<[string], { title: string; abstract: string }>(
-        'SELECT title, abstract FROM sightings WHERE paper_rid = (SELECT rid FROM papers WHERE id = ?) ORDER BY id',
+      sightingTexts: db.prepare<[string], { title: string; abstract: string; format: string }>(
+        `SELECT s.title, s.abstract, f.format FROM sightings s JOIN files f ON f.id = s.file_id
+         WHERE s.paper_rid = (SELECT rid FROM papers WHERE id = ?) ORDER BY s.id`,
       ),
       // Both also widen first/last seen to @date (when not null), so a sighting costs one UPDATE.
       updatePaper: db.prepare(
         `UPDATE papers SET arxiv_id = @arxiv_id, title = @title, abstract = @abstract, authors = @authors,
-           upvotes = @upvotes, published_at = @published_at, rev = @rev, ${SEEN} WHERE id = @id`,
+           upvotes = @upvotes, published_at = @published_at, title_rank = @title_rank, abstract_rank = @abstract_rank,
+           rev = @rev, ${SEEN} WHERE id = @id`,
       ),
       // Title and abstract untouched: nothing for the full-text index to redo (see syncFullText).
       updatePaperFacts: db.prepare(
@@ -131,7 +135,7 @@ export class Store {
       getMeta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       paperPage: db.prepare<[number, number], StoredPaper>(
-        'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at FROM papers WHERE rid > ? ORDER BY rid LIMIT ?',
+        'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at, title_rank, abstract_rank FROM papers WHERE rid > ? ORDER BY rid LIMIT ?',
       ),
       getRev: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'rev'"),
       setRev: db.prepare<[string]>("UPDATE meta SET value = ? WHERE key = 'rev'"),
@@ -254,8 +258,8 @@ export class Store {
     this.s.markSeen.run({ id, date, rev });
   }
 
-  /** The text of each sighting of a paper, in the order they were stored. */
-  sightingTexts(id: string): { title: string; abstract: string }[] {
+  /** The text of each sighting of a paper and its file's form, in the order they were stored. */
+  sightingTexts(id: string): { title: string; abstract: string; format: string }[] {
     return this.s.sightingTexts.all(id);
   }
 

@@ -7,11 +7,15 @@
  */
 import type { CanonicalPaper, DigestRecord } from '../types.js';
 import type { DedupIndex, SightingLike } from './index.js';
-import { preferAbstract, preferTitle, type TitleFacts } from './prefer.js';
+import { competingAbstract, preferAbstract, preferTitle, type TitleFacts } from './prefer.js';
 import { preparedTitleFacts, type PreparedSighting } from './prepared.js';
 
 /** What a sighting brings to a merge: its text, and the other fields when the form has them. */
-export type SightingFields = SightingLike & Partial<Pick<DigestRecord, 'authors' | 'upvotes' | 'publishedAt' | 'textKind'>>;
+export type SightingFields = SightingLike &
+  Partial<Pick<DigestRecord, 'authors' | 'upvotes' | 'publishedAt' | 'textKind'>> & {
+    /** The source rank of its file's form (sourceRank); 0 when unknown. */
+    rank?: number;
+  };
 
 /** A new paper's canonical copy: the sighting's own fields. */
 export function newCanonical(id: string, rec: SightingFields): CanonicalPaper {
@@ -19,10 +23,12 @@ export function newCanonical(id: string, rec: SightingFields): CanonicalPaper {
     id,
     arxiv_id: rec.arxivId,
     title: rec.title,
-    abstract: rec.abstract,
+    abstract: competingAbstract(rec),
     authors: JSON.stringify(rec.authors ?? []),
     upvotes: rec.upvotes ?? null,
     published_at: rec.publishedAt ?? null,
+    title_rank: rec.rank ?? 0,
+    abstract_rank: rec.rank ?? 0,
   };
 }
 
@@ -36,8 +42,19 @@ export function mergeCanonical(
   rec: SightingFields,
   facts?: { current: TitleFacts; incoming: TitleFacts },
 ): CanonicalPaper | null {
-  const title = preferTitle(current.title, rec.title, facts) === 'incoming' ? rec.title : current.title;
-  const abstract = preferAbstract(current.abstract, rec.abstract) === 'incoming' ? rec.abstract : current.abstract;
+  const rank = rec.rank ?? 0;
+  const titleWins = preferTitle(current.title, rec.title, facts, { current: current.title_rank, incoming: rank });
+  const title = titleWins === 'incoming' ? rec.title : current.title;
+  // The same text from a more authoritative form raises the rank (so the result is order-free).
+  const title_rank =
+    titleWins === 'incoming' || (rec.title === current.title && rank > current.title_rank) ? rank : current.title_rank;
+  const recAbstract = competingAbstract(rec);
+  const abstractWins = preferAbstract(current.abstract, recAbstract, { current: current.abstract_rank, incoming: rank });
+  const abstract = abstractWins === 'incoming' ? recAbstract : current.abstract;
+  const abstract_rank =
+    abstractWins === 'incoming' || (recAbstract === current.abstract && rank > current.abstract_rank)
+      ? rank
+      : current.abstract_rank;
   const arxiv_id = current.arxiv_id ?? rec.arxivId;
   const recAuthors = rec.authors ?? [];
   const authors = current.authors === '[]' && recAuthors.length > 0 ? JSON.stringify(recAuthors) : current.authors;
@@ -48,11 +65,13 @@ export function mergeCanonical(
   const same =
     title === current.title &&
     abstract === current.abstract &&
+    title_rank === current.title_rank &&
+    abstract_rank === current.abstract_rank &&
     arxiv_id === current.arxiv_id &&
     authors === current.authors &&
     upvotes === current.upvotes &&
     published_at === current.published_at;
-  return same ? null : { ...current, arxiv_id, title, abstract, authors, upvotes, published_at };
+  return same ? null : { ...current, arxiv_id, title, abstract, authors, upvotes, published_at, title_rank, abstract_rank };
 }
 
 /** Where a sighting went. */
@@ -110,4 +129,34 @@ export function placeSighting(index: DedupIndex, rec: SightingFields, ctx: Place
   const paper = newCanonical(ctx.newId(rec), rec);
   index.put({ id: paper.id, arxivId: paper.arxiv_id, title: paper.title, abstract: paper.abstract }, prepared);
   return { paperId: paper.id, rule: 'new', score: 1, after: paper };
+}
+
+/**
+ * A paper's canonical title and abstract re-derived from the sightings it has left (after a file
+ * was replaced or forgotten, or sightings moved by a decision): the best of each, as the merge
+ * would have chosen them in any order.
+ */
+export function bestText(
+  sightings: readonly SightingFields[],
+): Pick<CanonicalPaper, 'title' | 'abstract' | 'title_rank' | 'abstract_rank'> {
+  let best = { title: '', abstract: '', title_rank: 0, abstract_rank: 0 };
+  sightings.forEach((s, i) => {
+    const rank = s.rank ?? 0;
+    const ranks = { current: best.title_rank, incoming: rank };
+    if (
+      i === 0 ||
+      preferTitle(best.title, s.title, undefined, ranks) === 'incoming' ||
+      (s.title === best.title && rank > best.title_rank)
+    )
+      best = { ...best, title: s.title, title_rank: rank };
+    const abs = competingAbstract(s);
+    const aRanks = { current: best.abstract_rank, incoming: rank };
+    if (
+      i === 0 ||
+      preferAbstract(best.abstract, abs, aRanks) === 'incoming' ||
+      (abs === best.abstract && rank > best.abstract_rank)
+    )
+      best = { ...best, abstract: abs, abstract_rank: rank };
+  });
+  return best;
 }

@@ -1,9 +1,20 @@
 /**
- * Which copy of a title / abstract is the more complete one. Each is a *total* order (a final
- * code-unit comparison breaks ties), so the canonical copy of a cluster - the best of its
- * sightings - does not depend on the order the sightings arrive in.
+ * Which copy of a title / abstract is the better one. Each is a *total* order (a final code-unit
+ * comparison breaks ties), so the canonical copy of a cluster - the best of its sightings - does
+ * not depend on the order the sightings arrive in.
+ *
+ * The order, each step deciding only when the earlier ones tie:
+ *  title:    present > complete (no clip mark) > source rank (see sources.ts) > longer normalised
+ *            key > intact words (no "VAU- R1" line-break hyphen) > proper casing (not "Learning
+ *            To Think With") > math kept (`$\times$`, `L$^2$M`) > less other markup (hard wraps,
+ *            doubled spaces, `\textit{}`) > code-unit order
+ *  abstract: real (>= 20 words) > short (a comment) > empty > complete (no `…`; real ones) > source rank >
+ *            math kept > longer text (markup not counted) > less markup > code-unit order
+ * Only a body text that is the paper's abstract competes: a summary, translation or comment
+ * (DigestRecord.textKind) never becomes the canonical abstract (see competingAbstract).
  */
-import { isClippedTitle, titleKey } from '../normalize.js';
+import { clipMarkStart, isClippedTitle, titleKey } from '../normalize.js';
+import type { TextKind } from '../types.js';
 import { REAL_ABSTRACT_WORDS } from './sketch.js';
 
 /** What preferTitle needs of a title beyond its text: `titleKey(t).length` and `isClippedTitle(t)`. */
@@ -12,12 +23,69 @@ export interface TitleFacts {
   clipped: boolean;
 }
 
-const MARKUP = /[\\$^_{}]|\n|\s{2,}|\u00A0|^\s|\s$/g;
-const TRUNCATED = /(?:\u2026|\.{3,}|\[\s*(?:\.{3}|\u2026)\s*\])\s*$/;
+/** The source ranks of the two copies (sourceRank of their files' forms); equal when absent. */
+export interface Ranks {
+  current: number;
+  incoming: number;
+}
 
-function markupCount(s: string): number {
-  const m = s.match(MARKUP);
+const MARKUP = /[\\$^_{}]|\n|\s{2,}|\u00A0|^\s|\s$/g;
+/** A math span that holds math: `$\times$`, `$^2$` (not a lone `$5`). */
+const MATH = /\$[^$\n]{0,80}?[\\^_][^$\n]{0,80}?\$/g;
+/** A word broken at a line end and glued back with a space: "VAU- R1", "Multi- Agent" ("Pre- and Post-" is English). */
+const BROKEN_HYPHEN = /[\p{L}\p{N}]- (?!(?:and|or|to|vs|&)\b)[\p{L}\p{N}]/gu;
+/** Words a properly cased title keeps in lower case unless they open it or a subtitle. */
+const MINOR_WORDS = new Set([
+  'A',
+  'An',
+  'The',
+  'And',
+  'Or',
+  'Nor',
+  'But',
+  'Of',
+  'To',
+  'In',
+  'On',
+  'For',
+  'With',
+  'Via',
+  'By',
+  'At',
+  'From',
+  'As',
+  'Into',
+  'Onto',
+  'Over',
+  'Vs',
+  'Vs.',
+  'Per',
+]);
+
+function count(s: string, re: RegExp): number {
+  const m = s.match(re);
   return m === null ? 0 : m.length;
+}
+
+/** How far a title is from proper casing: capitalised minor words mid-title, or a lower-case start. */
+export function casingFlaws(title: string): number {
+  const words = title.trim().split(/\s+/);
+  let n = /^[a-z]/.test(words[0] ?? '') ? 1 : 0;
+  for (let i = 1; i < words.length; i++) {
+    if (!MINOR_WORDS.has(words[i]!)) continue;
+    const prev = words[i - 1]!;
+    // A subtitle opens with a capital: "Sora: A Review", "Think - With Images".
+    if (/[:?!.\u2013\u2014-]$/.test(prev) || prev === '-') continue;
+    n++;
+  }
+  return n;
+}
+
+/** First difference of two number pairs decides: the higher wins when `higher`, else the lower. */
+type Verdict = 'current' | 'incoming' | null;
+function by(c: number, i: number, higher: boolean): Verdict {
+  if (c === i) return null;
+  return i > c === higher ? 'incoming' : 'current';
 }
 
 function lexTieBreak(current: string, incoming: string): 'current' | 'incoming' {
@@ -25,9 +93,8 @@ function lexTieBreak(current: string, incoming: string): 'current' | 'incoming' 
 }
 
 /**
- * The better title of two copies of one paper: a full title over a clipped one (`…`), then the
- * longer (normalised) title, then the one with less markup (LaTeX, hard wraps, doubled spaces),
- * then the code-unit-smaller string. Returns 'current' when the two are identical.
+ * The better title of two copies of one paper (see the order above). Returns 'current' when the
+ * two are identical.
  *
  * `facts`, when given, must be the two titles' facts (`DedupIndex.titleFacts(id)` for the title last
  * put for a paper, `preparedTitleFacts(p)` for a prepared sighting): then no title is normalised.
@@ -36,20 +103,27 @@ export function preferTitle(
   current: string,
   incoming: string,
   facts?: { current: TitleFacts; incoming: TitleFacts },
+  ranks?: Ranks,
 ): 'current' | 'incoming' {
   if (current === incoming) return 'current';
   if (current.trim() === '') return 'incoming';
   if (incoming.trim() === '') return 'current';
   const cClip = facts ? facts.current.clipped : isClippedTitle(current);
   const iClip = facts ? facts.incoming.clipped : isClippedTitle(incoming);
-  if (cClip !== iClip) return cClip ? 'incoming' : 'current';
-  const cLen = facts ? facts.current.keyLength : titleKey(current).length;
-  const iLen = facts ? facts.incoming.keyLength : titleKey(incoming).length;
-  if (cLen !== iLen) return iLen > cLen ? 'incoming' : 'current';
-  const cMark = markupCount(current);
-  const iMark = markupCount(incoming);
-  if (cMark !== iMark) return iMark < cMark ? 'incoming' : 'current';
-  return lexTieBreak(current, incoming);
+  return (
+    by(Number(cClip), Number(iClip), false) ??
+    (ranks ? by(ranks.current, ranks.incoming, true) : null) ??
+    by(
+      facts ? facts.current.keyLength : titleKey(current).length,
+      facts ? facts.incoming.keyLength : titleKey(incoming).length,
+      true,
+    ) ??
+    by(count(current, BROKEN_HYPHEN), count(incoming, BROKEN_HYPHEN), false) ??
+    by(casingFlaws(current), casingFlaws(incoming), false) ??
+    by(count(current, MATH), count(incoming, MATH), true) ??
+    by(count(current, MARKUP), count(incoming, MARKUP), false) ??
+    lexTieBreak(current, incoming)
+  );
 }
 
 /** Whitespace-separated words, counted up to REAL_ABSTRACT_WORDS (all the classes need). */
@@ -70,24 +144,27 @@ function abstractClass(words: number): number {
   return words < REAL_ABSTRACT_WORDS ? 1 : 2;
 }
 
-/**
- * The better abstract of two copies of one paper: a real abstract over a short comment over
- * nothing; among real ones the longer, counting a copy cut with `…` at 90% of its length (so the
- * full text beats its truncations); then less markup; then the code-unit-smaller string.
- */
-export function preferAbstract(current: string, incoming: string): 'current' | 'incoming' {
+/** The body text of a sighting that may become the canonical abstract: only an abstract. */
+export function competingAbstract(rec: { abstract: string; textKind?: TextKind }): string {
+  return rec.textKind === undefined || rec.textKind === 'abstract' ? rec.abstract : '';
+}
+
+/** The better abstract of two copies of one paper (see the order above). */
+export function preferAbstract(current: string, incoming: string, ranks?: Ranks): 'current' | 'incoming' {
   if (current === incoming) return 'current';
-  const cWords = wordCount(current);
-  const iWords = wordCount(incoming);
-  const cClass = abstractClass(cWords);
-  const iClass = abstractClass(iWords);
-  if (cClass !== iClass) return iClass > cClass ? 'incoming' : 'current';
-  const cMark = markupCount(current);
-  const iMark = markupCount(incoming);
-  // Markup characters do not count as content.
-  const cLen = (current.trim().length - 2 * cMark) * (TRUNCATED.test(current) ? 0.9 : 1);
-  const iLen = (incoming.trim().length - 2 * iMark) * (TRUNCATED.test(incoming) ? 0.9 : 1);
-  if (cLen !== iLen) return iLen > cLen ? 'incoming' : 'current';
-  if (cMark !== iMark) return iMark < cMark ? 'incoming' : 'current';
-  return lexTieBreak(current, incoming);
+  const cMark = count(current, MARKUP);
+  const iMark = count(incoming, MARKUP);
+  const cClass = abstractClass(wordCount(current));
+  const iClass = abstractClass(wordCount(incoming));
+  return (
+    by(cClass, iClass, true) ??
+    // Between two short texts (comments, or cuts too short to tell) a clip mark says little.
+    (cClass === 2 ? by(Number(clipMarkStart(current) >= 0), Number(clipMarkStart(incoming) >= 0), false) : null) ??
+    (ranks ? by(ranks.current, ranks.incoming, true) : null) ??
+    by(count(current, MATH), count(incoming, MATH), true) ??
+    // Markup characters do not count as content.
+    by(current.trim().length - 2 * cMark, incoming.trim().length - 2 * iMark, true) ??
+    by(cMark, iMark, false) ??
+    lexTieBreak(current, incoming)
+  );
 }

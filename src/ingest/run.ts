@@ -9,8 +9,9 @@
  */
 import fs from 'node:fs';
 import type { CanonicalPaper, DigestRecord } from '../types.js';
-import { DedupIndex, preferAbstract, preferTitle, type PreparedSighting } from '../dedup/index.js';
-import { placeSighting } from '../dedup/merge.js';
+import { DedupIndex, type PreparedSighting } from '../dedup/index.js';
+import { bestText, placeSighting } from '../dedup/merge.js';
+import { sourceRank } from '../dedup/sources.js';
 import { extractAll } from '../extract/index.js';
 import { Store, type FileFacts, type PaperKey, type StoredPaper } from '../db/store.js';
 import type { DB } from '../db/open.js';
@@ -241,7 +242,8 @@ export class Ingester {
     const affected = previousId === undefined ? [] : this.store.deleteFile(previousId);
     const fileId = this.store.insertFile(facts);
     const work = new FileWork();
-    const placed = records.map((rec, i) => this.placeRecord(rec, i, work, prepared.contentIds[i]!, prepared.dedup[i]!));
+    const rank = sourceRank(prepared.format);
+    const placed = records.map((rec, i) => this.placeRecord(rec, i, work, prepared.contentIds[i]!, prepared.dedup[i]!, rank));
 
     const created = [...work.created.values()];
     this.store.insertPapers(created, rev, facts.digestDate).forEach((rid, i) => work.rids.set(created[i]!.id, rid));
@@ -289,12 +291,17 @@ export class Ingester {
     work: FileWork,
     contentId: string,
     keys: PreparedSighting,
+    rank: number,
   ): { paperId: string; rule: string; score: number } {
-    const placed = placeSighting(this.index, rec, {
-      canonicalOf: (id) => work.current(id) ?? work.stored(this.store.paper(id)),
-      newId: () => this.freshId(rec.arxivId ?? contentId, work),
-      prepared: keys,
-    });
+    const placed = placeSighting(
+      this.index,
+      { ...rec, rank },
+      {
+        canonicalOf: (id) => work.current(id) ?? work.stored(this.store.paper(id)),
+        newId: () => this.freshId(rec.arxivId ?? contentId, work),
+        prepared: keys,
+      },
+    );
     const id = placed.paperId;
     const { before, after } = placed;
     if (before === undefined) {
@@ -319,12 +326,8 @@ export class Ingester {
   /** Re-derives a paper's canonical copy from its remaining sightings (after a file was replaced). */
   private rebuildCanonical(id: string, rev: number): void {
     const current = this.store.paper(id)!;
-    const sightings = this.store.sightingTexts(id);
-    let best: CanonicalPaper = { ...current, title: sightings[0]!.title, abstract: sightings[0]!.abstract };
-    for (const s of sightings.slice(1)) {
-      if (preferTitle(best.title, s.title) === 'incoming') best = { ...best, title: s.title };
-      if (preferAbstract(best.abstract, s.abstract) === 'incoming') best = { ...best, abstract: s.abstract };
-    }
+    const sightings = this.store.sightingTexts(id).map((s) => ({ ...s, arxivId: null, rank: sourceRank(s.format) }));
+    const best: CanonicalPaper = { ...current, ...bestText(sightings) };
     this.store.updatePaper(best, rev, true, null);
     this.index.put({ id, arxivId: best.arxiv_id, title: best.title, abstract: best.abstract });
   }

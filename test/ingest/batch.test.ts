@@ -158,6 +158,8 @@ describe('the full-text index follows every change in a batch', () => {
       authors: '[]',
       upvotes: null,
       published_at: null,
+      title_rank: 0,
+      abstract_rank: 0,
     };
     db.transaction(() => {
       store.insertPapers([p], 1, null);
