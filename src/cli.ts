@@ -61,7 +61,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
   program
     .command('ingest')
     .description('read digests (text, HTML, JSON, markdown) under files or folders into the database')
-    .argument('<paths...>', 'files or folders (searched recursively for .txt .md .html .htm .json .jsonl .ndjson)')
+    .argument('[paths...]', 'files or folders (searched recursively for .txt .md .html .htm .json .jsonl .ndjson)')
     .option('--db <file>', 'database file (default: $PAPERS_DB or ./papers.db)')
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress bar, warnings or summary (errors still go to stderr)')
@@ -69,6 +69,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option('--max-file-mb <n>', 'skip files larger than this (default 256)')
     .option('--max-record-chars <n>', 'drop records whose title or abstract is longer (default 100000)')
     .option('-j, --jobs <n>', 'worker threads reading and splitting files (default: by input size and cores; 0 = none)')
+    .option('--prune', 'also forget files that no longer exist at any path they were seen at, and papers left with no sighting')
     .addHelpText('after', examples('papers ingest fixtures', 'papers ingest ~/digests --db research.db --json | jq .errors'))
     .action(run(async () => (await import('./commands/ingest.js')).ingestCommand));
 
@@ -147,6 +148,17 @@ export function buildProgram(onExit: (code: number) => void): Command {
   )
     .addHelpText('after', examples('papers links --status promised', 'papers links --json | jq -r ".[].url"'))
     .action(run(async () => (await import('./commands/extractions.js')).linksCommand));
+
+  program
+    .command('forget')
+    .description(
+      'forget files: their sightings, and papers left with none (a file is known by its content and every path it was seen at)',
+    )
+    .argument('<files...>', 'files as ingested (any path they were seen at), or copies with the same content')
+    .option('--db <file>', 'database file (default: $PAPERS_DB or ./papers.db)')
+    .option('--json', 'print what was removed as JSON on stdout')
+    .addHelpText('after', examples('papers forget digests/2024-05-27.txt', 'papers ingest digests --prune'))
+    .action(run(async () => (await import('./commands/forget.js')).forgetCommand));
 
   withFormats(withDb(program.command('methods').description('method families and members, with paper counts by role')))
     .addHelpText('after', examples('papers methods', 'papers methods --json | jq ".[] | select(.family==\\"lora\\")"'))

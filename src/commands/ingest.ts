@@ -19,6 +19,10 @@ export interface IngestFlags {
   maxFileMb?: string;
   maxRecordChars?: string;
   jobs?: string;
+  /** Forget the files none of whose paths exists any more (see Ingester.missingFiles). */
+  prune?: boolean;
+  /** A decisions.json (from `papers decisions export`) to apply. */
+  decisions?: string;
 }
 
 function positiveNumber(text: string | undefined, flag: string): number | undefined {
@@ -65,6 +69,8 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   const maxRecordChars = positiveNumber(flags.maxRecordChars, '--max-record-chars');
   const jobs = flags.jobs === undefined ? undefined : parseCount(flags.jobs, '--jobs');
   const dbPath = resolveDbPath(flags.db);
+  if (paths.length === 0 && !flags.prune && !flags.decisions)
+    throw new UsageError('nothing to ingest: give files or folders (or --prune, --decisions FILE)');
 
   const found = await discoverFiles(paths);
   const summary: IngestSummary = emptySummary();
@@ -105,6 +111,10 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
       },
     });
     await ingester.run(found.files, summary);
+    if (flags.prune && !summary.interrupted) {
+      summary.pruned = ingester.forgetFiles(ingester.missingFiles());
+      summary.papers = ingester.paperCount();
+    }
     // Fresh statistics for the query planner, so filters pick their indexes (SQLite's advice
     // for long-lived databases: cheap, and limited to what changed).
     db.pragma('optimize');
@@ -142,5 +152,7 @@ export function describe(s: IngestSummary, dbPath: string): string {
     `${s.duplicates} merged into existing papers`,
   ];
   if (s.errors.length) parts.push(`${s.errors.length} error${s.errors.length === 1 ? '' : 's'}`);
+  if (s.pruned)
+    parts.push(`pruned ${s.pruned.files} missing file(s) (${s.pruned.sightings} sightings, ${s.pruned.papers} papers)`);
   return `${parts.join(', ')}. ${dbPath} now holds ${s.papers} papers.${s.interrupted ? ' (interrupted: run the same command again to finish)' : ''}`;
 }

@@ -461,6 +461,15 @@ export class DedupIndex {
     return this.dice(new Query(isPrepared(rec) ? rec : this.prepare(rec)), s);
   }
 
+  /** Gives an indexed paper another id (its canonical copy is unchanged). */
+  rename(from: string, to: string): void {
+    const s = this.idToSlot.get(from);
+    if (s === undefined) return;
+    this.idToSlot.delete(from);
+    this.idToSlot.set(to, s);
+    this.idOf[s] = to;
+  }
+
   remove(id: string): void {
     const s = this.idToSlot.get(id);
     if (s === undefined) return;

@@ -1,0 +1,29 @@
+/**
+ * `papers forget FILE...`: removes the sightings of files, and papers left with none. Nothing is
+ * ever removed silently otherwise: a file that disappeared stays until `forget` or `ingest --prune`.
+ */
+import { openForWrite, resolveDbPath } from '../db/open.js';
+import { Ingester } from '../ingest/run.js';
+import { log } from '../output/log.js';
+
+export async function forgetCommand(files: string[], flags: { db?: string; json?: boolean }): Promise<number> {
+  const dbPath = resolveDbPath(flags.db);
+  const db = openForWrite(dbPath);
+  try {
+    const ingester = new Ingester(db);
+    const ids: number[] = [];
+    const unknown: string[] = [];
+    for (const f of files) {
+      const found = ingester.filesAt(f);
+      if (found.length === 0) unknown.push(f);
+      ids.push(...found);
+    }
+    const removed = ingester.forgetFiles(ids);
+    for (const f of unknown) log.warn(`${f}: not a file in ${dbPath}`);
+    if (flags.json) process.stdout.write(`${JSON.stringify({ ...removed, unknown }, null, 2)}\n`);
+    else log.info(`forgot ${removed.files} file(s): ${removed.sightings} sightings, ${removed.papers} papers removed`);
+    return unknown.length > 0 ? 1 : 0;
+  } finally {
+    db.close();
+  }
+}
