@@ -69,6 +69,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option('--max-file-mb <n>', 'skip files larger than this (default 256)')
     .option('--max-record-chars <n>', 'drop records whose title or abstract is longer (default 100000)')
     .option('-j, --jobs <n>', 'worker threads reading and splitting files (default: by input size and cores; 0 = none)')
+    .option('--decisions <file>', 'import merge/split/distinct decisions (from papers decisions export) and apply them')
     .option('--prune', 'also forget files that no longer exist at any path they were seen at, and papers left with no sighting')
     .addHelpText('after', examples('papers ingest fixtures', 'papers ingest ~/digests --db research.db --json | jq .errors'))
     .action(run(async () => (await import('./commands/ingest.js')).ingestCommand));
@@ -148,6 +149,38 @@ export function buildProgram(onExit: (code: number) => void): Command {
   )
     .addHelpText('after', examples('papers links --status promised', 'papers links --json | jq -r ".[].url"'))
     .action(run(async () => (await import('./commands/extractions.js')).linksCommand));
+
+  withDb(program.command('merge'))
+    .description('these papers are one: the first id stays, the others become its aliases (kept by later ingests)')
+    .argument('<ids...>', 'paper ids (or arXiv ids), at least two')
+    .option('--note <text>', 'why (shown by papers decisions)')
+    .addHelpText('after', examples('papers merge 2405.15738 5f2c1a9e0b7d --note "same paper, retitled"'))
+    .action(run(async () => (await import('./commands/decide.js')).mergeCommand));
+  withDb(program.command('split'))
+    .description('these sightings are a paper of their own, never merged back')
+    .argument('<id>', 'the paper they are in')
+    .argument('<sightings...>', 'FILE:POSITION (see papers show ID --json), FILE a path or sha256 prefix')
+    .option('--note <text>', 'why (shown by papers decisions)')
+    .addHelpText('after', examples('papers split 5f2c1a9e0b7d digests/2024-05-27.txt:12'))
+    .action(run(async () => (await import('./commands/decide.js')).splitCommand));
+  withDb(program.command('distinct'))
+    .description('these two papers are never merged with each other')
+    .argument('<a>', 'paper id')
+    .argument('<b>', 'paper id')
+    .option('--note <text>', 'why (shown by papers decisions)')
+    .addHelpText('after', examples('papers distinct 5f2c1a9e0b7d 0c4be81f22a3'))
+    .action(run(async () => (await import('./commands/decide.js')).distinctCommand));
+  const decisions = withFormats(withDb(program.command('decisions')))
+    .description('the merge, split and distinct decisions, oldest first (each applied again by every ingest)')
+    .addHelpText('after', examples('papers decisions', 'papers decisions undo 3', 'papers decisions export > decisions.json'))
+    .action(run(async () => (await import('./commands/decide.js')).decisionsCommand));
+  withDb(decisions.command('undo'))
+    .description('take a decision back')
+    .argument('<id>', 'decision id (see papers decisions)')
+    .action(run(async () => (await import('./commands/decide.js')).undoCommand));
+  withDb(decisions.command('export'))
+    .description('every decision as JSON on stdout, for papers ingest --decisions FILE on a rebuilt database')
+    .action(run(async () => (await import('./commands/decide.js')).exportDecisionsCommand));
 
   program
     .command('forget')

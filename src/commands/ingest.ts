@@ -1,9 +1,12 @@
 /**
  * `papers ingest <paths...>`: files and folders into the database.
  */
+import fs from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { discoverFiles } from '../ingest/discover.js';
+import { Decider } from '../ingest/decide.js';
+import { parseDecisions, sameDecision, type PortableDecision } from '../dedup/decisions.js';
 import { Ingester, emptySummary, type IngestSummary } from '../ingest/run.js';
 import { openForWrite, resolveDbPath } from '../db/open.js';
 import { ProgressBar } from '../output/progress.js';
@@ -61,6 +64,19 @@ function limitHeapGrowthWhenLarge(): void {
   (vm.runInNewContext('gc') as () => void)();
 }
 
+/** A decisions.json from `papers decisions export` (untrusted: checked before anything is written). */
+function readDecisions(file: string): PortableDecision[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`--decisions ${file}: ${(err as Error).message}`);
+  }
+  const parsed = parseDecisions(value);
+  if (typeof parsed === 'string') throw new UsageError(`--decisions ${file}: ${parsed}`);
+  return parsed;
+}
+
 export async function ingestCommand(paths: string[], flags: IngestFlags): Promise<number> {
   const threshold = positiveNumber(flags.threshold, '--threshold');
   if (threshold !== undefined && threshold > 1)
@@ -72,6 +88,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   if (paths.length === 0 && !flags.prune && !flags.decisions)
     throw new UsageError('nothing to ingest: give files or folders (or --prune, --decisions FILE)');
 
+  const toImport = flags.decisions === undefined ? [] : readDecisions(flags.decisions);
   const found = await discoverFiles(paths);
   const summary: IngestSummary = emptySummary();
   summary.errors.push(...found.errors);
@@ -110,11 +127,17 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
         bar?.update(p, p.filesDone === p.filesTotal);
       },
     });
+    const decider = new Decider(db);
+    const imported = toImport.filter((d) => !decider.decisions.list().some((x) => sameDecision(x, d)));
+    for (const d of imported) decider.decisions.insert(d);
     await ingester.run(found.files, summary);
     if (flags.prune && !summary.interrupted) {
       summary.pruned = ingester.forgetFiles(ingester.missingFiles());
-      summary.papers = ingester.paperCount();
     }
+    // The user's decisions hold whatever the files brought: applied again after every ingest.
+    const applied = decider.applyAll();
+    if (flags.decisions || applied > 0) summary.decisions = { imported: imported.length, applied };
+    summary.papers = ingester.paperCount();
     // Fresh statistics for the query planner, so filters pick their indexes (SQLite's advice
     // for long-lived databases: cheap, and limited to what changed).
     db.pragma('optimize');
@@ -152,6 +175,7 @@ export function describe(s: IngestSummary, dbPath: string): string {
     `${s.duplicates} merged into existing papers`,
   ];
   if (s.errors.length) parts.push(`${s.errors.length} error${s.errors.length === 1 ? '' : 's'}`);
+  if (s.decisions) parts.push(`${s.decisions.imported} decision(s) imported, ${s.decisions.applied} applied`);
   if (s.pruned)
     parts.push(`pruned ${s.pruned.files} missing file(s) (${s.pruned.sightings} sightings, ${s.pruned.papers} papers)`);
   return `${parts.join(', ')}. ${dbPath} now holds ${s.papers} papers.${s.interrupted ? ' (interrupted: run the same command again to finish)' : ''}`;

@@ -143,8 +143,9 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
     }
   }
   if (f.arxivId !== undefined) {
-    where.push('p.arxiv_id = ?');
-    params.push(f.arxivId);
+    // An arXiv id that was a paper's id before a merge is that paper's alias now.
+    where.push('(p.arxiv_id = ? OR p.id IN (SELECT paper_id FROM paper_aliases WHERE alias = ?))');
+    params.push(f.arxivId, f.arxivId);
   }
   const sort = f.sort ?? (f.text !== undefined ? 'relevance' : 'date');
   if (sort === 'relevance' && f.text === undefined) throw new UsageError('--sort relevance needs a search TEXT');
@@ -269,10 +270,18 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
   return out;
 }
 
-/** A paper by its id or its arXiv id. */
+/** A paper by its id or its arXiv id, or by an id it had before (merged away, or renamed). */
 export function findPaperRid(db: DB, idOrArxiv: string): number | undefined {
-  return db
-    .prepare<[string, string], number>('SELECT rid FROM papers WHERE id = ? OR arxiv_id = ? COLLATE NOCASE LIMIT 1')
-    .pluck()
-    .get(idOrArxiv, idOrArxiv);
+  return (
+    db
+      .prepare<[string, string], number>('SELECT rid FROM papers WHERE id = ? OR arxiv_id = ? COLLATE NOCASE LIMIT 1')
+      .pluck()
+      .get(idOrArxiv, idOrArxiv) ??
+    db
+      .prepare<[string], number>(
+        'SELECT p.rid FROM paper_aliases a JOIN papers p ON p.id = a.paper_id WHERE a.alias = ? COLLATE NOCASE',
+      )
+      .pluck()
+      .get(idOrArxiv)
+  );
 }

@@ -449,6 +449,11 @@ export class Store {
     this.aliasPaper(from, to);
   }
 
+  /** `id` is a real paper's id again: it is no alias. */
+  dropAlias(id: string): void {
+    this.s.unalias.run(id);
+  }
+
   /** Records `from` as an alias of paper `to` (and of whatever pointed to `from`). */
   aliasPaper(from: string, to: string): void {
     this.s.unalias.run(to); // a real paper's id is no alias

@@ -60,6 +60,8 @@ export interface IngestSummary {
   dedup: { lookups: number; candidates: number };
   /** With --prune: what forgetting the files that no longer exist removed. */
   pruned?: { files: number; sightings: number; papers: number };
+  /** With --decisions, or when a stored decision changed something: decisions imported, and applied. */
+  decisions?: { imported: number; applied: number };
 }
 
 /**

@@ -1,0 +1,209 @@
+/**
+ * Applying the user's decisions (dedup/decisions.ts) to the database: at once when one is made,
+ * and again, all of them in the order they were made, after every ingest, so a decision holds
+ * whatever order files arrive in. Each application is idempotent: a decision already in effect
+ * changes nothing.
+ */
+import { addressKey, splitPaperId, type Decision, type PortableDecision, type SightingAddress } from '../dedup/decisions.js';
+import { mergeCanonical, newCanonical, type SightingFields } from '../dedup/merge.js';
+import { sourceRank } from '../dedup/sources.js';
+import { extractAll } from '../extract/index.js';
+import { DecisionStore } from '../db/decisions.js';
+import type { DB } from '../db/open.js';
+import { Store } from '../db/store.js';
+import type { CanonicalPaper } from '../types.js';
+import { withBusyRetry } from './batch.js';
+
+type PaperRef = { rid: number; id: string };
+
+export class Decider {
+  private readonly store: Store;
+  readonly decisions: DecisionStore;
+
+  constructor(private readonly db: DB) {
+    this.store = new Store(db);
+    this.decisions = new DecisionStore(db);
+  }
+
+  /** Applies every stored decision, oldest first; returns how many changed something. */
+  applyAll(): number {
+    let changed = 0;
+    const tx = this.db.transaction(() => {
+      const all = this.decisions.list();
+      if (all.length === 0) return;
+      const rev = this.store.nextRev();
+      for (const d of all) if (this.apply(d, rev)) changed++;
+      this.store.syncFullText();
+    });
+    withBusyRetry(() => tx.immediate());
+    return changed;
+  }
+
+  /** Stores a decision (groups already resolved) and applies it; returns its id. */
+  record(d: PortableDecision): number {
+    let id = 0;
+    const tx = this.db.transaction(() => {
+      id = this.decisions.insert(d);
+      this.apply({ ...d, id }, this.store.nextRev());
+      this.store.syncFullText();
+    });
+    withBusyRetry(() => tx.immediate());
+    return id;
+  }
+
+  /** The sightings a paper has now, as a decision records them. */
+  addressesOf(paper: PaperRef): SightingAddress[] {
+    return this.decisions.sightingsOf(paper.rid).map(({ sid: _sid, ...a }) => a);
+  }
+
+  /**
+   * Takes a decision back: a merge gives the papers it merged their sightings back, a split
+   * returns its sightings to the paper they came from; a distinct is only forgotten (the next
+   * ingest that finds the two alike may merge them again).
+   */
+  undo(id: number): Decision | undefined {
+    const d = this.decisions.list().find((x) => x.id === id);
+    if (!d) return undefined;
+    const tx = this.db.transaction(() => {
+      this.decisions.delete(id);
+      const rev = this.store.nextRev();
+      if (d.kind === 'merge') for (let i = 1; i < d.ids.length; i++) this.moveOut(d.groups[i] ?? [], d.ids[i]!, rev);
+      if (d.kind === 'split') {
+        const home = this.decisions.paper(d.ids[0]!);
+        const split = this.decisions.paperNamed(splitPaperId(d.groups[0] ?? []));
+        if (home && split && home.rid !== split.rid) this.moveInto(this.found(d.groups[0] ?? []), home, rev);
+      }
+      this.store.syncFullText();
+    });
+    withBusyRetry(() => tx.immediate());
+    return d;
+  }
+
+  private apply(d: Decision, rev: number): boolean {
+    if (d.kind === 'merge') {
+      const target = this.locate(d.ids[0]!, d.groups[0] ?? []);
+      if (!target) return false;
+      let changed = false;
+      for (let i = 1; i < d.ids.length; i++) {
+        // Where its sightings went, and a paper that took its id again (new sightings of it, from
+        // a changed file or another digest, made it anew).
+        for (const other of [this.locate(d.ids[i]!, d.groups[i] ?? []), this.decisions.paperNamed(d.ids[i]!)]) {
+          if (!other || other.rid === target.rid) continue;
+          const all = this.decisions.sightingsOf(other.rid).map((x) => ({ sid: x.sid, rid: other.rid, paper_id: other.id }));
+          this.moveInto(all, target, rev);
+          changed = true;
+        }
+      }
+      return changed;
+    }
+    if (d.kind === 'split') {
+      const sightings = this.found(d.groups[0] ?? []);
+      const id = splitPaperId(d.groups[0] ?? []);
+      if (sightings.length === 0 || sightings.every((s) => s.paper_id === id)) return false;
+      this.moveOut(d.groups[0] ?? [], id, rev);
+      return true;
+    }
+    // distinct: when the two groups share a paper, the one not named by that paper's id leaves it.
+    const a = this.locate(d.ids[0]!, d.groups[0] ?? []);
+    const b = this.locate(d.ids[1]!, d.groups[1] ?? []);
+    if (!a || !b || a.rid !== b.rid) return false;
+    const leaves = a.id === d.ids[1] ? 0 : 1;
+    this.moveOut(d.groups[leaves] ?? [], d.ids[leaves]!, rev);
+    return true;
+  }
+
+  /** The current sightings a group names. */
+  private found(group: readonly SightingAddress[]): { sid: number; rid: number; paper_id: string }[] {
+    const seen = new Set<number>();
+    const out: { sid: number; rid: number; paper_id: string }[] = [];
+    for (const a of group)
+      for (const s of this.decisions.find(a))
+        if (!seen.has(s.sid)) {
+          seen.add(s.sid);
+          out.push(s);
+        }
+    return out;
+  }
+
+  /** The paper a decision's group stands for: where most of its sightings are now, else by id or alias. */
+  private locate(id: string, group: readonly SightingAddress[]): PaperRef | undefined {
+    const votes = new Map<number, { n: number; ref: PaperRef }>();
+    for (const s of this.found(group)) {
+      const v = votes.get(s.rid) ?? { n: 0, ref: { rid: s.rid, id: s.paper_id } };
+      v.n++;
+      votes.set(s.rid, v);
+    }
+    let best: { n: number; ref: PaperRef } | undefined;
+    for (const v of votes.values()) if (!best || v.n > best.n || (v.n === best.n && v.ref.rid < best.ref.rid)) best = v;
+    return best?.ref ?? this.decisions.paper(id);
+  }
+
+  /** Moves a group's sightings into the paper `id` (made when missing), re-deriving both sides. */
+  private moveOut(group: readonly SightingAddress[], id: string, rev: number): void {
+    const sightings = this.found(group);
+    if (sightings.length === 0) return;
+    let target = this.decisions.paperNamed(id);
+    if (!target) {
+      const [first] = sightings;
+      const rows = this.decisions.records(first!.rid);
+      const seed = newCanonical(id, { title: rows[0]?.title ?? '', abstract: '', arxivId: null });
+      const [rid] = this.store.insertPapers([seed], rev, null);
+      this.store.dropAlias(id);
+      target = { rid: rid!, id };
+    }
+    this.moveInto(sightings, target, rev);
+  }
+
+  /** Moves sightings into `target`; papers left with none are deleted, the rest re-derived. */
+  private moveInto(sightings: readonly { sid: number; rid: number; paper_id: string }[], target: PaperRef, rev: number): void {
+    const from = new Map<number, string>();
+    for (const s of sightings) {
+      if (s.rid === target.rid) continue;
+      from.set(s.rid, s.paper_id);
+      this.decisions.move(s.sid, target);
+    }
+    for (const id of from.values()) this.settle(id, target.id, rev);
+    this.rebuild(target.id, rev);
+  }
+
+  /** A paper some sightings left: deleted (its id an alias of where they went) when none is left. */
+  private settle(id: string, to: string, rev: number): void {
+    if (this.store.sightingCount(id) === 0) {
+      this.store.deletePaper(id);
+      this.store.aliasPaper(id, to);
+    } else this.rebuild(id, rev);
+  }
+
+  /** Re-derives a paper's canonical copy and extractions from its sightings (its id stays). */
+  private rebuild(id: string, rev: number): void {
+    const current = this.store.paper(id);
+    if (!current) return;
+    const rows = this.decisions.records(current.rid);
+    if (rows.length === 0) return;
+    const recs: SightingFields[] = rows.map((r) => ({
+      title: r.title,
+      abstract: r.abstract,
+      arxivId: r.arxiv_id,
+      authors: JSON.parse(r.authors) as string[],
+      upvotes: r.upvotes,
+      publishedAt: r.published_at,
+      rank: sourceRank(r.format),
+    }));
+    let best: CanonicalPaper = newCanonical(id, recs[0]!);
+    for (const r of recs.slice(1)) best = mergeCanonical(best, r) ?? best;
+    // arXiv ids are unique among papers: a split-off copy does not take one its old paper holds.
+    const owner = best.arxiv_id === null ? undefined : this.decisions.arxivOwner(best.arxiv_id);
+    if (owner !== undefined && owner !== id) best = { ...best, arxiv_id: current.arxiv_id };
+    this.store.updatePaper(best, rev, true, null);
+    this.store.touchSeen(id, rev);
+    const site = this.store.siteFields(id);
+    this.store.writeExtraction(current, extractAll(best.title, best.abstract, site.repos, site.links), true);
+  }
+
+  /** For tests: every sighting key per paper id. */
+  membership(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const p of this.store.paperPage(0, Number.MAX_SAFE_INTEGER)) out.set(p.id, this.addressesOf(p).map(addressKey).sort());
+    return out;
+  }
+}
