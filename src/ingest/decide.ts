@@ -81,18 +81,25 @@ export class Decider {
 
   private apply(d: Decision, rev: number): boolean {
     if (d.kind === 'merge') {
-      const target = this.locate(d.ids[0]!, d.groups[0] ?? []);
+      let target = this.locate(d.ids[0]!, d.groups[0] ?? []);
       if (!target) return false;
       let changed = false;
-      for (let i = 1; i < d.ids.length; i++) {
+      for (let i = 0; i < d.ids.length; i++) {
         // Where its sightings went, and a paper that took its id again (new sightings of it, from
         // a changed file or another digest, made it anew).
-        for (const other of [this.locate(d.ids[i]!, d.groups[i] ?? []), this.decisions.paperNamed(d.ids[i]!)]) {
+        const where = i === 0 ? undefined : this.locate(d.ids[i]!, d.groups[i] ?? []);
+        for (const other of [where, this.decisions.paperNamed(d.ids[i]!)]) {
           if (!other || other.rid === target.rid) continue;
           const all = this.decisions.sightingsOf(other.rid).map((x) => ({ sid: x.sid, rid: other.rid, paper_id: other.id }));
           this.moveInto(all, target, rev);
           changed = true;
         }
+      }
+      // The first id stays the merged paper's, whatever the ingest named it since.
+      if (target.id !== d.ids[0]) {
+        this.store.renamePaper(target.id, d.ids[0]!);
+        target = { rid: target.rid, id: d.ids[0]! };
+        changed = true;
       }
       return changed;
     }

@@ -314,6 +314,14 @@ export class Ingester {
     const rev = this.store.nextRev();
     // The path showed other content before: that content is gone from it.
     const affected = previous === undefined ? [] : this.store.detachPaths(previous.id, [real, prepared.file]);
+    // Papers the old content alone held go now, not after placing the new content: ids come from
+    // the canonical copy, so a paper the new content makes again takes back its id rather than
+    // clashing with its own ghost (`id-2`).
+    for (const id of affected) {
+      if (this.store.sightingCount(id) > 0) continue;
+      this.store.deletePaper(id);
+      this.index.remove(id);
+    }
     if (same) {
       this.store.addPath(same.id, real);
       this.settle(affected, new Set(), rev);
