@@ -5,6 +5,7 @@
  * changes nothing.
  */
 import { addressKey, splitPaperId, type Decision, type PortableDecision, type SightingAddress } from '../dedup/decisions.js';
+import { DedupIndex } from '../dedup/index.js';
 import { mergeCanonical, newCanonical, type SightingFields } from '../dedup/merge.js';
 import { sourceRank } from '../dedup/sources.js';
 import { extractAll } from '../extract/index.js';
@@ -31,9 +32,16 @@ export class Decider {
     const tx = this.db.transaction(() => {
       const all = this.decisions.list();
       if (all.length === 0) return;
+      // Papers made or changed since the last application (all of them for a decision that is new
+      // since): a merge also takes those that match one of its papers' titles (see mergeMatching).
+      const sinceRev = Number(this.store.meta('decisions_rev') ?? -1);
+      const lastId = Number(this.store.meta('decisions_last_id') ?? 0);
+      const recent = all.some((d) => d.kind === 'merge' && d.id <= lastId) ? [...this.store.papersSince(sinceRev)] : [];
       const rev = this.store.nextRev();
-      for (const d of all) if (this.apply(d, rev)) changed++;
+      for (const d of all) if (this.apply(d, rev, d.id > lastId ? undefined : recent)) changed++;
       this.store.syncFullText();
+      this.store.setMeta('decisions_rev', String(rev));
+      this.store.setMeta('decisions_last_id', String(all[all.length - 1]!.id));
     });
     withBusyRetry(() => tx.immediate());
     return changed;
@@ -79,17 +87,18 @@ export class Decider {
     return d;
   }
 
-  private apply(d: Decision, rev: number): boolean {
+  /** `recent`: the papers to check against a merge's titles; undefined for all of them. */
+  private apply(d: Decision, rev: number, recent?: readonly CanonicalPaper[]): boolean {
     if (d.kind === 'merge') {
       let target = this.locate(d.ids[0]!, d.groups[0] ?? []);
       if (!target) return false;
-      let changed = false;
+      let changed = this.mergeMatching(d, target, rev, recent);
       for (let i = 0; i < d.ids.length; i++) {
         // Where its sightings went, and a paper that took its id again (new sightings of it, from
         // a changed file or another digest, made it anew).
-        const where = i === 0 ? undefined : this.locate(d.ids[i]!, d.groups[i] ?? []);
-        for (const other of [where, this.decisions.paperNamed(d.ids[i]!)]) {
-          if (!other || other.rid === target.rid) continue;
+        const where = this.found(d.groups[i] ?? []).map((x) => ({ rid: x.rid, id: x.paper_id }));
+        for (const other of [...where, this.decisions.paperNamed(d.ids[i]!)]) {
+          if (!other || other.rid === target.rid || !this.decisions.paperNamed(other.id)) continue;
           const all = this.decisions.sightingsOf(other.rid).map((x) => ({ sid: x.sid, rid: other.rid, paper_id: other.id }));
           this.moveInto(all, target, rev);
           changed = true;
@@ -117,6 +126,31 @@ export class Decider {
     const leaves = a.id === d.ids[1] ? 0 : 1;
     this.moveOut(d.groups[leaves] ?? [], d.ids[leaves]!, rev);
     return true;
+  }
+
+  /**
+   * A merge holds for sightings that arrive later too: a paper whose canonical title matches (by
+   * the dedup's own rules) a title one of the merged papers was seen under is merged as well. In
+   * the order "all files, then the merge" such a sighting joined one of the papers before they
+   * were merged; in the order "merge, then the file" it meets only the merged paper's canonical
+   * title, which may be the other paper's.
+   */
+  private mergeMatching(d: Decision, target: PaperRef, rev: number, recent?: readonly CanonicalPaper[]): boolean {
+    const index = new DedupIndex();
+    let n = 0;
+    for (const t of new Set(d.groups.flat().map((a) => a.title)))
+      index.put({ id: String(n++), title: t, abstract: '', arxivId: null });
+    let changed = false;
+    const papers = recent ?? this.store.paperPage(0, Number.MAX_SAFE_INTEGER);
+    for (const p of papers) {
+      if (p.id === target.id || !index.match({ title: p.title, abstract: '', arxivId: null })) continue;
+      const other = this.decisions.paperNamed(p.id);
+      if (!other || other.rid === target.rid) continue;
+      const all = this.decisions.sightingsOf(other.rid).map((x) => ({ sid: x.sid, rid: other.rid, paper_id: other.id }));
+      this.moveInto(all, target, rev);
+      changed = true;
+    }
+    return changed;
   }
 
   /** The current sightings a group names. */
