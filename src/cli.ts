@@ -203,10 +203,13 @@ export function buildProgram(onExit: (code: number) => void): Command {
         .command('dupes')
         .description('papers merged from more than one sighting, with the rule and score that merged each')
         .option('--rule <rule>', 'only groups with a sighting merged by this rule (e.g. fuzzy-title)')
+        .option('--near', 'instead: pairs kept apart whose titles scored just under the threshold (likely misses)')
+        .option('--margin <n>', 'with --near: how far under the threshold (default 0.1)')
+        .option('--threshold <n>', 'with --near: the threshold the ingest used (default 0.9)')
         .option('-n, --limit <n>', 'at most this many groups (0 = all)', '20'),
     ),
   )
-    .addHelpText('after', examples('papers dupes', 'papers dupes --rule fuzzy-title --json'))
+    .addHelpText('after', examples('papers dupes', 'papers dupes --rule fuzzy-title --json', 'papers dupes --near'))
     .action(run(async () => (await import('./commands/dupes.js')).dupesCommand));
 
   withFormats(

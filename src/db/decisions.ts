@@ -63,7 +63,10 @@ export class DecisionStore {
          WHERE f.id = ? AND s.position = ?`,
       ),
       filesBySha: db.prepare<[string], number>("SELECT id FROM files WHERE sha256 LIKE ? || '%' ORDER BY id").pluck(),
-      move: db.prepare<[number, string, number]>('UPDATE sightings SET paper_rid = ?, paper_id = ? WHERE id = ?'),
+      // The sighting is where it is by a decision now, not by a match rule.
+      move: db.prepare<[number, string, number]>(
+        "UPDATE sightings SET paper_rid = ?, paper_id = ?, match_rule = 'decision', match_score = 1 WHERE id = ?",
+      ),
       paper: db.prepare<[string], { rid: number; id: string }>('SELECT rid, id FROM papers WHERE id = ?'),
       alias: db.prepare<[string], { rid: number; id: string }>(
         'SELECT p.rid, p.id FROM paper_aliases a JOIN papers p ON p.id = a.paper_id WHERE a.alias = ?',

@@ -107,3 +107,31 @@ describe('merge, split, distinct', () => {
     expect(json<unknown[]>(run(['decisions', '--db', db, '--json']))).toHaveLength(2);
   });
 });
+
+describe('dupes --near: likely misses to review', () => {
+  it('lists a pair kept apart just under the threshold, then merge makes it one', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'n.db');
+    fs.writeFileSync(
+      path.join(dir, 'hf_daily_near.jsonl'),
+      [
+        { paper_title: 'QLoRA: Efficient Finetuning of Quantized LLMs', abstract_text: 'We present QLoRA.' },
+        { paper_title: 'QLoRA: Efficient Finetuning for the Quantized LLM', abstract_text: 'Another text.' },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    run(['ingest', dir, '--db', db, '--quiet']);
+    const near = json<{ score: number; paper_id: string; other_id: string }[]>(run(['dupes', '--near', '--db', db, '--json']));
+    expect(near).toHaveLength(1);
+    expect(near[0]!.score).toBeGreaterThan(0.8);
+    expect(near[0]!.score).toBeLessThan(0.9);
+    run(['merge', near[0]!.other_id, near[0]!.paper_id, '--db', db]);
+    expect(json<unknown[]>(run(['dupes', '--near', '--db', db, '--json']))).toEqual([]);
+    const groups = json<{ paper_id: string; count: number; sightings: { rule: string; score: number }[] }[]>(
+      run(['dupes', '--db', db, '--json']),
+    );
+    expect(groups).toMatchObject([{ paper_id: near[0]!.other_id, count: 2 }]);
+    expect(groups[0]!.sightings.map((s) => s.rule).sort()).toEqual(['decision', 'new']);
+  });
+});
