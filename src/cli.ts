@@ -150,6 +150,25 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .addHelpText('after', examples('papers links --status promised', 'papers links --json | jq -r ".[].url"'))
     .action(run(async () => (await import('./commands/extractions.js')).linksCommand));
 
+  withFormats(withDb(program.command('methods').description('method families and members, with paper counts by role')))
+    .addHelpText('after', examples('papers methods', 'papers methods --json | jq ".[] | select(.family==\\"lora\\")"'))
+    .action(run(async () => (await import('./commands/extractions.js')).methodsCommand));
+
+  withFormats(
+    withDb(
+      program
+        .command('dupes')
+        .description('papers merged from more than one sighting, with the rule and score that merged each')
+        .option('--rule <rule>', 'only groups with a sighting merged by this rule (e.g. fuzzy-title)')
+        .option('--near', 'instead: pairs kept apart whose titles scored just under the threshold (likely misses)')
+        .option('--margin <n>', 'with --near: how far under the threshold (default 0.1)')
+        .option('--threshold <n>', 'with --near: the threshold the ingest used (default 0.9)')
+        .option('-n, --limit <n>', 'at most this many groups (0 = all)', '20'),
+    ),
+  )
+    .addHelpText('after', examples('papers dupes', 'papers dupes --rule fuzzy-title --json', 'papers dupes --near'))
+    .action(run(async () => (await import('./commands/dupes.js')).dupesCommand));
+
   withDb(program.command('merge'))
     .description('these papers are one: the first id stays, the others become its aliases (kept by later ingests)')
     .argument('<ids...>', 'paper ids (or arXiv ids), at least two')
@@ -192,25 +211,6 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option('--json', 'print what was removed as JSON on stdout')
     .addHelpText('after', examples('papers forget digests/2024-05-27.txt', 'papers ingest digests --prune'))
     .action(run(async () => (await import('./commands/forget.js')).forgetCommand));
-
-  withFormats(withDb(program.command('methods').description('method families and members, with paper counts by role')))
-    .addHelpText('after', examples('papers methods', 'papers methods --json | jq ".[] | select(.family==\\"lora\\")"'))
-    .action(run(async () => (await import('./commands/extractions.js')).methodsCommand));
-
-  withFormats(
-    withDb(
-      program
-        .command('dupes')
-        .description('papers merged from more than one sighting, with the rule and score that merged each')
-        .option('--rule <rule>', 'only groups with a sighting merged by this rule (e.g. fuzzy-title)')
-        .option('--near', 'instead: pairs kept apart whose titles scored just under the threshold (likely misses)')
-        .option('--margin <n>', 'with --near: how far under the threshold (default 0.1)')
-        .option('--threshold <n>', 'with --near: the threshold the ingest used (default 0.9)')
-        .option('-n, --limit <n>', 'at most this many groups (0 = all)', '20'),
-    ),
-  )
-    .addHelpText('after', examples('papers dupes', 'papers dupes --rule fuzzy-title --json', 'papers dupes --near'))
-    .action(run(async () => (await import('./commands/dupes.js')).dupesCommand));
 
   withFormats(
     withDb(program.command('stats').description('counts by file, digest date, method family, claim kind and code')),

@@ -166,7 +166,8 @@ export async function exportDecisionsCommand(
 ): Promise<number> {
   const flags = withParent(ownFlags, cmd);
   const list = await withReadDb(flags.db, (db) => new DecisionStore(db).list());
-  const decisions = list.map(({ id: _id, ...d }) => d);
+  // The same keys as `papers decisions --json`, less the local id (a rebuilt database numbers its own).
+  const decisions = list.map((d) => ({ kind: d.kind, ids: d.ids, sightings: d.groups, note: d.note, created_at: d.created_at }));
   process.stdout.write(`${JSON.stringify({ version: 1, decisions }, null, 2)}\n`);
   return 0;
 }
