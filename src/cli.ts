@@ -187,7 +187,8 @@ export function buildProgram(onExit: (code: number) => void): Command {
       .command('export')
       .description('the whole database: every paper with its nested data')
       .addOption(new Option('--format <format>', 'ndjson, json or csv').choices(['ndjson', 'json', 'csv']).default('ndjson'))
-      .option('-o, --out <file>', 'write to this file instead of stdout'),
+      .option('-o, --out <file>', 'write to this file instead of stdout (never the database)')
+      .option('-f, --force', 'replace the --out file if it exists'),
   )
     .addHelpText(
       'after',
