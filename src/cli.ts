@@ -176,7 +176,9 @@ export function buildProgram(onExit: (code: number) => void): Command {
       program
         .command('sql')
         .description('run one read-only SELECT (or WITH) statement')
-        .argument('<statement>', 'the SQL; the database is opened read-only'),
+        .argument('<statement>', 'the SQL; the database is opened read-only')
+        .option('-n, --limit <n>', 'at most this many rows (0 = all)', '0')
+        .option('--timeout <duration>', 'stop the statement after this long (e.g. 30s, 2m; 0 = no limit)', '30s'),
     ),
   )
     .addHelpText('after', examples(`papers sql "SELECT family, count(*) AS n FROM methods GROUP BY family ORDER BY n DESC"`))
