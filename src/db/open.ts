@@ -15,7 +15,7 @@ import { UserError } from '../errors.js';
 // better-sqlite3 reads this once, when its native part loads (at the first `new Database`): the
 // `immutable=1` URI parameter below needs URI file names. Every other open passes an absolute
 // path, so a file name is never taken for a URI.
-process.env.SQLITE_USE_URI ??= '1';
+process.env.SQLITE_USE_URI = '1';
 
 export type DB = Database.Database;
 
