@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError, UserError } from './errors.js';
 import { ParseError } from './types.js';
 import { log } from './output/log.js';
+import { escapeTerminal } from './sanitize.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -222,17 +223,18 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof UserError || err instanceof ParseError) {
       log.error(err.message);
-      if (debug) process.stderr.write(`${err.stack}\n`);
+      if (debug) process.stderr.write(escapeTerminal(`${err.stack}\n`));
       return EXIT.failure;
     }
     const e = err as NodeJS.ErrnoException;
     if (e?.code === 'EPIPE') return EXIT.ok; // the reader (head, jq) went away: not our failure
     if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_')) {
       log.error(`database error: ${e.message}${debug ? '' : ' (add --debug for details)'}`);
-      if (debug) process.stderr.write(`${e.stack}\n`);
+      if (debug) process.stderr.write(escapeTerminal(`${e.stack}\n`));
       return EXIT.failure;
     }
-    process.stderr.write(`papers: unexpected error (a bug; please report it):\n${e?.stack ?? String(err)}\n`);
+    // The stack can quote a file name or scraped text: escaped like every message.
+    process.stderr.write(escapeTerminal(`papers: unexpected error (a bug; please report it):\n${e?.stack ?? String(err)}\n`));
     return EXIT.failure;
   }
 }
