@@ -112,3 +112,31 @@ describe('URLs with control characters are not links', () => {
     expect(found.github).toEqual([]);
   });
 });
+
+describe('the terminal table escapes cells before colouring them', () => {
+  it('a coloured table shows the escape, and only chalk adds escape sequences', async () => {
+    const { PassThrough } = await import('node:stream');
+    const { emitRows, outputContext } = await import('../src/output/emit.js');
+    const out = new PassThrough() as InstanceType<typeof PassThrough> & { isTTY?: boolean; columns?: number };
+    out.isTTY = true;
+    out.columns = 120;
+    const ctx = outputContext({ color: true }, null, out);
+    ctx.chalk.level = 3;
+    const rows = [{ title: `A ${ESC}[2J title`, who: 'x\u202ey' }];
+    const view = {
+      fields: ['title', 'who'],
+      toJSON: (r: (typeof rows)[number]) => r,
+      columns: [
+        { key: 'title', header: 'title', flex: true, style: (s: string) => ctx.chalk.bold(s) },
+        { key: 'who', header: 'who' },
+      ],
+    };
+    await emitRows(rows, view, ctx);
+    out.end();
+    const text = out.read().toString();
+    expect(text).toContain('A \\x1b[2J title');
+    expect(text).toContain('x\\u202ey');
+    // The only ESC bytes left are chalk's own SGR sequences.
+    expect(text.replace(/\x1b\[\d+(?:;\d+)*m/g, '')).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+  });
+});
