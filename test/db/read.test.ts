@@ -143,7 +143,7 @@ describe('buildPaperQuery: order and limit', () => {
     [{ limit: 0 }, false, []],
     [{}, false, []],
     [{ limit: 1 }, true, [1]],
-    [{ limit: 20, arxivId: '2405.15738' }, true, ['2405.15738', 20]],
+    [{ limit: 20, arxivId: '2405.15738' }, true, ['2405.15738', '2405.15738', 20]],
   ] as [PaperFilters, boolean, unknown[]][])('%j: LIMIT %s, params %j', (f, limited, params) => {
     const built = buildPaperQuery(f);
     expect(built.sql.includes('LIMIT')).toBe(limited);
