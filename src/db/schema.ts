@@ -271,7 +271,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX paper_aliases_paper ON paper_aliases(paper_id);
 
   CREATE TABLE decisions (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: "decision 3" means one thing
     kind       TEXT NOT NULL CHECK (kind IN ('merge', 'split', 'distinct')),
     ids        TEXT NOT NULL,            -- JSON array of the paper ids the user named
     sightings  TEXT NOT NULL,            -- JSON array of groups of sighting addresses (see dedup/decisions.ts)
