@@ -30,6 +30,9 @@ const view: View<DupeGroup> = {
 export async function dupesCommand(flags: FormatFlags & { db?: string; rule?: string; limit?: string }): Promise<number> {
   const limit = parseCount(flags.limit ?? '20', '--limit');
   const ctx = outputContext(flags, FIELDS);
-  await withReadDb(flags.db, (db) => emitRows(listDupeGroups(db, flags.rule, limit), view, ctx, 'no merged papers'));
+  await withReadDb(flags.db, (db) => {
+    const page = listDupeGroups(db, flags.rule, limit);
+    return emitRows(page.rows, view, ctx, { empty: 'no merged papers', total: page.total });
+  });
   return 0;
 }

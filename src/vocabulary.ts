@@ -1,0 +1,16 @@
+/**
+ * The closed sets of values a flag accepts, each written once: commander's `.choices()`, the
+ * commands' checks and the help text derive from these lists.
+ */
+
+/** A method's role in a paper (methods.role; the schema's CHECK lists the same). */
+export const ROLES = ['proposed', 'compared', 'used'] as const;
+
+/** A claim's kind (claims.kind). */
+export const CLAIM_KINDS = ['percent', 'multiplier', 'parameters', 'count', 'quantity'] as const;
+
+/** How `papers query` orders its papers. */
+export const SORTS = ['relevance', 'date', 'title', 'claims', 'upvotes'] as const;
+
+/** Why a sighting joined its paper (sightings.match_rule); `new` started the paper. */
+export const MATCH_RULES = ['new', 'arxiv-id', 'exact-title', 'clipped-title', 'fuzzy-title', 'title+abstract'] as const;
