@@ -27,9 +27,18 @@ export function opener(platform: NodeJS.Platform = process.platform, env: NodeJS
 function launch(argv: string[], url: string): Promise<boolean> {
   return new Promise((resolve) => {
     const child = spawn(argv[0]!, [...argv.slice(1), url], { stdio: 'ignore', detached: true });
-    child.once('error', () => resolve(false));
-    child.once('exit', (code) => resolve(code === 0));
-    child.unref();
+    // Openers usually hand the URL over and exit at once; one still running after a while
+    // (a browser started in the foreground) is taken as opened and left to run.
+    const timer = setTimeout(() => {
+      child.unref();
+      resolve(true);
+    }, 3000);
+    const settle = (ok: boolean) => {
+      clearTimeout(timer);
+      resolve(ok);
+    };
+    child.once('error', () => settle(false));
+    child.once('exit', (code) => settle(code === 0));
   });
 }
 
