@@ -20,7 +20,7 @@ const view: View<DupeGroup> = {
   fields: FIELDS,
   toJSON: (g) => ({ paper_id: g.paper_id, title: g.title, count: g.count, sightings: g.sightings }),
   columns: [
-    { key: 'paper_id', header: 'PAPER' },
+    { key: 'paper_id', header: 'PAPER', keep: true },
     { key: 'count', header: 'SIGHTINGS', align: 'right' },
     { key: 'sightings', header: 'RULES', cell: sightingSummary },
     { key: 'title', header: 'TITLE', flex: true },

@@ -34,7 +34,7 @@ const claimView: View<ClaimRow> = {
   fields: CLAIM_FIELDS,
   toJSON: (c) => Object.fromEntries(CLAIM_FIELDS.map((k) => [k, c[k]])),
   columns: [
-    { key: 'paper_id', header: 'PAPER' },
+    { key: 'paper_id', header: 'PAPER', keep: true },
     { key: 'text', header: 'CLAIM' },
     { key: 'kind', header: 'KIND' },
     { key: 'metric', header: 'METRIC' },
@@ -97,9 +97,9 @@ const linkView: View<LinkRow> = {
   toJSON: (l) => Object.fromEntries(LINK_FIELDS.map((k) => [k, l[k]])),
   columns: [
     // URLs are not cut at the default 40 when the terminal has room (the title gives way first).
-    { key: 'url', header: 'REPOSITORY', max: 100 },
-    { key: 'status', header: 'STATUS' },
-    { key: 'paper_id', header: 'PAPER' },
+    { key: 'url', header: 'REPOSITORY', max: 100, min: 50 },
+    { key: 'status', header: 'STATUS', keep: true },
+    { key: 'paper_id', header: 'PAPER', keep: true },
     { key: 'title', header: 'TITLE', flex: true },
   ],
 };

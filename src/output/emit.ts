@@ -223,6 +223,8 @@ async function emitAll<T>(rows: Iterable<T>, view: View<T>, ctx: OutputContext, 
     ctx.width,
     columns.map((c) => c.align),
     columns.map((c) => c.max),
+    columns.map((c) => c.min),
+    columns.map((c) => c.keep),
   );
   const [header, ...body] = laid;
   await write(out, ctx.chalk.bold(header!.join('  ').trimEnd()) + '\n');

@@ -18,6 +18,10 @@ export interface Column<T> {
   flex?: boolean;
   /** The widest a fixed column may be in a table (default 40); longer cells are cut with `…`. */
   max?: number;
+  /** The narrowest it gives way to when the flex column needs room (default: its header's width). */
+  min?: number;
+  /** Never cut to make room for the flex column (ids, dates, short codes people copy). */
+  keep?: boolean;
   align?: 'right';
   /** Styling for the terminal table (e.g. chalk.dim); never applied to data formats. */
   style?: (text: string, row: T) => string;
@@ -133,6 +137,8 @@ export function layoutTable(
   width: number,
   align: ('right' | undefined)[],
   max: (number | undefined)[] = [],
+  min: (number | undefined)[] = [],
+  keep: (boolean | undefined)[] = [],
 ): string[][] {
   const gap = 2;
   // A loop, not Math.max(...rows): a spread of 100,000+ rows overflows the call stack.
@@ -143,9 +149,9 @@ export function layoutTable(
   if (flexIndex >= 0) {
     // The flex column (the title) gets its share before the others grow: at 80 columns a
     // 24-wide METHODS column left a title of 14 characters. The widest other columns give way,
-    // one character at a time, down to their header's width (and at least 6).
+    // one character at a time, down to their header's width (at least 6) or their `min`.
     const share = Math.min(natural[flexIndex]!, Math.max(20, Math.floor(width * 0.4)));
-    const floor = headers.map((h) => Math.max(6, displayWidth(h)));
+    const floor = headers.map((h, i) => (keep[i] ? capped[i]! : Math.max(6, displayWidth(h), min[i] ?? 0)));
     while (width - fixed < share) {
       let widest = -1;
       for (let i = 0; i < capped.length; i++) {
