@@ -97,7 +97,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option('--max-file-mb <n>', 'skip files larger than this (default 256)')
     .option('--max-record-chars <n>', 'drop records whose title or abstract is longer (default 100000)')
     .option('-j, --jobs <n>', 'worker threads reading and splitting files (default: by input size and cores; 0 = none)')
-    .addHelpText('after', examples('papers ingest fixtures', 'papers ingest ~/digests --db research.db --json | jq .errors'))
+    .addHelpText(
+      'after',
+      examples('papers ingest fixtures', "papers ingest ~/digests --db research.db --json | jq '{files, new, errors}'"),
+    )
     .action(run(async () => (await import('./commands/ingest.js')).ingestCommand));
 
   withListing(
@@ -134,7 +137,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
       'after',
       examples(
         'papers query --method lora --has-code',
-        "papers query 'low-rank adaptation' --claim 'accuracy>=80' --json | jq '.[].title'",
+        "papers query fine-tuning --claim 'accuracy>=90' --json | jq '.[].title'",
         "papers query --author 'wei liu' --sort upvotes",
         'papers query --since 2024-05 --csv --fields id,title,last_seen > papers.csv',
       ),
@@ -221,7 +224,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     ),
     { default: '20', what: 'groups' },
   )
-    .addHelpText('after', examples('papers dupes', 'papers dupes --rule fuzzy-title --json'))
+    .addHelpText('after', examples('papers dupes', 'papers dupes --rule exact-title --json'))
     .action(run(async () => (await import('./commands/dupes.js')).dupesCommand));
 
   withListing(
