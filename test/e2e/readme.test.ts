@@ -21,7 +21,7 @@ interface Example {
 }
 
 /** The `papers` lines of the README's code blocks (pure). */
-export function readmeExamples(text: string): Example[] {
+function readmeExamples(text: string): Example[] {
   const out: Example[] = [];
   for (const block of text.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)) {
     const [, lang, body] = block;
