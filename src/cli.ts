@@ -41,7 +41,7 @@ function withListing(cmd: Command, limit: { default: string; what: string } | nu
     .addOption(new Option('--nl', 'one JSON object per line (= --ndjson)').hideHelp())
     .option('--csv', 'CSV (RFC 4180) with a header; nested values as JSON')
     .option('--tsv', 'tab-separated with a header line (the default when piped)')
-    .option('--table', 'a table even when piped (width: $COLUMNS, else 100)')
+    .option('--table', 'a table even when piped (as wide as the terminal, $COLUMNS or 100)')
     .option('--fields <a,b,c>', 'keep only these keys (columns); nested values print as JSON')
     .option('--no-headers', 'no header line in TSV or CSV')
     .option('--jq <expr>', "filter the JSON through jq (jq-wasm), e.g. --jq '.[].title'");

@@ -70,11 +70,19 @@ export function chooseFormat(flags: FormatFlags, isTTY: boolean): OutputFormat {
   return chosen[0] ?? (isTTY ? 'table' : 'tsv');
 }
 
-/** The terminal's width: the stream's, else $COLUMNS (set by shells, kept through a pipe by `--table`), else 100. */
-export function terminalWidth(out: { columns?: number }, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * The terminal's width: the stream's; else $COLUMNS when exported; else, piped into a pager with
+ * `--table`, the width of the terminal stderr still writes to; else 100.
+ */
+export function terminalWidth(
+  out: { columns?: number },
+  env: NodeJS.ProcessEnv = process.env,
+  err: { columns?: number; isTTY?: boolean } = process.stderr,
+): number {
   if (out.columns && out.columns > 0) return out.columns;
   const cols = Number(env.COLUMNS);
-  return Number.isInteger(cols) && cols > 0 ? cols : 100;
+  if (Number.isInteger(cols) && cols > 0) return cols;
+  return err.isTTY && err.columns && err.columns > 0 ? err.columns : 100;
 }
 
 export function outputContext(

@@ -33,7 +33,12 @@ describe('terminalWidth', () => {
     [{}, { COLUMNS: 'wide' }, 100],
     [{}, {}, 100],
   ] as [{ columns?: number }, NodeJS.ProcessEnv, number][])('%j with %j -> %d', (out, env, width) => {
-    expect(terminalWidth(out, env)).toBe(width);
+    expect(terminalWidth(out, env, {})).toBe(width);
+  });
+
+  it('piped with --table, takes the width of the terminal stderr writes to', () => {
+    expect(terminalWidth({}, {}, { isTTY: true, columns: 132 })).toBe(132);
+    expect(terminalWidth({}, { COLUMNS: '90' }, { isTTY: true, columns: 132 })).toBe(90);
   });
 });
 
