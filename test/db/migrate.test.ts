@@ -84,10 +84,11 @@ describe('the migration for other tools: FTS content="papers", has_code, end_off
     const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'papers_fts'").pluck().get() as string;
     // sqlite-utils' Table.detect_fts and datasette's detect_fts: LIKE '%content="papers"%' or '%content=[papers]%'.
     expect(sql).toContain('content="papers"');
-    // datasette's detect_fts_sql (datasette/utils/__init__.py), as it runs against a table "papers".
+    // datasette's detect_fts_sql (datasette/utils/__init__.py) for a table "papers"; its
+    // tbl_name = "papers" written with single quotes, as better-sqlite3 has no double-quoted strings.
     const datasette = `select name from sqlite_master where rootpage = 0 and (
       sql like '%VIRTUAL TABLE%USING FTS%content="papers"%' or sql like '%VIRTUAL TABLE%USING FTS%content=[papers]%'
-      or (tbl_name = "papers" and sql like '%VIRTUAL TABLE%USING FTS%'))`;
+      or (tbl_name = 'papers' and sql like '%VIRTUAL TABLE%USING FTS%'))`;
     expect(db.prepare(datasette).pluck().all()).toEqual(['papers_fts']);
     expect(db.prepare("SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'qlora'").pluck().all()).toEqual([7]);
     expect(db.prepare("SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'prompts'").pluck().all()).toEqual([9]);
