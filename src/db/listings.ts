@@ -4,25 +4,27 @@
  */
 import type { Claim, CodeLink } from '../types.js';
 import { unitFitSql } from '../extract/metric-units.js';
+import { COUNT_CAP } from '../vocabulary.js';
 import { methodCondition, type MethodFilter } from './read.js';
 import type { DB } from './open.js';
 
-/** A listing cut by --limit: its rows, and how many there were in all when cut (else null). */
+/** A listing cut by --limit: its rows, and how many there were when cut (else null; see COUNT_CAP). */
 export interface Page<T> {
   rows: T[];
   total: number | null;
 }
 
 /**
- * Runs a listing's SELECT with its limit (0 = all), reading one row more to know whether the
- * limit cut it, and counting all rows only then.
+ * Runs a listing's SELECT and ORDER BY with its limit (0 = all), reading one row more to know
+ * whether the limit cut it, and counting the rows (unordered, up to COUNT_CAP) only then.
  */
-export function pageOf<T>(db: DB, sql: string, params: unknown[], limit: number): Page<T> {
-  if (!limit) return { rows: db.prepare<unknown[], T>(sql).all(...params), total: null };
-  const rows = db.prepare<unknown[], T>(`${sql} LIMIT ?`).all(...params, limit + 1);
+export function pageOf<T>(db: DB, sql: string, order: string, params: unknown[], limit: number): Page<T> {
+  const ordered = `${sql} ORDER BY ${order}`;
+  if (!limit) return { rows: db.prepare<unknown[], T>(ordered).all(...params), total: null };
+  const rows = db.prepare<unknown[], T>(`${ordered} LIMIT ?`).all(...params, limit + 1);
   if (rows.length <= limit) return { rows, total: null };
   const total = db
-    .prepare(`SELECT count(*) FROM (${sql})`)
+    .prepare(`SELECT count(*) FROM (${sql} LIMIT ${COUNT_CAP + 1})`)
     .pluck()
     .get(...params) as number;
   return { rows: rows.slice(0, limit), total };
@@ -76,9 +78,8 @@ export function listClaims(db: DB, q: ClaimQuery): Page<ClaimRow> {
   }
   const sql = `SELECT c.paper_id, p.title, c.text, c.start, c.end_offset AS "end", c.value, c.low, c.high, c.unit, c.kind, c.metric, c.qualifier, c.sentence
     FROM claims c JOIN papers p ON p.rid = c.paper_rid
-    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-    ORDER BY p.last_seen DESC, p.rid DESC, c.start`;
-  return pageOf<ClaimRow>(db, sql, params, q.limit);
+    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+  return pageOf<ClaimRow>(db, sql, 'p.last_seen DESC, p.rid DESC, c.start', params, q.limit);
 }
 
 /** A GitHub repository with the paper linking it. */
@@ -95,8 +96,7 @@ export function listLinks(db: DB, status: string | undefined, limit: number): Pa
     sql += ' WHERE g.status = ?';
     params.push(status);
   }
-  sql += ' ORDER BY lower(g.owner), lower(g.repo), p.rid';
-  return pageOf<LinkRow>(db, sql, params, limit);
+  return pageOf<LinkRow>(db, sql, 'lower(g.owner), lower(g.repo), p.rid', params, limit);
 }
 
 /** A method (umbrella, family or member) with how many papers involve it, by role. */
@@ -160,12 +160,12 @@ export function listDupeGroups(db: DB, rule: string | undefined, limit: number):
     sql += ' AND sum(s.match_rule = ?) > 0';
     params.push(rule);
   }
-  sql += ' ORDER BY count DESC, p.rid';
+
   const members = db.prepare<[number], DupeGroup['sightings'][number]>(
     `SELECT f.path AS file, s.position, s.title, s.match_rule AS rule, s.match_score AS score
      FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = ? ORDER BY s.id`,
   );
-  const groups = pageOf<Omit<DupeGroup, 'sightings'> & { rid: number }>(db, sql, params, limit);
+  const groups = pageOf<Omit<DupeGroup, 'sightings'> & { rid: number }>(db, sql, 'count DESC, p.rid', params, limit);
   return { rows: groups.rows.map(({ rid, ...g }) => ({ ...g, sightings: members.all(rid) })), total: groups.total };
 }
 

@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { UsageError } from '../errors.js';
+import { COUNT_CAP } from '../vocabulary.js';
 import { csvLine, flatCell, layoutTable, parseFields, pick, tsvLine, type OutputFormat, type View } from './format.js';
 
 /** The format flags every listing command takes (cli.ts defines them once, in `withListing`). */
@@ -106,9 +107,18 @@ export function outputContext(
   };
 }
 
-/** Says on stderr that --limit cut a listing, in every format: a file meant to hold all is never cut silently. */
-export function noteCut(shown: number, total: number | null | undefined, err: NodeJS.WritableStream = process.stderr): void {
-  if (total != null && total > shown) err.write(`${shown} of ${total} shown; --limit 0 for all\n`);
+/**
+ * Says on stderr that --limit cut a listing, in every format: a file meant to hold all is never
+ * cut silently. A total past `cap` was counted only that far: "more than" the cap.
+ */
+export function noteCut(
+  shown: number,
+  total: number | null | undefined,
+  err: NodeJS.WritableStream = process.stderr,
+  cap = COUNT_CAP,
+): void {
+  if (total == null || total <= shown) return;
+  err.write(`${shown} of ${total > cap ? `more than ${cap}` : total} shown; --limit 0 for all\n`);
 }
 
 /** Bytes whose slice() is a view (subarray), for jq-wasm's stdin (see writeJq). */

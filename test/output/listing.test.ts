@@ -55,6 +55,8 @@ describe('noteCut', () => {
     expect(said(20, 24)).toBe('20 of 24 shown; --limit 0 for all\n');
     expect(said(20, null)).toBe('');
     expect(said(20, 20)).toBe('');
+    expect(said(20, 1000)).toBe('20 of 1000 shown; --limit 0 for all\n');
+    expect(said(20, 1001)).toBe('20 of more than 1000 shown; --limit 0 for all\n');
   });
 });
 
