@@ -5,6 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import { withReadDb } from '../db/open.js';
 import { collectStats, type Stats } from '../db/listings.js';
+import { escapeTerminalDeep } from '../sanitize.js';
 import { emitObject, emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import type { View } from '../output/format.js';
 import { UsageError } from '../errors.js';
@@ -153,7 +154,7 @@ export async function statsCommand(flags: FormatFlags & { db?: string }): Promis
   }
   if (ctx.fields) throw new UsageError('stats --fields goes with --csv, --tsv or --ndjson');
   await emitObject(stats, ctx, () =>
-    renderStats(stats, ctx.format === 'table' ? ctx.chalk : null, ctx.format === 'table', ctx.width),
+    renderStats(escapeTerminalDeep(stats), ctx.format === 'table' ? ctx.chalk : null, ctx.format === 'table', ctx.width),
   );
   return 0;
 }

@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { UsageError } from '../errors.js';
+import { escapeTerminal } from '../sanitize.js';
 import { COUNT_CAP } from '../vocabulary.js';
 import { csvLine, flatCell, layoutTable, parseFields, pick, tsvLine, type OutputFormat, type View } from './format.js';
 
@@ -148,6 +149,8 @@ export async function writeJq(value: unknown, filter: string, out: NodeJS.Writab
   } finally {
     TextEncoder.prototype.encode = encode;
   }
+  // jq's raw strings reach a terminal escaped like every cell (see sanitize.ts); a pipe gets jq's own output.
+  if ((out as { isTTY?: boolean }).isTTY) text = escapeTerminal(text);
   if (text !== '') await write(out, text.endsWith('\n') ? text : text + '\n');
 }
 
@@ -214,9 +217,10 @@ async function emitAll<T>(rows: Iterable<T>, view: View<T>, ctx: OutputContext, 
         return format === 'tsv' ? { ...shown, cell: undefined } : shown;
       })
     : view.columns;
-  // Tabs and line breaks inside a value would break a row in two, in a table as in TSV.
+  // Tabs and line breaks inside a value would break a row in two, in a table as in TSV; other
+  // control characters are shown escaped, never obeyed (a title's ESC[2J must not clear the screen).
   const cellsOf = (row: T) =>
-    columns.map((c) => (c.cell ? c.cell(row) : flatCell(view.toJSON(row)[c.key])).replace(/[\t\r\n]+/g, ' '));
+    columns.map((c) => escapeTerminal((c.cell ? c.cell(row) : flatCell(view.toJSON(row)[c.key])).replace(/[\t\r\n]+/g, ' ')));
   if (format === 'tsv') {
     // sqlite-utils' TSV: a header line of the keys, unless --no-headers.
     if (ctx.headers !== false) await write(out, tsvLine(columns.map((c) => c.key)) + '\n');

@@ -48,7 +48,10 @@ function helpExamples(): Example[] {
   return [...new Set(lines)].map((line) => ({ line, shown: null }));
 }
 
-const examples = [...readmeExamples(readme), ...helpExamples()];
+// Each command line once: the README and --help share some (an export to a file twice would need --force).
+const examples = [...readmeExamples(readme), ...helpExamples()].filter(
+  (e, i, all) => e.shown !== null || all.findIndex((o) => o.line === e.line && o.shown === null) === i,
+);
 const dir = tempDir('papers-readme-');
 const db = path.join(dir, 'papers.db');
 const scratch = path.join(dir, 'scratch.db');
