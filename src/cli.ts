@@ -235,7 +235,8 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .addHelpText('after', examples('papers stats', 'papers stats --json | jq .methods', 'papers stats --csv'))
     .action(run(async () => (await import('./commands/stats.js')).statsCommand));
 
-  withFormats(
+  // The listing flags (formats, --fields, --jq...) without the bundle's --limit: sql has its own.
+  withListing(
     withDb(
       program
         .command('sql')
@@ -244,8 +245,15 @@ export function buildProgram(onExit: (code: number) => void): Command {
         .option('-n, --limit <n>', 'at most this many rows (0 = all)', '0')
         .option('--timeout <duration>', 'stop the statement after this long (e.g. 30s, 2m; 0 = no limit)', '30s'),
     ),
+    null,
   )
-    .addHelpText('after', examples(`papers sql "SELECT family, count(*) AS n FROM methods GROUP BY family ORDER BY n DESC"`))
+    .addHelpText(
+      'after',
+      examples(
+        `papers sql "SELECT family, count(DISTINCT paper_rid) AS papers FROM methods GROUP BY family ORDER BY papers DESC"`,
+        `papers sql "SELECT id, title, url FROM paper_list WHERE has_code" --limit 5 --jq '.[].url'`,
+      ),
+    )
     .action(run(async () => (await import('./commands/sql.js')).sqlCommand));
 
   withListing(

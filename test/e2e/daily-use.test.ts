@@ -96,6 +96,22 @@ describe('lists and formats: one behaviour everywhere', () => {
     expect(q(cmd, '--nl', '--limit', '2').stdout).toBe(q(cmd, '--ndjson', '--limit', '2').stdout);
   });
 
+  it('sql takes the same format flags (its --limit is its own)', () => {
+    const stmt = 'SELECT id, title FROM papers ORDER BY rid';
+    const tsv = q('sql', stmt, '--limit', '2', '--tsv').stdout.trimEnd().split('\n');
+    expect(tsv[0]).toBe('id\ttitle');
+    expect(tsv).toHaveLength(3);
+    expect(q('sql', stmt, '--limit', '2', '--tsv', '--no-headers').stdout.trimEnd().split('\n')).toEqual(tsv.slice(1));
+    expect(q('sql', stmt, '--limit', '2', '--nl').stdout).toBe(q('sql', stmt, '--limit', '2', '--ndjson').stdout);
+    expect(q('sql', stmt, '--limit', '2', '--jq', '.[].id').stdout).toBe(
+      tsv
+        .slice(1)
+        .map((l) => l.split('\t')[0])
+        .join('\n') + '\n',
+    );
+    expect(q('sql', stmt, '--limit', '2', '--table').stdout.split('\n')[0]).toMatch(/^id\s+title$/);
+  });
+
   it.each([['--json'], ['--ndjson'], ['--csv'], ['--tsv'], ['--table'], ['--jq', '.[].id']])(
     'a list cut by --limit says so on stderr with %s, and not when nothing is cut',
     (...flags) => {
