@@ -9,6 +9,7 @@ import { fileNameDate } from './dates.js';
 import { guarded } from './reader.js';
 import { htmlReader } from './html.js';
 import { markdownReader } from './markdown.js';
+import { newsletterReader } from './newsletter.js';
 import { scraperJsonReader } from './scraperJson.js';
 import { compactTextReader, spacedTextReader } from './seedText.js';
 import { siteJsonReader } from './siteJson.js';
@@ -23,6 +24,7 @@ export const readers: FormatReader[] = [
   textExportReader,
   guarded(spacedTextReader),
   guarded(compactTextReader),
+  newsletterReader,
 ];
 
 /** The reader most confident about the text, with its confidence; null when none claims it. */
