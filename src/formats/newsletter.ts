@@ -84,7 +84,7 @@ function titleText(raw: string): string {
     .replace(/\*\*|__|`/g, '')
     .replace(/^\*(?=\S)|(?<=\S)\*$/g, '');
   t = t.replace(/^\s{0,3}(?:#{1,3}\s?)?(?:\d{1,3}[.)]|#\d{1,3}|no\.\s?\d{1,3}|paper\s\d{1,3}:)\s+/i, '');
-  t = t.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '');
+  t = t.replace(/\p{Extended_Pictographic}/gu, '').replace(/\u{FE0F}|\u{200D}/gu, '');
   return cleanTitle(t, { markdown: true });
 }
 
