@@ -8,6 +8,7 @@ import { ParseError } from '../types.js';
 import { fileNameDate } from './dates.js';
 import { guarded } from './reader.js';
 import { htmlReader } from './html.js';
+import { htmlCardsReader } from './htmlCards.js';
 import { markdownReader } from './markdown.js';
 import { newsletterReader } from './newsletter.js';
 import { scraperJsonReader } from './scraperJson.js';
@@ -25,6 +26,7 @@ export const readers: FormatReader[] = [
   guarded(spacedTextReader),
   guarded(compactTextReader),
   newsletterReader,
+  htmlCardsReader,
 ];
 
 /** The reader most confident about the text, with its confidence; null when none claims it. */

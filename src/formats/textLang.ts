@@ -37,8 +37,6 @@ const LAY_VOICE =
 /** Does English prose read as a lay summary written about the paper rather than its abstract? */
 export function isLaySummary(text: string): boolean {
   const n = text.length > 6000 ? text.slice(0, 6000).match(LAY_VOICE) : text.match(LAY_VOICE);
-  return (
-    (n?.length ?? 0) >= 2 ||
-    /^(?:here(?:'s| is) a summary|this (?:paper|work|study) (?:introduces|presents|proposes))/i.test(text.trim())
-  );
+  // Abstracts too may open with "This paper introduces": one such phrase is not enough.
+  return (n?.length ?? 0) >= 2 || /^here(?:'s| is) a summary/i.test(text.trim());
 }
