@@ -9,7 +9,9 @@ import { fileNameDate } from './dates.js';
 import { guarded } from './reader.js';
 import { htmlReader } from './html.js';
 import { htmlCardsReader } from './htmlCards.js';
+import { labelledTextReader } from './labelledText.js';
 import { markdownReader } from './markdown.js';
+import { pageDumpReader } from './pageDump.js';
 import { newsletterReader } from './newsletter.js';
 import { scraperJsonReader } from './scraperJson.js';
 import { compactTextReader, spacedTextReader } from './seedText.js';
@@ -27,6 +29,8 @@ export const readers: FormatReader[] = [
   guarded(compactTextReader),
   newsletterReader,
   htmlCardsReader,
+  labelledTextReader,
+  pageDumpReader,
 ];
 
 /** The reader most confident about the text, with its confidence; null when none claims it. */
