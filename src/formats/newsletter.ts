@@ -118,8 +118,8 @@ function lineAround(text: string, at: number): { start: number; end: number } {
   return { start, end: nl < 0 ? text.length : nl };
 }
 
-/** The paper heading owning an anchor: the nearest one above it, or its parent when that is a generic part. */
-function owningHeading(hs: Heading[], at: number, idsIn: (h: Heading) => number): Heading | null {
+/** The heading an anchor sits under: the nearest one above it, or its parent when that one is a generic part. */
+function headingOf(hs: Heading[], at: number): Heading | null {
   let i = -1;
   for (let k = 0; k < hs.length && hs[k]!.start < at; k++) i = k;
   if (i < 0) return null;
@@ -136,11 +136,10 @@ function owningHeading(hs: Heading[], at: number, idsIn: (h: Heading) => number)
     if (!parent) return null;
     h = parent;
   }
-  // A heading over several papers (a topic, the page's own title) is not a paper's.
-  return idsIn(h) === 1 ? h : null;
+  return h;
 }
 
-function candidatesFor(text: string, a: Anchor, hs: Heading[], idsIn: (h: Heading) => number): Candidate[] {
+function candidatesFor(text: string, a: Anchor, owner: Heading | null, idsIn: (h: Heading) => number): Candidate[] {
   const out: Candidate[] = [];
   const line = lineAround(text, a.end - 1);
   const row = text.slice(line.start, line.end);
@@ -157,7 +156,8 @@ function candidatesFor(text: string, a: Anchor, hs: Heading[], idsIn: (h: Headin
       out.push({ title: t, rank: 1, body: body === first ? '' : body, headingLine: '' });
     }
   }
-  const h = owningHeading(hs, a.start, idsIn);
+  // A heading over several papers (a topic, the page's own title) is not a paper's.
+  const h = owner && idsIn(owner) === 1 ? owner : null;
   if (h) {
     const body = text.slice(h.lineEnd, h.scopeEnd);
     out.push({ title: titleText(h.text), rank: 3, body, headingLine: h.text });
@@ -198,14 +198,15 @@ function readBody(r: DigestRecord, body: string): void {
   if (labelled) {
     const after = body.slice(labelled.index + labelled[0].length - labelled[1]!.length);
     const para = prose(after.split(/\n\s*\n|\n#{1,6}\s/)[0] ?? '');
-    if (guessLang(para) === 'en' && looksLikeAbstract(para) && !isLaySummary(para)) {
+    // Labelled by the writer: English prose of an abstract's length in the authors' voice.
+    if (guessLang(para) === 'en' && (looksLikeAbstract(para) || para.length >= 150) && !isLaySummary(para)) {
       r.abstract = para;
       r.textKind = 'abstract';
       return;
     }
   }
   const text = prose(body);
-  if (text.length < 40) {
+  if (text.length < (CJK.test(text) ? 10 : 40)) {
     r.textKind = 'none';
     return;
   }
@@ -238,24 +239,26 @@ function parse(text: string): Parsed {
   const fm = frontMatter(text);
   const anchors = findAnchors(text).filter((a) => a.start >= fm.end);
   const hs = headings(text, fm.end);
-  const idsCache = new Map<Heading, number>();
-  const idsIn = (h: Heading): number => {
-    let n = idsCache.get(h);
-    if (n === undefined) {
-      n = new Set(anchors.filter((a) => a.start >= h.start && a.start < h.scopeEnd).map((a) => a.id)).size;
-      idsCache.set(h, n);
-    }
-    return n;
-  };
+  // Each anchor's heading; a heading is a paper's when the anchors under it name one paper.
+  const owners = anchors.map((a) => headingOf(hs, a.start));
+  const idsByHeading = new Map<Heading, Set<string>>();
+  anchors.forEach((a, i) => {
+    const h = owners[i];
+    if (!h) return;
+    const ids = idsByHeading.get(h) ?? new Set<string>();
+    ids.add(a.id);
+    idsByHeading.set(h, ids);
+  });
+  const idsIn = (h: Heading): number => idsByHeading.get(h)?.size ?? 0;
   const byId = new Map<string, { anchor: Anchor; cands: Candidate[]; version: number | null }>();
-  for (const a of anchors) {
+  for (const [i, a] of anchors.entries()) {
     let e = byId.get(a.id);
     if (!e) {
       e = { anchor: a, cands: [], version: null };
       byId.set(a.id, e);
     }
     e.version ??= a.version;
-    e.cands.push(...candidatesFor(text, a, hs, idsIn));
+    e.cands.push(...candidatesFor(text, a, owners[i] ?? null, idsIn));
   }
   const dateSource = `${fm.fields.date ?? ''} ${fm.fields.title ?? ''} ${hs[0]?.text ?? ''}`;
   const iso = ISO_DATE.exec(dateSource);
