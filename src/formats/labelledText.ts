@@ -84,7 +84,9 @@ function toRecord(b: Block): DigestRecord | null {
   r.arxivVersion = anchor.version;
   const abs = unwrapAbstract(b.fields.get('abstract') ?? '');
   const sum = unwrapAbstract(b.fields.get('summary') ?? '');
-  const englishAbstract = (t: string) => guessLang(t) === 'en' && looksLikeAbstract(t) && !isLaySummary(t);
+  // In the authors' voice ("We propose …") and of an abstract's length; not a lay summary about it.
+  const englishAbstract = (t: string) =>
+    guessLang(t) === 'en' && (looksLikeAbstract(t) || (t.length >= 200 && /\b(?:we|our)\b/i.test(t))) && !isLaySummary(t);
   if (abs && guessLang(abs) === 'en') r.abstract = abs;
   else if (sum && englishAbstract(sum)) r.abstract = sum;
   const other = r.abstract === sum ? '' : sum || (r.abstract === abs ? '' : abs);

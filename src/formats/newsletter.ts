@@ -104,7 +104,7 @@ function titleLike(t: string): boolean {
 
 interface Candidate {
   title: string;
-  /** Higher is more trustworthy: labelled field 4, paper heading 3, link text 2, table cell 1. */
+  /** Higher is more trustworthy: labelled field 4, link text 3.5, paper heading 3, table cell 1. */
   rank: number;
   /** The text around the anchor that describes this paper (section, table row), for the summary. */
   body: string;
@@ -145,7 +145,8 @@ function candidatesFor(text: string, a: Anchor, owner: Heading | null, idsIn: (h
   const row = text.slice(line.start, line.end);
   if (a.linkText !== null) {
     const t = titleText(a.linkText);
-    if (titleLike(t)) out.push({ title: t, rank: 2, body: '', headingLine: '' });
+    // A link's own text names the paper more surely than a heading over it ("## Vision").
+    if (titleLike(t)) out.push({ title: t, rank: 3.5, body: '', headingLine: '' });
   }
   if (/^\s{0,3}\|/.test(row)) {
     const cells = row.split('|').map((c) => c.trim());
@@ -165,8 +166,6 @@ function candidatesFor(text: string, a: Anchor, owner: Heading | null, idsIn: (h
       const t = titleText(m[1]!);
       if (titleLike(t)) out.push({ title: t, rank: 4, body, headingLine: h.text });
     }
-  } else if (out.length > 0 && out[0]!.body === '') {
-    out[0]!.body = row;
   }
   return out;
 }
@@ -276,9 +275,12 @@ function parse(text: string): Parsed {
     );
     r.arxivId = id;
     r.arxivVersion = e.version;
-    const body = e.cands.find((c) => c.rank === 3 || c.rank === 4)?.body ?? e.cands.find((c) => c.body)?.body ?? '';
-    readBody(r, body);
-    readFields(r, best.rank >= 3 ? best : { ...best, body }, digestDate);
+    // The section under a heading describes this paper only when the heading names it too (a
+    // topic heading over one link is not the paper's).
+    const section = e.cands.find((c) => c.rank === 3 && c.title.toLowerCase() === best.title.toLowerCase());
+    const chosen = best.body || !section ? best : section;
+    readBody(r, chosen.body);
+    readFields(r, chosen, digestDate);
     records.push(r);
   }
   return { records, digestDate };
