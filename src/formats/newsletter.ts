@@ -229,6 +229,21 @@ function readFields(r: DigestRecord, c: Candidate, reference: string | null): vo
   if (pub) r.publishedAt = parseDate(pub[1]!.trim(), reference);
 }
 
+/** The paper a page's front matter names (`title` and a paper URL or id), its body as the summary. */
+function frontMatterPaper(fields: Record<string, string>, body: string): DigestRecord | null {
+  const title = cleanTitle(fields.title ?? '');
+  const link = ['pdf_url', 'arxiv_url', 'url', 'link', 'paper_url', 'hf_url', 'arxiv', 'arxiv_id', 'id']
+    .map((k) => fields[k])
+    .find((v) => v && findAnchors(/^\d/.test(v) ? `arXiv:${v}` : v).length > 0);
+  if (!title || !link || !titleLike(title)) return null;
+  const a = findAnchors(/^\d/.test(link) ? `arXiv:${link}` : link)[0]!;
+  const r = emptyRecord(0, title);
+  r.arxivId = a.id;
+  r.arxivVersion = a.version;
+  readBody(r, body);
+  return r;
+}
+
 interface Parsed {
   records: DigestRecord[];
   digestDate: string | null;
@@ -263,6 +278,11 @@ function parse(text: string): Parsed {
   const iso = ISO_DATE.exec(dateSource);
   const digestDate = iso ? parseDate(iso[1]) : null;
   const records: DigestRecord[] = [];
+  if (byId.size === 0) {
+    // One page per paper whose front matter names it (a Jekyll page: `title`, `pdf_url`).
+    const one = frontMatterPaper(fm.fields, text.slice(fm.end));
+    return { records: one ? [one] : [], digestDate };
+  }
   for (const [id, e] of byId) {
     // Full titles over clipped ones, then the most trustworthy place.
     const best = e.cands

@@ -26,7 +26,7 @@ describe('fixtures of our own', () => {
   it.each([
     // [file, format, [title, id, textKind, summaryLang, hasAbstract][]]
     [
-      'newsletter/daily-table.md',
+      'markdown-newsletter/daily-table.md',
       'markdown-newsletter',
       [
         ['Sparse Mixtures of Adapters for Multilingual Speech Recognition', '2503.01234', 'summary', 'en', false],
@@ -34,7 +34,7 @@ describe('fixtures of our own', () => {
       ],
     ],
     [
-      'newsletter/themed-links.md',
+      'markdown-newsletter/themed-links.md',
       'markdown-newsletter',
       [
         [
@@ -49,7 +49,7 @@ describe('fixtures of our own', () => {
       ],
     ],
     [
-      'newsletter/abstract-labelled.md',
+      'markdown-newsletter/abstract-labelled.md',
       'markdown-newsletter',
       [
         ['Contrastive Decoding Revisited: When Does the Amateur Help?', '2501.09876', 'abstract', null, true],
@@ -57,7 +57,7 @@ describe('fixtures of our own', () => {
       ],
     ],
     [
-      'newsletter/ranking-details.md',
+      'markdown-newsletter/ranking-details.md',
       'markdown-newsletter',
       [
         ['Long-Horizon Memory for Embodied Agents in Open Worlds', '2606.01234', 'summary', 'zh', false],
@@ -80,7 +80,7 @@ describe('fixtures of our own', () => {
       [['OmniAgent: Towards Native Omni-Modal AI Agents', '2602.33333', 'summary', 'zh', false]],
     ],
     [
-      'plain-text/labelled-blocks.txt',
+      'text-labelled/labelled-blocks.txt',
       'text-labelled',
       [
         ['Retriever Fine-Tuning for Domain-Specific RAG', '2501.04652', 'abstract', null, true],
@@ -88,7 +88,7 @@ describe('fixtures of our own', () => {
       ],
     ],
     [
-      'plain-text/page-dump.txt',
+      'text-page-dump/page-dump.txt',
       'text-page-dump',
       [['Tiny Attention: FP4 Kernels for Inference and An Exploration of 8-Bit Training', '2505.22222', 'abstract', null, true]],
     ],
@@ -107,13 +107,13 @@ describe('fixtures of our own', () => {
   });
 
   it.each([
-    ['newsletter/abstract-labelled.md', 0, { arxivVersion: 2, authors: ['Ana Ruiz', 'Wei Chen', 'Tomas Berg'] }],
-    ['newsletter/ranking-details.md', 0, { upvotes: 338 }],
-    ['newsletter/ranking-details.md', 2, { upvotes: 12 }],
+    ['markdown-newsletter/abstract-labelled.md', 0, { arxivVersion: 2, authors: ['Ana Ruiz', 'Wei Chen', 'Tomas Berg'] }],
+    ['markdown-newsletter/ranking-details.md', 0, { upvotes: 338 }],
+    ['markdown-newsletter/ranking-details.md', 2, { upvotes: 12 }],
     ['html-cards/mirror.html', 0, { authors: ['Ana Ruiz', 'Wei Chen'] }],
     ['html-cards/translated.html', 0, { upvotes: 7 }],
-    ['plain-text/labelled-blocks.txt', 0, { arxivVersion: 3 }],
-    ['plain-text/page-dump.txt', 0, { upvotes: 48, authors: ['Ana Ruiz', 'Wei Chen', 'Tomas Berg'] }],
+    ['text-labelled/labelled-blocks.txt', 0, { arxivVersion: 3 }],
+    ['text-page-dump/page-dump.txt', 0, { upvotes: 48, authors: ['Ana Ruiz', 'Wei Chen', 'Tomas Berg'] }],
   ] as const)('%s record %i carries %j', (file, i, fields) => {
     expect(read(file).records[i]).toMatchObject(fields);
   });
@@ -137,7 +137,7 @@ describe('fixtures of our own', () => {
   });
 
   it('a block without a paper link is skipped with a warning', () => {
-    expect(read('plain-text/labelled-blocks.txt').warnings).toEqual([
+    expect(read('text-labelled/labelled-blocks.txt').warnings).toEqual([
       '1 block(s) without a title and a paper link or id were skipped',
     ]);
   });
