@@ -24,11 +24,6 @@ const ARXIV_URL = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i;
 const MAX_LINK_TEXT = 5000;
 const UPVOTE_LINE = /^\[?\s*([\d,.]+k?|-)\s*\]?(?:\([^)]*\))?$/i;
 const DATE_START = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/i;
-/**
- * `\\` or `\\\\` ending a line (hard-break artifacts). Anchored on the backslashes, not on the blanks
- * before them: `[ \t]*\\…` retried from every blank of a long run is quadratic.
- */
-const HARD_BREAK = /\\{1,2}(?=[ \t]*\r?\n)/g;
 const AUTHOR_BLOCK = /^\s*-\s|\d+\s+authors?\s*$/i;
 
 interface Heading {
@@ -117,6 +112,12 @@ function upvotesBefore(region: string, url: string): number | null {
   return up ? parseCount(up[1]) : null;
 }
 
+/**
+ * `\` or `\\` ending a line inside a block. Matched from the backslash, not from the spaces
+ * before it: from each of 80k spaces `[ \t]*` re-read the rest of the run (quadratic: 7 s).
+ */
+const LINE_END_BACKSLASHES = /\\{1,2}[ \t]*(?=\r?\n)/g;
+
 /** How far a link's URL may run past the paper's id (`#community`, `?q=…`) before `)`. */
 const MAX_URL_TAIL = 2100;
 
@@ -162,7 +163,7 @@ function readBody(r: DigestRecord, body: string, url: string, reference: string 
     if (close) {
       const inner = body.slice(first.index + 1, close.at);
       if (!AUTHOR_BLOCK.test(inner)) {
-        r.abstract = unwrapAbstract(unescapeMarkdown(inner.replace(HARD_BREAK, '')));
+        r.abstract = unwrapAbstract(unescapeMarkdown(inner.replace(LINE_END_BACKSLASHES, '')));
         pos = close.end;
       }
     }
@@ -172,7 +173,7 @@ function readBody(r: DigestRecord, body: string, url: string, reference: string 
     // the AI summary, which is not kept.
     const para = plainParagraph(body, first.index);
     if (para && looksLikeAbstract(para.text)) {
-      r.abstract = unwrapAbstract(unescapeMarkdown(para.text.replace(HARD_BREAK, '')));
+      r.abstract = unwrapAbstract(unescapeMarkdown(para.text.replace(LINE_END_BACKSLASHES, '')));
       pos = para.end;
     }
   }

@@ -24,6 +24,7 @@ describe('markdown reader on unclosed links (findClose, readLink)', () => {
   it.each([
     ['2 MB of abstract links to the paper, never closed', `### [T](${PAPER})\n[${`](${PAPER}#`.repeat(45_000)}`],
     ['2 MB of them closed once at the very end', `### [T](${PAPER})\n[${`](${PAPER}# `.repeat(45_000)})`],
+    ['hard-break backslashes after 400k blanks', `### [T](${PAPER})\n[${' '.repeat(400_000)}\\\\x](${PAPER})\n`],
     ['1 MB of paper headings without a closing parenthesis', `### [T](${PAPER})\n${`### [a](${PAPER}\n`.repeat(20_000)}`],
   ])('%s', (_name, text) => {
     expect(text.length).toBeGreaterThan(400_000);
