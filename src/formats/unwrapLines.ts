@@ -180,6 +180,25 @@ export function logicalLines(
         continue;
       }
     }
+    if (!prose && prev?.kind === 'prose' && !isHeader(joined)) {
+      // A title's first line glued to the abstract before it (that abstract's last line was full
+      // by chance), its last line on its own: the first line goes back to the title.
+      const p = prev.block;
+      const last = p[p.length - 1]!;
+      if (
+        p.length > 2 &&
+        !/[.!?,;:)"\u201d]$/.test(last) &&
+        !/https?:\/\/|www\./.test(last) &&
+        endsAbstract(p[p.length - 2]!) &&
+        titleScore([last, ...block]) >= 0.6
+      ) {
+        p.pop();
+        out[out.length - 1] = p.join(' ');
+        out.push(`${last} ${joined}`);
+        prev = { block: [last, ...block], kind: 'title' };
+        continue;
+      }
+    }
     out.push(joined);
     prev = { block, kind: prose ? 'prose' : isHeader(joined) ? 'header' : 'title' };
   }
@@ -187,6 +206,11 @@ export function logicalLines(
 }
 
 const SENTENCE_END = /[.!?)"”]$/;
+
+/** A line that can end an abstract: a sentence's end, or a link to the code ("… at https://github.com/x/y"). */
+function endsAbstract(line: string): boolean {
+  return SENTENCE_END.test(line) || /https?:\/\/\S+$/.test(line);
+}
 
 /** How much a run of lines reads as a whole title (higher is more), or -1 when it cannot be one. */
 function titleScore(lines: string[]): number {
@@ -226,7 +250,7 @@ function bestTitleCut(prev: Block | null, block: Block, isProse: (s: string) => 
     const before = prev.slice(0, prev.length - k);
     let score = titleScore(tail);
     if (score >= 0 && isProse(before.join(' '))) {
-      if (SENTENCE_END.test(before[before.length - 1]!)) score += 0.5;
+      if (endsAbstract(before[before.length - 1]!)) score += 0.5;
       if (!best || score > best.score) best = { score, cut: { before, title: tail, after: block } };
     }
   }
@@ -241,7 +265,7 @@ function titleInside(block: Block, isProse: (s: string) => boolean): Cut | null 
   let best: { score: number; cut: Cut } | null = null;
   for (let k = 1; k <= 3; k++) {
     for (let j = 1; j + k < block.length; j++) {
-      if (!SENTENCE_END.test(block[j - 1]!)) continue;
+      if (!endsAbstract(block[j - 1]!)) continue;
       const mid = block.slice(j, j + k);
       const before = block.slice(0, j);
       const after = block.slice(j + k);
