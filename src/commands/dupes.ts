@@ -18,7 +18,7 @@ const view: View<DupeGroup> = {
   fields: FIELDS,
   toJSON: (g) => ({ paper_id: g.paper_id, title: g.title, count: g.count, sightings: g.sightings }),
   columns: [
-    { key: 'paper_id', header: 'PAPER' },
+    { key: 'paper_id', header: 'PAPER', keep: true },
     { key: 'count', header: 'SIGHTINGS', align: 'right' },
     { key: 'title', header: 'TITLE', flex: true },
   ],
@@ -100,16 +100,18 @@ export async function dupesCommand(
           other_title: byId.get(p.b)!.title,
         }),
       );
-      return emitRows(rows, nearView, ctx, 'no pairs just under the threshold');
+      return emitRows(rows, nearView, ctx, { empty: 'no pairs just under the threshold', total: pairs.length });
     });
     return 0;
   }
   const ctx = outputContext(flags, FIELDS);
   await withReadDb(flags.db, (db) => {
-    const groups = listDupeGroups(db, flags.rule, limit);
-    if (ctx.format !== 'table') return emitRows(groups, view, ctx, 'no merged papers');
-    const rows = groups.flatMap((group) => group.sightings.map((_, index): SightingRow => ({ group, index })));
-    return emitRows(rows, sightingView, ctx, 'no merged papers');
+    const page = listDupeGroups(db, flags.rule, limit);
+    const opts = { empty: 'no merged papers', total: page.total };
+    if (ctx.format !== 'table') return emitRows(page.rows, view, ctx, opts);
+    // A person reads each sighting's title beside the canonical one; data formats keep one object a paper.
+    const rows = page.rows.flatMap((group) => group.sightings.map((_, index): SightingRow => ({ group, index })));
+    return emitRows(rows, sightingView, ctx, { empty: opts.empty });
   });
   return 0;
 }
