@@ -230,7 +230,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     ),
     { default: '20', what: 'groups' },
   )
-    .addHelpText('after', examples('papers dupes', 'papers dupes --rule exact-title --json', 'papers dupes --near'))
+    .addHelpText('after', examples('papers dupes', 'papers dupes --rule exact-title --json'))
     .action(run(async () => (await import('./commands/dupes.js')).dupesCommand));
 
   withDb(program.command('merge'))
@@ -271,7 +271,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     )
     .argument('<files...>', 'files as ingested (any path they were seen at), or copies with the same content')
     .option('--json', 'print what was removed as JSON on stdout')
-    .addHelpText('after', examples('papers forget digests/2024-05-27.txt', 'papers ingest digests --prune'))
+    .addHelpText('after', examples('papers forget digests/2024-05-27.txt', 'papers ingest ~/digests --prune'))
     .action(run(async () => (await import('./commands/forget.js')).forgetCommand));
 
   withListing(

@@ -34,9 +34,11 @@ const sightingView: View<SightingRow> = {
   fields: FIELDS,
   toJSON: ({ group }) => view.toJSON(group),
   columns: [
-    { key: 'paper_id', header: 'PAPER', cell: (r) => (r.index === 0 ? r.group.paper_id : '') },
-    { key: 'rule', header: 'RULE', cell: (r) => r.group.sightings[r.index]!.rule },
-    { key: 'score', header: 'SCORE', align: 'right', cell: (r) => r.group.sightings[r.index]!.score.toFixed(2) },
+    { key: 'paper_id', header: 'PAPER', keep: true, cell: (r) => (r.index === 0 ? r.group.paper_id : '') },
+    { key: 'rule', header: 'RULE', keep: true, cell: (r) => r.group.sightings[r.index]!.rule },
+    { key: 'score', header: 'SCORE', keep: true, align: 'right', cell: (r) => r.group.sightings[r.index]!.score.toFixed(2) },
+    { key: 'title', header: 'CANONICAL TITLE', max: 32, cell: (r) => (r.index === 0 ? r.group.title : '') },
+    { key: 'sightings', header: 'TITLE AS SEEN', flex: true, cell: (r) => r.group.sightings[r.index]!.title },
     {
       key: 'file',
       header: 'SIGHTING',
@@ -46,8 +48,6 @@ const sightingView: View<SightingRow> = {
         return `${s.file.split('/').pop()}:${s.position}`;
       },
     },
-    { key: 'title', header: 'CANONICAL TITLE', max: 40, cell: (r) => (r.index === 0 ? r.group.title : '') },
-    { key: 'sightings', header: 'TITLE AS SEEN', flex: true, cell: (r) => r.group.sightings[r.index]!.title },
   ],
 };
 
