@@ -2,8 +2,8 @@
  * `papers ingest <paths...>`: files and folders into the database.
  */
 import v8 from 'node:v8';
-import vm from 'node:vm';
 import { discoverFiles } from '../ingest/discover.js';
+import { limitHeapGrowth } from '../ingest/heap.js';
 import { Ingester, emptySummary, type IngestSummary } from '../ingest/run.js';
 import { openForWrite, resolveDbPath } from '../db/open.js';
 import { ProgressBar } from '../output/progress.js';
@@ -34,27 +34,11 @@ const WAL_AUTOCHECKPOINT_PAGES = 262_144;
 /** The ingest's SQLite page cache (KiB): 64 MiB. */
 const INGEST_CACHE_KIB = 64 * 1024;
 
-/**
- * V8 lets a fast-growing heap reach up to 4x what its last full collection kept alive. The dedup
- * index of 1M papers is ~185 MB of heap (see dedup/index.ts), and the heap reached 690 MB, most of
- * it garbage (peak RSS 1.19 GB); with growth held to 20% the peak RSS was 0.79 GB. The cap costs a
- * full collection every few tens of MB, which a small heap does not need (set from the start, it
- * cost ~4% more CPU at 100k papers and made 1M ~8% slower), so it is set once the heap passes
- * LARGE_HEAP_BYTES, with one full collection then, since V8 applies the flag only when it next
- * sizes the heap. (Without that collection one 1M run peaked at 1.0 GB.)
- */
-const HEAP_GROWING_PERCENT = 20;
+/** Past this much heap, its growth is limited (see ingest/heap.ts). */
 const LARGE_HEAP_BYTES = 256 * 1024 * 1024;
-let heapGrowthLimited = false;
 
 function limitHeapGrowthWhenLarge(): void {
-  if (heapGrowthLimited || v8.getHeapStatistics().used_heap_size < LARGE_HEAP_BYTES) return;
-  heapGrowthLimited = true;
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  // The one way to ask for a full collection without starting node with --expose-gc: expose it,
-  // then take `gc` from a fresh context (the flag applies to contexts created after it is set).
-  v8.setFlagsFromString('--expose-gc');
-  (vm.runInNewContext('gc') as () => void)();
+  if (v8.getHeapStatistics().used_heap_size >= LARGE_HEAP_BYTES) limitHeapGrowth();
 }
 
 export async function ingestCommand(paths: string[], flags: IngestFlags): Promise<number> {
@@ -69,17 +53,21 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   const found = await discoverFiles(paths);
   const summary: IngestSummary = emptySummary();
   summary.errors.push(...found.errors);
+  summary.skipped_files.push(...found.skipped);
 
   const quiet = Boolean(flags.quiet || flags.json);
   const bar = !quiet && process.stderr.isTTY ? new ProgressBar(process.stderr) : null;
 
-  // Ctrl-C finishes the file in hand, commits the write batch, then stops with the summary so far.
-  // A second Ctrl-C exits at once: the batch in hand is lost, whole, and the database is sound (WAL).
+  // Ctrl-C stops at once: a file being read is dropped (its worker is stopped), the files stored
+  // whole are committed, and the summary so far is printed. A second Ctrl-C exits at once: the
+  // batch in hand is lost, whole, and the database is sound (WAL).
   let stopping = false;
+  const stop = new AbortController();
   const onSigint = () => {
     if (stopping) process.exit(130);
     stopping = true;
-    if (!quiet) log.warn('interrupted: finishing the current file, then stopping (Ctrl-C again to quit now)');
+    stop.abort();
+    if (!quiet) log.warn('interrupted: committing the files stored so far, then stopping (Ctrl-C again to quit now)');
   };
   process.on('SIGINT', onSigint);
 
@@ -99,6 +87,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
       maxRecordChars,
       jobs,
       shouldStop: () => stopping,
+      stopSignal: stop.signal,
       onProgress: (p) => {
         limitHeapGrowthWhenLarge();
         bar?.update(p, p.filesDone === p.filesTotal);
@@ -141,6 +130,8 @@ export function describe(s: IngestSummary, dbPath: string): string {
     `${s.new} new papers`,
     `${s.duplicates} merged into existing papers`,
   ];
+  const skipped = s.skipped_files.length;
+  if (skipped) parts.push(`${skipped} skipped as not digests`);
   if (s.errors.length) parts.push(`${s.errors.length} error${s.errors.length === 1 ? '' : 's'}`);
   return `${parts.join(', ')}. ${dbPath} now holds ${s.papers} papers.${s.interrupted ? ' (interrupted: run the same command again to finish)' : ''}`;
 }
