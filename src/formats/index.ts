@@ -6,6 +6,7 @@
 import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { fileNameDate } from './dates.js';
+import { withBodyKind } from './bodyKind.js';
 import { guarded } from './reader.js';
 import { htmlReader } from './html.js';
 import { markdownReader } from './markdown.js';
@@ -46,7 +47,9 @@ export function splitDigest(text: string, fileName: string): SplitResult {
     const what = text.trim().length === 0 ? 'the file is empty' : 'no reader recognised its content';
     throw new ParseError(`not a known digest form: ${what}`);
   }
-  const result = found.reader.split(text, fileName);
+  const read = found.reader.split(text, fileName);
+  // What each body text is (abstract, summary, comment, none), for the readers that did not say.
+  const result = { ...read, records: read.records.map(withBodyKind) };
   const fromName = fileNameDate(fileName);
   if (fromName) {
     const d = result.digestDate;
