@@ -170,3 +170,36 @@ describe('Ctrl-C', () => {
     expect(one(db, 'SELECT count(*) FROM sightings')).toBe(77);
   }, 120_000);
 });
+
+describe('damaged text', () => {
+  it('one NUL byte in a good digest costs only the record it is in', () => {
+    const dir = tempDir();
+    const text = fs.readFileSync(seed(0));
+    // Inside the first long line (an abstract).
+    const at = text.indexOf(Buffer.from('In this paper'));
+    fs.writeFileSync(path.join(dir, 'nul.txt'), Buffer.concat([text.subarray(0, at), Buffer.from([0]), text.subarray(at)]));
+    const r = papers(['ingest', path.join(dir, 'nul.txt'), '--db', path.join(dir, 'x.db'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = json<Summary>(r);
+    expect(s.records).toBe(76);
+    expect(s.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^1 NUL byte \(first at byte offset \d+\)$/),
+      expect.stringMatching(/^record \d+ skipped: a NUL byte in its text$/),
+    ]);
+  });
+
+  it('three invalid bytes in a UTF-8 digest do not turn it into cp1252', () => {
+    const dir = tempDir();
+    const text = fs.readFileSync(seed(0));
+    const at = text.indexOf(Buffer.from('Existing fine-tuning'));
+    fs.writeFileSync(
+      path.join(dir, 'bad.txt'),
+      Buffer.concat([text.subarray(0, at), Buffer.from([0xff, 0xfe, 0xfd]), text.subarray(at)]),
+    );
+    const db = path.join(dir, 'x.db');
+    const s = json<Summary>(papers(['ingest', path.join(dir, 'bad.txt'), '--db', db, '--json']));
+    expect(s.records).toBe(77);
+    expect(s.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^3 invalid UTF-8 sequences replaced with U\+FFFD/)]);
+    expect(one(db, 'SELECT encoding FROM files')).toBe('utf-8');
+  });
+});
