@@ -7,7 +7,7 @@ import { limitHeapGrowth } from '../ingest/heap.js';
 import { Ingester, emptySummary, type IngestSummary } from '../ingest/run.js';
 import { openForWrite, resolveDbPath } from '../db/open.js';
 import { ProgressBar } from '../output/progress.js';
-import { UsageError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { log } from '../output/log.js';
 import { parseCount } from '../filters.js';
 
@@ -71,7 +71,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   };
   process.on('SIGINT', onSigint);
 
-  const db = openForWrite(dbPath);
+  const db = withDbNamed(dbPath, () => openForWrite(dbPath));
   // Checkpoint the WAL rarely during the ingest, then once at the end: each checkpoint syncs the
   // disk and copies every page written since the last one, and the pages of the indexes on random
   // keys are written again in every one (the WAL may reach 1 GB on disk meanwhile).
@@ -93,11 +93,13 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
         bar?.update(p, p.filesDone === p.filesTotal);
       },
     });
-    await ingester.run(found.files, summary);
-    // Fresh statistics for the query planner, so filters pick their indexes (SQLite's advice
-    // for long-lived databases: cheap, and limited to what changed).
-    db.pragma('optimize');
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    await withDbNamedAsync(dbPath, async () => {
+      await ingester.run(found.files, summary);
+      // Fresh statistics for the query planner, so filters pick their indexes (SQLite's advice
+      // for long-lived databases: cheap, and limited to what changed).
+      db.pragma('optimize');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    });
   } finally {
     bar?.done();
     process.off('SIGINT', onSigint);
@@ -134,4 +136,44 @@ export function describe(s: IngestSummary, dbPath: string): string {
   if (skipped) parts.push(`${skipped} skipped as not digests`);
   if (s.errors.length) parts.push(`${s.errors.length} error${s.errors.length === 1 ? '' : 's'}`);
   return `${parts.join(', ')}. ${dbPath} now holds ${s.papers} papers.${s.interrupted ? ' (interrupted: run the same command again to finish)' : ''}`;
+}
+
+/**
+ * A database that cannot be written (disk full, I/O error, read-only) as a message naming it: with
+ * several databases about, "database or disk is full" alone did not say which. The files stored
+ * before the error are committed (see ingest/batch.ts): a rerun after freeing space goes on.
+ */
+export function describeWriteError(err: unknown, dbPath: string): Error {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string') return err as Error;
+  const why =
+    code === 'SQLITE_FULL'
+      ? 'the disk is full'
+      : code.startsWith('SQLITE_IOERR')
+        ? 'an I/O error (is the disk full or gone?)'
+        : code.startsWith('SQLITE_READONLY')
+          ? 'it is read-only'
+          : code.startsWith('SQLITE_CANTOPEN')
+            ? 'it cannot be opened'
+            : null;
+  if (why === null) return err as Error;
+  return new UserError(
+    `could not write the database ${dbPath}: ${why} (${code}). The files stored before were kept; free space or fix it, then run the same command again.`,
+  );
+}
+
+function withDbNamed<T>(dbPath: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw describeWriteError(err, dbPath);
+  }
+}
+
+async function withDbNamedAsync(dbPath: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    throw describeWriteError(err, dbPath);
+  }
 }
