@@ -168,10 +168,9 @@ export class Ingester {
   private abandonOpenFile(): void {
     if (!this.openFile) return;
     this.openFile = null;
-    if (this.db.inTransaction) {
-      this.db.exec('ROLLBACK TO file_parts; RELEASE file_parts');
-      this.store.discardFullText();
-    }
+    // The full-text work pending stays: it indexes the papers that exist at commit (those of the
+    // whole files before this one), and the texts it re-indexes are back to what the index holds.
+    if (this.db.inTransaction) this.db.exec('ROLLBACK TO file_parts; RELEASE file_parts');
     this.resetIndex();
   }
 

@@ -133,14 +133,19 @@ describe('Ctrl-C', () => {
     const input = path.join(dir, 'in');
     fs.mkdirSync(input);
     fs.copyFileSync(seed(0), path.join(input, `a-${seedName(0)}`));
-    // A large digest after it: tens of seconds to read and store, so the SIGINT lands inside it.
+    // A large digest after it (~150 MB): minutes to read and store, so the SIGINT lands inside
+    // it, and a run that finishes the file before stopping fails by this test's timeout.
     const abstract = fs
       .readFileSync(seed(0), 'utf8')
       .split('\n')
       .find((l) => l.length > 800)!;
     const fd = fs.openSync(path.join(input, 'b-large.txt'), 'w');
     fs.writeSync(fd, 'Daily Papers\n\nSep 16\n\n');
-    for (let i = 0; i < 60_000; i++) fs.writeSync(fd, `Paper number ${i} of a large digest about things\n\n${i} ${abstract}\n\n`);
+    for (let i = 0; i < 150_000; i += 1000) {
+      const chunk: string[] = [];
+      for (let k = i; k < i + 1000; k++) chunk.push(`Paper number ${k} of a large digest about things\n\n${k} ${abstract}\n\n`);
+      fs.writeSync(fd, chunk.join(''));
+    }
     fs.closeSync(fd);
     const db = path.join(dir, 'x.db');
     const child = papersAsync(['ingest', input, '--db', db, '--json']);
@@ -168,7 +173,8 @@ describe('Ctrl-C', () => {
     expect(one(db, 'SELECT group_concat(path) FROM files')).toBe(path.join(input, `a-${seedName(0)}`));
     expect(one(db, 'PRAGMA integrity_check')).toBe('ok');
     expect(one(db, 'SELECT count(*) FROM sightings')).toBe(77);
-  }, 120_000);
+    fs.rmSync(input, { recursive: true });
+  }, 60_000);
 });
 
 describe('damaged text', () => {
