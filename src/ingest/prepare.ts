@@ -211,6 +211,38 @@ function* prepareBytes(
   }
 }
 
+/**
+ * A file's bytes hashed and decoded, the bytes let go of (held.bytes = null, and no reference
+ * left once this returns): a large file's bytes are not held through its split.
+ */
+function decodeHeld(
+  file: string,
+  held: { bytes: Uint8Array | null },
+  knownSha?: string,
+): { sha256: string; size: number; text: string; encoding: string; warnings: string[] } | FailedFile | UnchangedFile {
+  const bytes = held.bytes!;
+  held.bytes = null;
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const size = bytes.length;
+  if (sha256 === knownSha) return { kind: 'unchanged', file, size };
+  if (size > MAX_TEXT_BYTES) {
+    return failed(file, size, `decompresses to ${mb(size)}: over ${mb(MAX_TEXT_BYTES)} cannot be read as one text`);
+  }
+  try {
+    const d = decodeDigest(bytes);
+    return { sha256, size, text: d.text, encoding: d.encoding, warnings: [...d.warnings] };
+  } catch (err) {
+    if (err instanceof ParseError) return failed(file, size, err.message);
+    // A text too long for a string: this file is refused, the run goes on.
+    if (err instanceof RangeError) return failed(file, size, tooLarge(err));
+    throw err;
+  }
+}
+
+function tooLarge(err: RangeError): string {
+  return `too large to read (${err.message}); lower --max-file-mb or split the file`;
+}
+
 interface ReadRecords {
   records: DigestRecord[];
   sha256: string;
@@ -231,28 +263,21 @@ function readRecords(
   opts: PrepareOptions,
   knownSha?: string,
 ): ReadRecords | FailedFile | UnchangedFile {
-  const bytes = held.bytes!;
-  held.bytes = null;
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const size = bytes.length;
-  if (sha256 === knownSha) return { kind: 'unchanged', file, size };
-  if (size > MAX_TEXT_BYTES) {
-    return failed(file, size, `decompresses to ${mb(size)}: over ${mb(MAX_TEXT_BYTES)} cannot be read as one text`);
+  const decoded = decodeHeld(file, held, knownSha);
+  if ('kind' in decoded) return decoded;
+  const { sha256, size, encoding, warnings } = decoded;
+  if (size >= LARGE_FILE_BYTES) {
+    // The bytes are garbage now: collect them before the split, which needs as much again.
+    limitHeapGrowth();
+    fullCollection();
   }
-  const warnings: string[] = [];
   let split: SplitResult;
-  let encoding: string;
   try {
-    const decoded = decodeDigest(bytes);
-    encoding = decoded.encoding;
-    warnings.push(...decoded.warnings);
     split = splitDigest(decoded.text, nameForReader);
+    decoded.text = ''; // a reader that copied what it kept (JSON) no longer needs the text
   } catch (err) {
     if (err instanceof ParseError) return failed(file, size, err.message);
-    // A text too long for a string, or a reader's array too long: this file is refused, the run goes on.
-    if (err instanceof RangeError) {
-      return failed(file, size, `too large to read (${err.message}); lower --max-file-mb or split the file`);
-    }
+    if (err instanceof RangeError) return failed(file, size, tooLarge(err));
     throw err;
   }
   warnings.push(...split.warnings);
@@ -268,9 +293,8 @@ function readRecords(
   });
   if (records.length === 0) warnings.push('no paper found in this file');
   if (size >= LARGE_FILE_BYTES) {
-    // The bytes and the split's scratch are garbage now; without a collection they stayed, with
-    // the parts' scratch, until the heap grew to several times the file (see ./heap.ts).
-    limitHeapGrowth();
+    // The split's scratch is garbage now; without a collection it stayed, with the parts'
+    // scratch, until the heap grew to several times the file (see ./heap.ts).
     fullCollection();
   }
   const { records: _all, ...facts } = split;
