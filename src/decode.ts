@@ -1,7 +1,7 @@
 /**
  * Bytes of a digest file to text. UTF-8 (with or without BOM), UTF-16 LE/BE (with BOM, or
  * recognised by its zero bytes), and windows-1252 for bytes that are not valid UTF-8 (with a
- * warning). Binary content (NUL bytes in a non-UTF-16 file, or mostly control characters) is a
+ * warning). Binary content (NUL bytes beyond a stray few, or mostly control characters) is a
  * ParseError. Pure: no file system access.
  */
 import { ParseError } from './types.js';
@@ -128,8 +128,9 @@ export function decodeDigest(bytes: Uint8Array): Decoded {
           warnings.push('not valid UTF-8; decoded as windows-1252 (cp1252)');
         }
       }
-      // A stray NUL in a text file costs the record it falls in (see recordsWithoutNul), not the
-      // file; many of them mean the file is not text.
+      // A stray NUL in a text file does not cost the file: it is kept here, with a warning, and
+      // cleaned out of the records' text where scraped text enters (sanitize.ts cleanRecordText);
+      // many of them mean the file is not text.
       if (nuls > 0) {
         if (nuls * 1000 > body.length)
           throw new ParseError(`binary content: a NUL byte at offset ${body.indexOf(0) + (bom ? 3 : 0)}`);

@@ -145,7 +145,7 @@ describe('decodeDigest: damaged and unusual text', () => {
     expect(d.warnings[0]).toMatch(/no byte-order mark/);
   });
 
-  it('keeps a good text file with one NUL byte, with a warning (the record holding it is dropped later)', () => {
+  it('keeps a good text file with one NUL byte, with a warning (records are cleaned of it later)', () => {
     const bytes = enc.encode(good);
     const withNul = new Uint8Array([...bytes.subarray(0, 300), 0x00, ...bytes.subarray(300)]);
     const d = decodeDigest(withNul);

@@ -5,6 +5,7 @@
  */
 import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
+import { cleanRecordText } from '../sanitize.js';
 import { fileNameDate } from './dates.js';
 import { withBodyKind } from './bodyKind.js';
 import { guarded } from './reader.js';
@@ -47,9 +48,10 @@ export function splitDigest(text: string, fileName: string): SplitResult {
     const what = text.trim().length === 0 ? 'the file is empty' : 'no reader recognised its content';
     throw new ParseError(`not a known digest form: ${what}`);
   }
-  const read = found.reader.split(text, fileName);
-  // What each body text is (abstract, summary, comment, none), for the readers that did not say.
-  const result = { ...read, records: read.records.map(withBodyKind) };
+  const split = found.reader.split(text, fileName);
+  // Scraped text enters here, once: no terminal control sequences are stored (see ../sanitize.ts).
+  // Then what each body text is (abstract, summary, comment, none), for the readers that did not say.
+  const result = { ...split, records: split.records.map((r) => withBodyKind(cleanRecordText(r))) };
   const fromName = fileNameDate(fileName);
   if (fromName) {
     const d = result.digestDate;

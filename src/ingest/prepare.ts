@@ -282,11 +282,6 @@ function readRecords(
   }
   warnings.push(...split.warnings);
   const records = split.records.filter((r) => {
-    // A stray NUL byte (see decodeDigest) costs the record it is in, not the file.
-    if (hasNul(r)) {
-      warnings.push(`record ${r.position} skipped: a NUL byte in its text`);
-      return false;
-    }
     if (r.title.length <= opts.maxRecordChars && r.abstract.length <= opts.maxRecordChars) return true;
     warnings.push(`record ${r.position} skipped: longer than ${opts.maxRecordChars} characters (--max-record-chars)`);
     return false;
@@ -299,15 +294,6 @@ function readRecords(
   }
   const { records: _all, ...facts } = split;
   return { records, sha256, size, encoding, split: facts, warnings };
-}
-
-function hasNul(r: DigestRecord): boolean {
-  return (
-    r.title.includes('\u0000') ||
-    r.abstract.includes('\u0000') ||
-    (r.summary ?? '').includes('\u0000') ||
-    r.authors.some((a) => a.includes('\u0000'))
-  );
 }
 
 /** A short stable id for a paper with no arXiv id: from its normalised first-seen title. */
