@@ -10,7 +10,11 @@ import { fileNameDate } from './dates.js';
 import { withBodyKind } from './bodyKind.js';
 import { guarded } from './reader.js';
 import { htmlReader } from './html.js';
+import { htmlCardsReader } from './htmlCards.js';
+import { labelledTextReader } from './labelledText.js';
 import { markdownReader } from './markdown.js';
+import { pageDumpReader } from './pageDump.js';
+import { newsletterReader } from './newsletter.js';
 import { scraperJsonReader } from './scraperJson.js';
 import { compactTextReader, spacedTextReader } from './seedText.js';
 import { siteJsonReader } from './siteJson.js';
@@ -25,6 +29,10 @@ export const readers: FormatReader[] = [
   textExportReader,
   guarded(spacedTextReader),
   guarded(compactTextReader),
+  newsletterReader,
+  htmlCardsReader,
+  labelledTextReader,
+  pageDumpReader,
 ];
 
 /** The reader most confident about the text, with its confidence; null when none claims it. */
