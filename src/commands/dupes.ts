@@ -11,8 +11,25 @@ import { UsageError } from '../errors.js';
 import { parseCount } from '../filters.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import type { View } from '../output/format.js';
+import { textKindLabel } from './show.js';
 
 const FIELDS = ['paper_id', 'title', 'count', 'sightings'] as const;
+
+function sightingSummary(g: DupeGroup): string {
+  return [
+    ...new Set(g.sightings.filter((s) => s.rule !== 'new').map((s) => `${s.rule} ${Math.round(s.score * 100) / 100}`)),
+  ].join(', ');
+}
+
+/** What the sightings' texts are, counted: "abstract x2, summary (zh)". */
+export function textSummary(g: DupeGroup): string {
+  const counts = new Map<string, number>();
+  for (const s of g.sightings) {
+    const label = textKindLabel(s);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].map(([label, n]) => (n > 1 ? `${label} x${n}` : label)).join(', ');
+}
 
 const view: View<DupeGroup> = {
   fields: FIELDS,
@@ -20,6 +37,8 @@ const view: View<DupeGroup> = {
   columns: [
     { key: 'paper_id', header: 'PAPER', keep: true },
     { key: 'count', header: 'SIGHTINGS', align: 'right' },
+    { key: 'sightings', header: 'RULES', cell: sightingSummary },
+    { key: 'sightings', header: 'TEXTS', cell: textSummary },
     { key: 'title', header: 'TITLE', flex: true },
   ],
 };

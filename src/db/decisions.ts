@@ -4,6 +4,7 @@
  */
 import type { Decision, PortableDecision, SightingAddress } from '../dedup/decisions.js';
 import type { DB } from './open.js';
+import type { TextKind } from '../types.js';
 
 /** A stored sighting as a decision sees it. */
 export interface SightingRow {
@@ -21,6 +22,8 @@ export interface SightingRecordRow {
   authors: string;
   upvotes: number | null;
   published_at: string | null;
+  /** What the body text is (NULL: stored before this was known, read as an abstract). */
+  text_kind: TextKind | null;
   format: string;
 }
 
@@ -72,7 +75,7 @@ export class DecisionStore {
         'SELECT p.rid, p.id FROM paper_aliases a JOIN papers p ON p.id = a.paper_id WHERE a.alias = ?',
       ),
       records: db.prepare<[number], SightingRecordRow>(
-        `SELECT s.title, s.abstract, s.arxiv_id, s.authors, s.upvotes, s.published_at, f.format
+        `SELECT s.title, s.abstract, s.arxiv_id, s.authors, s.upvotes, s.published_at, s.text_kind, f.format
          FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = ? ORDER BY s.id`,
       ),
       arxivOwner: db.prepare<[string], string>('SELECT id FROM papers WHERE arxiv_id = ?').pluck(),

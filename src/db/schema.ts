@@ -296,6 +296,16 @@ export const MIGRATIONS: readonly string[] = [
   FROM claims c JOIN papers p ON p.rid = c.paper_rid;
   `,
 
+  // 5: what each sighting's body text is. A translation, a summary in another language or a page
+  // comment is kept in summary (with its language) and never feeds the canonical abstract;
+  // text_kind is NULL for sightings stored before this was known. arxiv_version: the vN named.
+  `
+  ALTER TABLE sightings ADD COLUMN summary TEXT NOT NULL DEFAULT '';
+  ALTER TABLE sightings ADD COLUMN summary_lang TEXT;
+  ALTER TABLE sightings ADD COLUMN text_kind TEXT CHECK (text_kind IN ('abstract', 'summary', 'comment', 'none'));
+  ALTER TABLE sightings ADD COLUMN arxiv_version INTEGER;
+  `,
+
   // Records a user can trust and correct (issue 14): the source rank of the canonical title and
   // abstract (see dedup/sources.ts; 0 for papers stored before); every path a file's content was
   // seen at (a file is its content: a moved, renamed or copied file adds no sightings); the ids a

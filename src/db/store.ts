@@ -6,7 +6,7 @@
  * extractions of those papers commit together or not at all, so a crash or a kill never leaves a
  * half-ingested file behind.
  */
-import type { CanonicalPaper, DigestRecord, Extraction } from '../types.js';
+import type { CanonicalPaper, DigestRecord, Extraction, TextKind } from '../types.js';
 import type { DB } from './open.js';
 import { QUERY_INDEXES } from './schema.js';
 
@@ -110,8 +110,8 @@ export class Store {
       markSeen: db.prepare<{ id: string; date: string | null; rev: number }>(
         `UPDATE papers SET rev = @rev, ${SEEN} WHERE id = @id`,
       ),
-      sightingTexts: db.prepare<[string], { title: string; abstract: string; format: string }>(
-        `SELECT s.title, s.abstract, f.format FROM sightings s JOIN files f ON f.id = s.file_id
+      sightingTexts: db.prepare<[string], { title: string; abstract: string; format: string; textKind?: TextKind }>(
+        `SELECT s.title, s.abstract, f.format, coalesce(s.text_kind, 'abstract') AS textKind FROM sightings s JOIN files f ON f.id = s.file_id
          WHERE s.paper_rid = (SELECT rid FROM papers WHERE id = ?) ORDER BY s.id`,
       ),
       // Both also widen first/last seen to @date (when not null), so a sighting costs one UPDATE.
@@ -137,8 +137,8 @@ export class Store {
       deletePaper: db.prepare<[string]>('DELETE FROM papers WHERE id = ?'),
       insertSighting: db.prepare(
         `INSERT INTO sightings (paper_rid, paper_id, file_id, position, title, abstract, arxiv_id, authors, upvotes,
-           published_at, site_repos, site_links, match_rule, match_score)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           published_at, site_repos, site_links, match_rule, match_score, summary, summary_lang, text_kind, arxiv_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       siteFields: db.prepare<[string], { site_repos: string; site_links: string }>(
         'SELECT site_repos, site_links FROM sightings WHERE paper_rid = (SELECT rid FROM papers WHERE id = ?) ORDER BY id',
@@ -340,7 +340,7 @@ export class Store {
   }
 
   /** The text of each sighting of a paper and its file's form, in the order they were stored. */
-  sightingTexts(id: string): { title: string; abstract: string; format: string }[] {
+  sightingTexts(id: string): { title: string; abstract: string; format: string; textKind?: TextKind }[] {
     return this.s.sightingTexts.all(id);
   }
 
@@ -394,6 +394,10 @@ export class Store {
       json(r.siteLinks),
       rule,
       score,
+      r.summary ?? '',
+      r.summaryLang ?? null,
+      r.textKind ?? null,
+      r.arxivVersion ?? null,
     );
   }
 

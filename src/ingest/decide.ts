@@ -228,6 +228,7 @@ export class Decider {
       authors: JSON.parse(r.authors) as string[],
       upvotes: r.upvotes,
       publishedAt: r.published_at,
+      textKind: r.text_kind ?? undefined,
       rank: sourceRank(r.format),
     }));
     let best: CanonicalPaper = newCanonical(id, recs[0]!);

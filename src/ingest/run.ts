@@ -35,6 +35,11 @@ export interface IngestOptions {
   jobs?: number;
   /** Checked between files: true stops the run after the current file (Ctrl-C). */
   shouldStop?: () => boolean;
+  /**
+   * Aborted on Ctrl-C: the run stops at once, even while a worker is still reading a slow file.
+   * The files stored whole are committed; a large file stored in part is rolled back.
+   */
+  stopSignal?: AbortSignal;
   /** How long a write batch stays open (default BATCH_MS, see ./batch.ts); 0 commits after every file. */
   batchMs?: number;
   /** Build the query-only indexes once at the end (see QUERY_INDEXES); default: isBulk. */
@@ -58,6 +63,10 @@ export interface IngestSummary {
   warnings: { file: string; message: string }[];
   interrupted: boolean;
   dedup: { lookups: number; candidates: number };
+  /** Every file read and stored, with its form and record count. */
+  files_read: { file: string; format: string; records: number }[];
+  /** Files not read because they are not digests (by their name), with the reason. */
+  skipped_files: { file: string; reason: string }[];
   /** With --prune: what forgetting the files that no longer exist removed. */
   pruned?: { files: number; sightings: number; papers: number };
   /** With --decisions, or when a stored decision changed something: decisions imported, and applied. */
@@ -79,6 +88,10 @@ export class Ingester {
   /** The database's meta.rev that the in-memory index has caught up with. */
   private indexRev = -1;
   private readonly opts: IngestOptions & { maxFileBytes: number; maxRecordChars: number };
+  /** The file being stored part by part (see PreparedDigest.part), between its first and last part. */
+  private openFile: OpenFile | null = null;
+  /** A file found already stored (by a concurrent ingest) on its first part: its other parts are skipped. */
+  private skippingFile: string | null = null;
 
   constructor(
     private readonly db: DB,
@@ -135,28 +148,44 @@ export class Ingester {
     try {
       for (;;) {
         const next = prepared.next();
-        // Do not hold the write lock while waiting for a file still being prepared. The pause also
-        // lets the event loop run between files: a Ctrl-C arrives as an event, and awaiting an
-        // already-settled promise alone would never let it in.
-        if (!(await arrivesWithin(next, IDLE_COMMIT_MS))) batch.commit();
-        const { done: finished, value } = await next;
-        if (finished) break;
-        if (this.opts.shouldStop?.()) {
+        // Do not hold the write lock while waiting for a file still being prepared (a file stored
+        // in parts keeps it: the file commits whole). The pause also lets the event loop run
+        // between parts: a Ctrl-C arrives as an event, and awaiting an already-settled promise
+        // alone would never let it in.
+        if (!(await arrivesWithin(next, IDLE_COMMIT_MS)) && !this.openFile) batch.commit();
+        const value = await unlessStopped(next, this.opts.stopSignal);
+        if (value === 'stopped' || this.opts.shouldStop?.()) {
           summary.interrupted = true;
           break;
         }
+        if (value === null) break;
         batch.begin();
         this.storePrepared(value, summary); // a database error rolls the batch back and throws
-        batch.commitIfDue();
-        bytes += value.size;
-        done++;
+        // The rest of an open file is to come, in the same transaction.
+        if (!this.openFile) {
+          batch.commitIfDue();
+          bytes += value.size;
+          done++;
+        }
+        // After each part too: the command limits the heap's growth from there (see limitHeapGrowthWhenLarge).
         this.opts.onProgress?.({ file: value.file, filesDone: done, filesTotal: files.length, records: summary.records, bytes });
       }
     } finally {
       // Also when preparing a later file failed: the batch holds whole files only.
+      this.abandonOpenFile();
       batch.commit();
-      await prepared.return(undefined); // stops the workers
+      await prepared.close(); // stops the workers, even one busy with a slow file
     }
+  }
+
+  /** Rolls back the parts stored so far of a file not stored to its end (the run stopped). */
+  private abandonOpenFile(): void {
+    if (!this.openFile) return;
+    this.openFile = null;
+    // The full-text work pending stays: it indexes the papers that exist at commit (those of the
+    // whole files before this one), and the texts it re-indexes are back to what the index holds.
+    if (this.db.inTransaction) this.db.exec('ROLLBACK TO file_parts; RELEASE file_parts');
+    this.resetIndex();
   }
 
   /** Stores one prepared file in the open batch (or counts it as unchanged, or reports why it failed). */
@@ -170,19 +199,36 @@ export class Ingester {
       summary.skipped++;
       return;
     }
+    if (prepared.kind === 'skipped') {
+      summary.skipped_files.push({ file, reason: prepared.reason });
+      return;
+    }
+    if (prepared.part > 0 && this.skippingFile === file) return;
     for (const message of prepared.warnings) summary.warnings.push({ file, message });
-    const { records } = prepared;
     try {
+      // A file in several parts is stored under a savepoint, so a run stopped between its parts
+      // can drop the parts stored so far and commit the whole files before it.
+      if (prepared.part === 0 && !prepared.last) this.db.exec('SAVEPOINT file_parts');
       const counts = this.storeFile(prepared);
       if (counts === null) {
+        if (prepared.part === 0 && !prepared.last) this.db.exec('RELEASE file_parts');
+        this.skippingFile = file;
         summary.skipped++; // another ingest stored the same content meanwhile
         return;
       }
+      const open = this.openFile!;
+      open.created += counts.created;
+      if (!prepared.last) return;
+      this.openFile = null;
+      if (prepared.part > 0) this.db.exec('RELEASE file_parts');
+      const records = prepared.fileRecords;
       summary.files++;
-      summary.records += records.length;
-      summary.new += counts.created;
-      summary.duplicates += records.length - counts.created;
+      summary.files_read.push({ file, format: prepared.format, records });
+      summary.records += records;
+      summary.new += open.created;
+      summary.duplicates += records - open.created;
     } catch (err) {
+      this.openFile = null;
       // The file may be half written: roll back the write batch it is part of (whose files are
       // then not stored either, and a rerun stores them). The in-memory index
       // may have learned papers that were never committed: start it afresh.
@@ -298,37 +344,44 @@ export class Ingester {
       format: prepared.format,
       encoding: prepared.encoding,
       digestDate: prepared.digestDate,
-      records: records.length,
+      records: prepared.fileRecords,
     };
-    // A file is its content: at a path known with this content, or a content known at another path
-    // (moved, renamed, copied, reached through a symlink), nothing is read again, only the path
-    // remembered. Checked under the write lock: a concurrent ingest may have stored it meanwhile.
-    const real = resolvedPath(prepared.file);
-    const previous = this.store.fileAtPath(real, prepared.file);
-    const same = this.store.fileBySha(facts.sha256);
-    if (same && previous?.id === same.id) {
-      this.store.addPath(same.id, real);
-      return null;
+    if (prepared.part === 0) {
+      // A file is its content: at a path known with this content, or a content known at another
+      // path (moved, renamed, copied, reached through a symlink), nothing is stored again, only the
+      // path remembered. Checked under the write lock: a concurrent ingest may have stored it.
+      const real = resolvedPath(prepared.file);
+      const previous = this.store.fileAtPath(real, prepared.file);
+      const same = this.store.fileBySha(facts.sha256);
+      if (same && previous?.id === same.id) {
+        this.store.addPath(same.id, real);
+        return null;
+      }
+      this.catchUpIndex();
+      // The path showed other content before: that content is gone from it.
+      const affected = previous === undefined ? [] : this.store.detachPaths(previous.id, [real, prepared.file]);
+      // Papers the old content alone held go now, not after placing the new content: ids come from
+      // the canonical copy, so a paper the new content makes again takes back its id rather than
+      // clashing with its own ghost (`id-2`).
+      for (const id of affected) {
+        if (this.store.sightingCount(id) > 0) continue;
+        this.store.deletePaper(id);
+        this.index.remove(id);
+      }
+      if (same) {
+        this.store.addPath(same.id, real);
+        const rev = this.store.nextRev();
+        this.settle(affected, new Set(), rev);
+        this.indexRev = rev;
+        return null;
+      }
+      this.openFile = { fileId: this.store.insertFile(facts, real), affected, touched: new Set(), created: 0 };
     }
-    this.catchUpIndex();
+    const open = this.openFile!;
+    const { fileId } = open;
     const rev = this.store.nextRev();
-    // The path showed other content before: that content is gone from it.
-    const affected = previous === undefined ? [] : this.store.detachPaths(previous.id, [real, prepared.file]);
-    // Papers the old content alone held go now, not after placing the new content: ids come from
-    // the canonical copy, so a paper the new content makes again takes back its id rather than
-    // clashing with its own ghost (`id-2`).
-    for (const id of affected) {
-      if (this.store.sightingCount(id) > 0) continue;
-      this.store.deletePaper(id);
-      this.index.remove(id);
-    }
-    if (same) {
-      this.store.addPath(same.id, real);
-      this.settle(affected, new Set(), rev);
-      this.indexRev = rev;
-      return null;
-    }
-    const fileId = this.store.insertFile(facts, real);
+    // The papers a file replaced are checked once all its parts are stored.
+    const affected = prepared.last ? open.affected : [];
     const work = new FileWork();
     const rank = sourceRank(prepared.format);
     const placed = records.map((rec, i) => this.placeRecord(rec, i, work, prepared.contentIds[i]!, prepared.dedup[i]!, rank));
@@ -339,7 +392,8 @@ export class Ingester {
     const key = (id: string): PaperKey => ({ id, rid: work.rids.get(id) ?? this.store.ridOf(id) });
     for (const p of work.updated.values()) this.store.updatePaper(p, rev, work.retexted.has(p.id), facts.digestDate);
     placed.forEach((pl, i) => this.store.insertSighting(key(work.idNow(pl.paperId)), fileId, records[i]!, pl.rule, pl.score));
-    for (const id of this.settle(affected, work.touched, rev)) work.reextract.add(id);
+    for (const id of work.touched) open.touched.add(id);
+    for (const id of this.settle(affected, open.touched, rev)) work.reextract.add(id);
     for (const p of created) {
       // A paper this file created from one record, unchanged since, has that record's extraction.
       const from = work.createdBy.get(p.id)!;
@@ -483,6 +537,15 @@ export class Ingester {
   }
 }
 
+/** A file whose parts are being stored: what its first part set up, and what its parts touched. */
+interface OpenFile {
+  fileId: number;
+  /** The papers the file's previous version was sighted in. */
+  affected: string[];
+  touched: Set<string>;
+  created: number;
+}
+
 export function emptySummary(): IngestSummary {
   return {
     files: 0,
@@ -495,6 +558,8 @@ export function emptySummary(): IngestSummary {
     warnings: [],
     interrupted: false,
     dedup: { lookups: 0, candidates: 0 },
+    files_read: [],
+    skipped_files: [],
   };
 }
 
@@ -544,4 +609,28 @@ async function arrivesWithin(p: Promise<unknown>, ms: number): Promise<boolean> 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * `p`, or 'stopped' as soon as `signal` aborts. Not a Promise.race with one long-lived "stopped"
+ * promise: each race leaves a reaction on it that holds the race's result, and that kept every
+ * part of a large file alive (2.5 KB a record).
+ */
+function unlessStopped<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T | 'stopped'> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.resolve('stopped');
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve('stopped');
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (err) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
 }
