@@ -129,20 +129,15 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
     const decider = new Decider(db);
     const imported = toImport.filter((d) => !decider.decisions.list().some((x) => sameDecision(x, d)));
     for (const d of imported) decider.decisions.insert(d);
-    await ingester.run(found.files, summary);
-    if (flags.prune && !summary.interrupted) {
-      summary.pruned = ingester.forgetFiles(ingester.missingFiles());
-    }
-    // The user's decisions hold whatever the files brought: applied again after every ingest.
-    const applied = decider.applyAll();
-    if (flags.decisions || applied > 0) summary.decisions = { imported: imported.length, applied };
-    summary.papers = ingester.paperCount();
-    // Fresh statistics for the query planner, so filters pick their indexes (SQLite's advice
-    // for long-lived databases: cheap, and limited to what changed).
-    db.pragma('optimize');
-    db.pragma('wal_checkpoint(TRUNCATE)');
     await withDbNamedAsync(dbPath, async () => {
       await ingester.run(found.files, summary);
+      if (flags.prune && !summary.interrupted) {
+        summary.pruned = ingester.forgetFiles(ingester.missingFiles());
+      }
+      // The user's decisions hold whatever the files brought: applied again after every ingest.
+      const applied = decider.applyAll();
+      if (flags.decisions || applied > 0) summary.decisions = { imported: imported.length, applied };
+      summary.papers = ingester.paperCount();
       // Fresh statistics for the query planner, so filters pick their indexes (SQLite's advice
       // for long-lived databases: cheap, and limited to what changed).
       db.pragma('optimize');
