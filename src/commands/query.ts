@@ -6,7 +6,7 @@ import { withReadDb } from '../db/open.js';
 import { PAPER_FIELDS, findPapers, hydratePapers, type MethodFilter, type PaperFilters } from '../db/read.js';
 import { UsageError } from '../errors.js';
 import { parseArxivId, parseClaimFilter, parseCount, parseDateBound } from '../filters.js';
-import { methodMatches } from '../extract/methods.js';
+import { methodMatches } from '../extract/methods/index.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import { paperView } from '../output/views.js';
 

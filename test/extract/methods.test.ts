@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractMethods, methodMatches, taxonomy } from '../../src/extract/methods.js';
+import { extractMethods, methodMatches, taxonomy } from '../../src/extract/methods/index.js';
 import { seedPapers } from '../helpers.js';
 
 /** Tags as compact strings "family:name/role", in order of first mention. */
