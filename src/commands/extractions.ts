@@ -4,7 +4,7 @@
 import { withReadDb } from '../db/open.js';
 import { listClaims, listLinks, methodCounts, type ClaimRow, type LinkRow, type MethodCount } from '../db/listings.js';
 import { UsageError } from '../errors.js';
-import { parseCount, parseQuantity } from '../filters.js';
+import { parseCountFlag, parseQuantity } from '../filters.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import type { View } from '../output/format.js';
 import { resolveMethod } from './query.js';
@@ -67,7 +67,7 @@ export async function claimsCommand(
     min: quantity(flags.min, '--min'),
     max: quantity(flags.max, '--max'),
     methods: (flags.method ?? []).map(resolveMethod),
-    limit: parseCount(flags.limit ?? '20', '--limit'),
+    limit: parseCountFlag(flags.limit ?? '20', '--limit'),
   };
   const ctx = outputContext(flags, CLAIM_FIELDS);
   await withReadDb(flags.db, (db) => emitRows(listClaims(db, query), claimView, ctx, 'no claims match'));
@@ -87,7 +87,7 @@ const linkView: View<LinkRow> = {
 };
 
 export async function linksCommand(flags: DbFlags & { status?: string; limit?: string }): Promise<number> {
-  const limit = parseCount(flags.limit ?? '0', '--limit');
+  const limit = parseCountFlag(flags.limit ?? '0', '--limit');
   const ctx = outputContext(flags, LINK_FIELDS);
   await withReadDb(flags.db, (db) => emitRows(listLinks(db, flags.status, limit), linkView, ctx, 'no repositories'));
   return 0;

@@ -9,7 +9,7 @@ import { openForWrite, resolveDbPath } from '../db/open.js';
 import { ProgressBar } from '../output/progress.js';
 import { UsageError } from '../errors.js';
 import { log } from '../output/log.js';
-import { parseCount } from '../filters.js';
+import { parseCountFlag } from '../filters.js';
 
 export interface IngestFlags {
   db?: string;
@@ -63,7 +63,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
     throw new UsageError(`invalid --threshold '${flags.threshold}': expected a number in (0, 1]`);
   const maxFileMb = positiveNumber(flags.maxFileMb, '--max-file-mb');
   const maxRecordChars = positiveNumber(flags.maxRecordChars, '--max-record-chars');
-  const jobs = flags.jobs === undefined ? undefined : parseCount(flags.jobs, '--jobs');
+  const jobs = flags.jobs === undefined ? undefined : parseCountFlag(flags.jobs, '--jobs');
   const dbPath = resolveDbPath(flags.db);
 
   const found = await discoverFiles(paths);

@@ -5,7 +5,7 @@
 import { withReadDb } from '../db/open.js';
 import { PAPER_FIELDS, findPapers, hydratePapers, type MethodFilter, type PaperFilters } from '../db/read.js';
 import { UsageError } from '../errors.js';
-import { parseArxivId, parseClaimFilter, parseCount, parseDateBound } from '../filters.js';
+import { parseArxivId, parseClaimFilter, parseCountFlag, parseDateBound } from '../filters.js';
 import { methodMatches } from '../extract/methods/index.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import { paperView } from '../output/views.js';
@@ -54,7 +54,7 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
     until: flags.until === undefined ? undefined : parseDateBound(flags.until, 'until'),
     arxivId: flags.arxiv === undefined ? undefined : parseArxivId(flags.arxiv),
     sort: flags.sort as PaperFilters['sort'],
-    limit: flags.limit === undefined ? defaultLimit : parseCount(flags.limit, '--limit'),
+    limit: flags.limit === undefined ? defaultLimit : parseCountFlag(flags.limit, '--limit'),
   };
 }
 
