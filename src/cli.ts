@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError, UserError } from './errors.js';
-import { ParseError } from './types.js';
+import { ParseError, SORT_ORDERS } from './types.js';
 import { log } from './output/log.js';
 import { escapeTerminal } from './sanitize.js';
 
@@ -88,12 +88,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
         .option('--until <date>', 'only papers seen in digests dated on or before')
         .option('--arxiv <id>', 'the paper with this arXiv id')
         .addOption(
-          new Option('--sort <order>', 'relevance (default with TEXT), date (default), title, claims').choices([
-            'relevance',
-            'date',
-            'title',
-            'claims',
-          ]),
+          new Option('--sort <order>', 'relevance (default with TEXT), date (default), title, claims').choices(SORT_ORDERS),
         )
         .option('-n, --limit <n>', 'at most this many papers (0 = all)', '20'),
     ),

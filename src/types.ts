@@ -43,6 +43,25 @@ export interface DigestRecord {
 export const TEXT_KINDS = ['abstract', 'summary', 'comment', 'none'] as const;
 export type TextKind = (typeof TEXT_KINDS)[number];
 
+/**
+ * What a claim's number is. Written once: the type, `extractions claims --kind` and what the
+ * claims' `kind` column holds derive from it.
+ */
+export const CLAIM_KINDS = ['percent', 'multiplier', 'parameters', 'count', 'quantity'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/**
+ * What a paper does with a method: proposes it, compares against it, or merely uses it; the
+ * strongest first. The type and `--role` derive from it (the CHECK of the shipped methods
+ * tables spells the same three out).
+ */
+export const METHOD_ROLES = ['proposed', 'compared', 'used'] as const;
+export type MethodRole = (typeof METHOD_ROLES)[number];
+
+/** The orders `query --sort` accepts; relevance needs a search text. */
+export const SORT_ORDERS = ['relevance', 'date', 'title', 'claims'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
 /** What a format reader returns for one file. */
 export interface SplitResult {
   /** Name of the form that matched, e.g. "text-spaced", "hf-api-json". */
@@ -104,7 +123,7 @@ export interface Claim {
   high: number | null;
   /** "%", "x", "parameters", "tokens", "examples", "ms", "GB", ... or null for a bare count. */
   unit: string | null;
-  kind: 'percent' | 'multiplier' | 'parameters' | 'count' | 'quantity';
+  kind: ClaimKind;
   /** The measured thing when the sentence names it ("accuracy", "speedup", "memory"), else null. */
   metric: string | null;
   /** "up to", "over", "about", "less than", "only", "+", or null. */
@@ -120,7 +139,7 @@ export interface MethodTag {
   /** Canonical member name, e.g. "QLoRA"; the family's own name when only the family is named. */
   name: string;
   /** "proposed" by the paper, "compared" against, or merely "used". */
-  role: 'proposed' | 'compared' | 'used';
+  role: MethodRole;
 }
 
 /** Everything the extractors find in one paper. */

@@ -8,6 +8,7 @@ import { parseCountFlag, parseQuantity } from '../filters.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import type { View } from '../output/format.js';
 import { resolveMethod } from './query.js';
+import { CLAIM_KINDS } from '../types.js';
 
 type DbFlags = FormatFlags & { db?: string };
 
@@ -57,7 +58,7 @@ export async function claimsCommand(
     limit?: string;
   },
 ): Promise<number> {
-  const KINDS = ['percent', 'multiplier', 'parameters', 'count', 'quantity'];
+  const KINDS: readonly string[] = CLAIM_KINDS;
   if (flags.kind !== undefined && !KINDS.includes(flags.kind))
     throw new UsageError(`invalid --kind '${flags.kind}': expected one of ${KINDS.join(', ')}`);
   const query = {

@@ -9,6 +9,7 @@ import { parseArxivId, parseClaimFilter, parseCountFlag, parseDateBound } from '
 import { methodMatches } from '../extract/methods/index.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import { paperView } from '../output/views.js';
+import { METHOD_ROLES, SORT_ORDERS } from '../types.js';
 
 export interface QueryFlags extends FormatFlags {
   db?: string;
@@ -24,8 +25,8 @@ export interface QueryFlags extends FormatFlags {
   limit?: string;
 }
 
-const ROLES = ['proposed', 'compared', 'used'];
-const SORTS = ['relevance', 'date', 'title', 'claims'] as const;
+const ROLES: readonly string[] = METHOD_ROLES;
+const SORTS: readonly string[] = SORT_ORDERS;
 
 /** `--method lora` is a family, `--method qlora` one member; anything else is a usage error. */
 export function resolveMethod(name: string): MethodFilter {
@@ -39,7 +40,7 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
   if (flags.role !== undefined && !ROLES.includes(flags.role)) {
     throw new UsageError(`invalid --role '${flags.role}': expected one of ${ROLES.join(', ')}`);
   }
-  if (flags.sort !== undefined && !(SORTS as readonly string[]).includes(flags.sort)) {
+  if (flags.sort !== undefined && !SORTS.includes(flags.sort)) {
     throw new UsageError(`invalid --sort '${flags.sort}': expected one of ${SORTS.join(', ')}`);
   }
   const trimmed = text?.trim();

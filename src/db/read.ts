@@ -3,7 +3,7 @@
  * the full paper objects for them, hydrated in batches so a listing of a million papers streams
  * in bounded memory.
  */
-import type { Claim, CodeLink, Link, MethodTag } from '../types.js';
+import { CLAIM_KINDS, type Claim, type CodeLink, type Link, type MethodTag, type SortOrder } from '../types.js';
 import { toFtsQuery, type ClaimFilter } from '../filters.js';
 import { UsageError } from '../errors.js';
 import type { DB } from './open.js';
@@ -73,14 +73,14 @@ export interface PaperFilters {
   since?: string;
   until?: string;
   arxivId?: string;
-  sort?: 'relevance' | 'date' | 'title' | 'claims';
+  sort?: SortOrder;
   /** 0 = all. */
   limit?: number;
 }
 
 /** Claim subjects that name a unit or a kind rather than a metric. */
 const CLAIM_UNITS = new Set(['x', 'parameters', 'tokens', 'examples']);
-const CLAIM_KINDS = new Set(['percent', 'multiplier', 'count', 'quantity']);
+const CLAIM_KIND_SET = new Set<string>(CLAIM_KINDS); // 'parameters' is read as the unit first
 
 /** Builds the SELECT of matching paper rids, in order. Pure: returns SQL and its parameters. */
 export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown[] } {
@@ -110,7 +110,7 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
   for (const c of f.claims ?? []) {
     // `parameters<1e6` is about parameter counts (a unit), `speedup>2` about what was measured
     // (a metric): a subject that names a unit or a kind compares those claims, any other a metric.
-    const column = CLAIM_UNITS.has(c.subject) ? 'c.unit' : CLAIM_KINDS.has(c.subject) ? 'c.kind' : 'c.metric';
+    const column = CLAIM_UNITS.has(c.subject) ? 'c.unit' : CLAIM_KIND_SET.has(c.subject) ? 'c.kind' : 'c.metric';
     // IN, not a correlated EXISTS: the matching claims are found once through their index, then
     // each paper is a lookup. (The planner otherwise searched the metric index once per paper.)
     const collate = column === 'c.kind' ? '' : ' COLLATE NOCASE'; // kinds are lower case; metrics as written ("BLEU")

@@ -6,13 +6,14 @@
  * Every regex is either sticky (`y`, tried at one position) or global over a bounded
  * alphabet, and none nests quantifiers, so the scan stays linear on hostile input.
  */
+import type { ClaimKind } from '../types.js';
 import { escapeRe } from './regex.js';
 
 /** How a unit may follow its number: attached ("5ms"), spaced ("5 ms") or both. */
 type Mode = 'a' | 's' | 'b';
 
 /** Kinds a unit word can give a claim (parameters and counts come from nouns, not units). */
-export type UnitKind = 'percent' | 'multiplier' | 'quantity';
+export type UnitKind = Extract<ClaimKind, 'percent' | 'multiplier' | 'quantity'>;
 
 /** What a matched unit surface means. */
 export interface UnitInfo {

@@ -10,7 +10,7 @@
  * "matching" notes in the JSON) -> keep the leftmost-longest non-overlapping spans -> give each a
  * role from its sentence -> one tag per (family, name) with the strongest role.
  */
-import type { MethodTag } from '../../types.js';
+import type { MethodRole, MethodTag } from '../../types.js';
 import { sentenceStarts } from '../sentences.js';
 import { CONTEXT_RES } from './compile.js';
 import { CueScanner, PAREN_AFTER_RE, ROLE_RANK, TITLE_VERSUS_RE, roleAt } from './roles.js';
@@ -47,7 +47,7 @@ export function extractMethods(title: string, abstract: string): MethodTag[] {
     },
   };
   const tags = new Map<string, MethodTag>();
-  const add = (family: string, name: string, role: MethodTag['role']): void => {
+  const add = (family: string, name: string, role: MethodRole): void => {
     const key = `${family}\u0000${name}`;
     const prev = tags.get(key);
     if (!prev) tags.set(key, { family, name, role });
@@ -68,7 +68,7 @@ export function extractMethods(title: string, abstract: string): MethodTag[] {
   const keep = (s: Span): boolean =>
     s.name !== null && (s.notWith === null || !named.has(s.notWith)) && !(s.gated && excluded.has(s.family));
 
-  const titleRole: MethodTag['role'] = TITLE_VERSUS_RE.test(t) ? 'compared' : 'proposed';
+  const titleRole: MethodRole = TITLE_VERSUS_RE.test(t) ? 'compared' : 'proposed';
   // "LoLDU: Low-Rank Adaptation via ...", "DoRA: Weight-Decomposed Low-Rank Adaptation": the name
   // before the colon is what the paper proposes; its own family named again in the description
   // after the colon is the base it builds on, so that mention is "used".
@@ -84,7 +84,7 @@ export function extractMethods(title: string, abstract: string): MethodTag[] {
   if (spans.length) {
     const starts = sentenceStarts(a);
     const scanner = new CueScanner(a);
-    let prev: { span: Span; role: MethodTag['role'] } | null = null;
+    let prev: { span: Span; role: MethodRole } | null = null;
     for (const s of spans) {
       let role = roleAt(a, starts, scanner, s.start, s.end);
       // "X ... (Y)": an acronym in brackets right after a named method shares its role (seed:

@@ -2,7 +2,7 @@
  * The role a method mention plays in its abstract (proposed, compared, used), read from cues
  * before it in its sentence ("we propose", "outperforms", "over") and a few patterns after it.
  */
-import type { MethodTag } from '../../types.js';
+import type { MethodRole } from '../../types.js';
 import { sentenceIndex } from '../sentences.js';
 
 // Cues before a mention. The last one (nearest) decides, if what lies between it and the mention
@@ -38,7 +38,8 @@ const CUE_WINDOW = 250;
 const OVER_GAP_RE =
   /^\s*(?:(?:the|a|an|both|all|simple|basic|default|standard|vanilla|plain|naive|existing|prior|previous|conventional|traditional|original|popular|strong|other|competing|baseline|state-of-the-art|SOTA|full)\s+){0,3}$/i;
 
-export const ROLE_RANK: Record<MethodTag['role'], number> = { used: 0, compared: 1, proposed: 2 };
+/** Strength of a role: proposed > compared > used (METHOD_ROLES lists them strongest first). */
+export const ROLE_RANK: Record<MethodRole, number> = { used: 0, compared: 1, proposed: 2 };
 
 interface Cue {
   kind: 'p' | 'c' | 'o';
@@ -72,7 +73,7 @@ export class CueScanner {
   }
 }
 
-export function roleAt(text: string, starts: number[], scanner: CueScanner, start: number, end: number): MethodTag['role'] {
+export function roleAt(text: string, starts: number[], scanner: CueScanner, start: number, end: number): MethodRole {
   if (SUFFIX_PROPOSE_RE.test(text.slice(end, end + 120))) return 'proposed';
   const from = Math.max(starts[sentenceIndex(starts, start)]!, start - CUE_WINDOW);
   const cues = scanner.upTo(from, start);
