@@ -10,7 +10,6 @@ import { ParseError } from '../types.js';
 import { decodeDigest } from '../decode.js';
 import { splitDigest } from '../formats/index.js';
 import { extractAll } from '../extract/index.js';
-import { titleKey } from '../normalize.js';
 import { prepareSighting, type PreparedSighting } from '../dedup/index.js';
 import { describeFsError } from './discover.js';
 
@@ -107,11 +106,6 @@ export function prepareFile(file: string, opts: PrepareOptions, knownSha?: strin
     dedup,
     warnings,
   };
-}
-
-/** A short stable id for a paper with no arXiv id: from its normalised first-seen title. */
-export function contentId(title: string): string {
-  return hashKey(titleKey(title));
 }
 
 function hashKey(key: string): string {
