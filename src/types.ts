@@ -4,6 +4,7 @@
  * Everything in here is plain data: no classes with behaviour, so values cross worker and test
  * boundaries unchanged.
  */
+import type { CLAIM_KINDS, ROLES, SORTS } from './vocabulary.js';
 
 /** One paper as read from one digest file, before deduplication ("a sighting" once stored). */
 export interface DigestRecord {
@@ -37,30 +38,26 @@ export interface DigestRecord {
   summaryLang?: string | null;
   /** What the record's body text is; absent means "decide from the text" (see splitDigest). */
   textKind?: TextKind;
+  /**
+   * The date of the digest part this record was listed in (YYYY-MM-DD, or --MM-DD without a
+   * year), when a file holds several digests with dates of their own; absent otherwise, and then
+   * the file's `SplitResult.digestDate` applies.
+   */
+  digestDate?: string | null;
 }
 
 /** What a sighting's body text is: the paper's abstract, a summary or translation, a comment, or nothing. */
 export const TEXT_KINDS = ['abstract', 'summary', 'comment', 'none'] as const;
 export type TextKind = (typeof TEXT_KINDS)[number];
 
-/**
- * What a claim's number is. Written once: the type, `extractions claims --kind` and what the
- * claims' `kind` column holds derive from it.
- */
-export const CLAIM_KINDS = ['percent', 'multiplier', 'parameters', 'count', 'quantity'] as const;
+/** What a claim's number is (the list, written once, is CLAIM_KINDS in vocabulary.ts). */
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
-/**
- * What a paper does with a method: proposes it, compares against it, or merely uses it; the
- * strongest first. The type and `--role` derive from it (the CHECK of the shipped methods
- * tables spells the same three out).
- */
-export const METHOD_ROLES = ['proposed', 'compared', 'used'] as const;
-export type MethodRole = (typeof METHOD_ROLES)[number];
+/** What a paper does with a method, strongest first (ROLES in vocabulary.ts). */
+export type MethodRole = (typeof ROLES)[number];
 
-/** The orders `query --sort` accepts; relevance needs a search text. */
-export const SORT_ORDERS = ['relevance', 'date', 'title', 'claims'] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
+/** The orders `query --sort` accepts (SORTS in vocabulary.ts). */
+export type SortOrder = (typeof SORTS)[number];
 
 /** What a format reader returns for one file. */
 export interface SplitResult {

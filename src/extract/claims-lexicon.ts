@@ -343,3 +343,6 @@ export const PER_TIME_UNIT: Record<string, string> = {
 /** Join to a further unit of a compound: "/" freely ("mg/L"), space or "·" only with an exponent. */
 export const UNIT_JOIN_SLASH = /\s?\/\s?/y;
 export const UNIT_JOIN_SPACE = /[ ·⋅]/y;
+
+/** Every normalised unit a claim can carry (the rows' units and the count nouns'), for checking `--unit`. */
+export const KNOWN_UNITS: readonly string[] = [...new Set([...ROWS.map((r) => r[1]), 'tokens', 'examples', 'parameters'])];

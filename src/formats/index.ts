@@ -9,7 +9,11 @@ import { cleanRecordText } from '../sanitize.js';
 import { fileNameDate } from './dates.js';
 import { guarded } from './reader.js';
 import { htmlReader } from './html.js';
+import { htmlCardsReader } from './htmlCards.js';
+import { labelledTextReader } from './labelledText.js';
 import { markdownReader } from './markdown.js';
+import { pageDumpReader } from './pageDump.js';
+import { newsletterReader } from './newsletter.js';
 import { scraperJsonReader } from './scraperJson.js';
 import { compactTextReader, spacedTextReader } from './seedText.js';
 import { siteJsonReader } from './siteJson.js';
@@ -24,6 +28,10 @@ export const readers: FormatReader[] = [
   textExportReader,
   guarded(spacedTextReader),
   guarded(compactTextReader),
+  newsletterReader,
+  htmlCardsReader,
+  labelledTextReader,
+  pageDumpReader,
 ];
 
 /** The reader most confident about the text, with its confidence; null when none claims it. */

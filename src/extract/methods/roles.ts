@@ -38,7 +38,7 @@ const CUE_WINDOW = 250;
 const OVER_GAP_RE =
   /^\s*(?:(?:the|a|an|both|all|simple|basic|default|standard|vanilla|plain|naive|existing|prior|previous|conventional|traditional|original|popular|strong|other|competing|baseline|state-of-the-art|SOTA|full)\s+){0,3}$/i;
 
-/** Strength of a role: proposed > compared > used (METHOD_ROLES lists them strongest first). */
+/** Strength of a role: proposed > compared > used (ROLES in vocabulary.ts lists them strongest first). */
 export const ROLE_RANK: Record<MethodRole, number> = { used: 0, compared: 1, proposed: 2 };
 
 interface Cue {
