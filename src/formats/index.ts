@@ -7,6 +7,7 @@ import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { cleanRecordText } from '../sanitize.js';
 import { fileNameDate } from './dates.js';
+import { withBodyKind } from './bodyKind.js';
 import { guarded } from './reader.js';
 import { htmlReader } from './html.js';
 import { htmlCardsReader } from './htmlCards.js';
@@ -57,7 +58,8 @@ export function splitDigest(text: string, fileName: string): SplitResult {
   }
   const split = found.reader.split(text, fileName);
   // Scraped text enters here, once: no terminal control sequences are stored (see ../sanitize.ts).
-  const result = { ...split, records: split.records.map(cleanRecordText) };
+  // Then what each body text is (abstract, summary, comment, none), for the readers that did not say.
+  const result = { ...split, records: split.records.map((r) => withBodyKind(cleanRecordText(r))) };
   const fromName = fileNameDate(fileName);
   if (fromName) {
     const d = result.digestDate;
