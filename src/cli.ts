@@ -142,10 +142,11 @@ export function buildProgram(onExit: (code: number) => void): Command {
         .command('links')
         .description('GitHub repositories linked from papers')
         .addOption(new Option('--status <status>', 'available or promised').choices(['available', 'promised']))
+        .option('--older-than <age>', 'in that status since at least this long ago: 30d, 4w, 6m, 1y')
         .option('-n, --limit <n>', 'at most this many (0 = all)', '0'),
     ),
   )
-    .addHelpText('after', examples('papers links --status promised', 'papers links --json | jq -r ".[].url"'))
+    .addHelpText('after', examples('papers links --status promised --older-than 30d', 'papers links --json | jq -r ".[].url"'))
     .action(run(async () => (await import('./commands/extractions.js')).linksCommand));
 
   withFormats(withDb(program.command('methods').description('method families and members, with paper counts by role')))

@@ -8,6 +8,7 @@ import { parseCount, parseQuantity } from '../filters.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import type { View } from '../output/format.js';
 import { resolveMethod } from './query.js';
+import { cutoffDay } from '../extract/promises.js';
 
 type DbFlags = FormatFlags & { db?: string };
 
@@ -74,22 +75,36 @@ export async function claimsCommand(
   return 0;
 }
 
-const LINK_FIELDS = ['paper_id', 'title', 'url', 'owner', 'repo', 'path', 'status', 'source'] as const;
+const LINK_FIELDS = [
+  'paper_id',
+  'title',
+  'url',
+  'owner',
+  'repo',
+  'path',
+  'status',
+  'source',
+  'promised_since',
+  'available_since',
+] as const;
 const linkView: View<LinkRow> = {
   fields: LINK_FIELDS,
   toJSON: (l) => Object.fromEntries(LINK_FIELDS.map((k) => [k, l[k]])),
   columns: [
     { key: 'url', header: 'REPOSITORY' },
     { key: 'status', header: 'STATUS' },
+    { key: 'since', header: 'SINCE', cell: (l) => (l.status === 'promised' ? l.promised_since : l.available_since) ?? '' },
     { key: 'paper_id', header: 'PAPER' },
     { key: 'title', header: 'TITLE', flex: true },
   ],
 };
 
-export async function linksCommand(flags: DbFlags & { status?: string; limit?: string }): Promise<number> {
+export async function linksCommand(flags: DbFlags & { status?: string; limit?: string; olderThan?: string }): Promise<number> {
   const limit = parseCount(flags.limit ?? '0', '--limit');
+  const seenBy = flags.olderThan === undefined ? undefined : cutoffDay(flags.olderThan, new Date());
+  if (seenBy === null) throw new UsageError(`invalid --older-than '${flags.olderThan}': expected e.g. 30d, 4w, 6m or 1y`);
   const ctx = outputContext(flags, LINK_FIELDS);
-  await withReadDb(flags.db, (db) => emitRows(listLinks(db, flags.status, limit), linkView, ctx, 'no repositories'));
+  await withReadDb(flags.db, (db) => emitRows(listLinks(db, flags.status, limit, seenBy), linkView, ctx, 'no repositories'));
   return 0;
 }
 
