@@ -94,13 +94,17 @@ export function buildProgram(onExit: (code: number) => void): Command {
             'claims',
           ]),
         )
-        .option('-n, --limit <n>', 'at most this many papers (0 = all)', '20'),
+        .option('-n, --limit <n>', 'at most this many papers (0 = all)', '20')
+        .addOption(
+          new Option('--format <format>', 'citation entries instead of a listing').choices(['bibtex', 'ris', 'csl-json']),
+        ),
     ),
   )
     .addHelpText(
       'after',
       examples(
         'papers query --method lora --has-code',
+        'papers query --method lora --limit 0 --format bibtex > lora.bib',
         "papers query 'low-rank adaptation' --claim 'accuracy>=90' --json | jq '.[].title'",
         'papers query --since 2024-05 --csv --fields id,title,last_seen > papers.csv',
       ),
@@ -186,13 +190,21 @@ export function buildProgram(onExit: (code: number) => void): Command {
   withDb(
     program
       .command('export')
-      .description('the whole database: every paper with its nested data')
-      .addOption(new Option('--format <format>', 'ndjson, json or csv').choices(['ndjson', 'json', 'csv']).default('ndjson'))
+      .description('the whole database: every paper with its nested data, or as citations')
+      .addOption(
+        new Option('--format <format>', 'ndjson, json, csv, or citations: bibtex, ris, csl-json')
+          .choices(['ndjson', 'json', 'csv', 'bibtex', 'ris', 'csl-json'])
+          .default('ndjson'),
+      )
       .option('-o, --out <file>', 'write to this file instead of stdout'),
   )
     .addHelpText(
       'after',
-      examples('papers export --format ndjson --out papers.ndjson', 'papers export --format csv > papers.csv'),
+      examples(
+        'papers export --format ndjson --out papers.ndjson',
+        'papers export --format csv > papers.csv',
+        'papers export --format bibtex --out papers.bib',
+      ),
     )
     .action(run(async () => (await import('./commands/export.js')).exportCommand));
 

@@ -9,6 +9,8 @@ import { parseArxivId, parseClaimFilter, parseCount, parseDateBound } from '../f
 import { methodMatches } from '../extract/methods.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import { paperView } from '../output/views.js';
+import type { CitationFormat } from '../output/citation.js';
+import { citeCommand } from './cite.js';
 
 export interface QueryFlags extends FormatFlags {
   db?: string;
@@ -22,6 +24,8 @@ export interface QueryFlags extends FormatFlags {
   arxiv?: string;
   sort?: string;
   limit?: string;
+  /** A citation format (bibtex, ris, csl-json) instead of a listing. */
+  format?: CitationFormat;
 }
 
 const ROLES = ['proposed', 'compared', 'used'];
@@ -60,6 +64,7 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
 
 export async function queryCommand(textParts: string[], flags: QueryFlags): Promise<number> {
   const filters = parseQueryFlags(textParts.join(' '), flags);
+  if (flags.format !== undefined) return citeCommand(filters, flags.format, flags.db);
   const ctx = outputContext(flags, PAPER_FIELDS);
   await withReadDb(flags.db, (db) =>
     emitRows(hydratePapers(db, findPapers(db, filters)), paperView(ctx.chalk), ctx, 'no papers match'),
