@@ -7,14 +7,7 @@
  */
 import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
-import {
-  codeLinkDates,
-  lastDigest,
-  newPaperCandidates,
-  recordDigest,
-  releasedCandidates,
-  type DigestCandidate,
-} from '../db/digests.js';
+import { lastDigest, newPaperCandidates, recordDigest, releasedCandidates, type DigestCandidate } from '../db/digests.js';
 import { openForRead, openForWrite, resolveDbPath, type DB } from '../db/open.js';
 import { findPapers, hydratePapers, type PaperFilters } from '../db/read.js';
 import { UsageError, UserError } from '../errors.js';
@@ -81,16 +74,16 @@ function render(format: DigestFormat, d: ReturnType<typeof buildDigest>): string
   return renderFeed(d, format);
 }
 
-/** The candidates' papers, with how often they were shown and their code links' dates. */
+/** The candidates' papers, with how often earlier digests showed them. */
 function digestPapers(db: DB, candidates: DigestCandidate[], keep: Set<number> | null): DigestPaper[] {
   const chosen = keep ? candidates.filter((c) => keep.has(c.rid)) : candidates;
   const shown = new Map(chosen.map((c) => [c.id, c.shown]));
-  const rids = chosen.map((c) => c.rid);
-  const dates = codeLinkDates(db, rids);
-  return [...hydratePapers(db, rids)].map((p, i) => {
-    const d = dates.get(rids[i]!);
-    return { ...p, shown: shown.get(p.id) ?? 0, github: p.github.map((g) => ({ ...g, ...d?.get(g.url) })) };
-  });
+  return [
+    ...hydratePapers(
+      db,
+      chosen.map((c) => c.rid),
+    ),
+  ].map((p) => ({ ...p, shown: shown.get(p.id) ?? 0 }));
 }
 
 /** Writes the text to --out (beside it, then renamed: never half a file) or stdout. */

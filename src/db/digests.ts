@@ -107,25 +107,3 @@ export function recordDigest(
   shown.forEach((s, i) => insert.run(id, s.paper_id, s.section, i + 1, s.code_status));
   return id;
 }
-
-/** When each code link of these papers was first promised / made available, by paper rid and URL. */
-export function codeLinkDates(
-  db: DB,
-  rids: readonly number[],
-): Map<number, Map<string, { promised_since: string | null; available_since: string | null }>> {
-  const out = new Map<number, Map<string, { promised_since: string | null; available_since: string | null }>>();
-  for (let i = 0; i < rids.length; i += 500) {
-    const batch = rids.slice(i, i + 500);
-    const rows = db
-      .prepare<number[], { paper_rid: number; url: string; promised_since: string | null; available_since: string | null }>(
-        `SELECT paper_rid, url, promised_since, available_since FROM code_links WHERE paper_rid IN (${batch.map(() => '?').join(',')})`,
-      )
-      .all(...batch);
-    for (const r of rows) {
-      let m = out.get(r.paper_rid);
-      if (!m) out.set(r.paper_rid, (m = new Map()));
-      m.set(r.url, { promised_since: r.promised_since, available_since: r.available_since });
-    }
-  }
-  return out;
-}

@@ -20,6 +20,12 @@ export interface SightingRef {
   score: number;
 }
 
+/** A code link as stored: with when it was first seen promised / available (YYYY-MM-DD or null). */
+export interface StoredCodeLink extends CodeLink {
+  promised_since?: string | null;
+  available_since?: string | null;
+}
+
 /** The paper object: the same in `query`, `show` and `export`. Keys are only ever added. */
 export interface PaperRecord {
   id: string;
@@ -32,7 +38,7 @@ export interface PaperRecord {
   first_seen: string | null;
   last_seen: string | null;
   has_code: boolean;
-  github: CodeLink[];
+  github: StoredCodeLink[];
   links: Link[];
   claims: Claim[];
   methods: MethodTag[];
@@ -226,7 +232,7 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
     return out;
   };
   const github = group<CodeLink & { paper_rid: number }>(
-    'SELECT paper_rid, url, owner, repo, path, status, source FROM code_links WHERE paper_rid IN (?) ORDER BY rowid',
+    'SELECT paper_rid, url, owner, repo, path, status, source, promised_since, available_since FROM code_links WHERE paper_rid IN (?) ORDER BY rowid',
   );
   const links = group<Link & { paper_rid: number }>(
     'SELECT paper_rid, url, kind FROM links WHERE paper_rid IN (?) ORDER BY rowid',
@@ -259,7 +265,7 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
       first_seen: r.first_seen,
       last_seen: r.last_seen,
       has_code: gh.length > 0,
-      github: gh as CodeLink[],
+      github: gh as StoredCodeLink[],
       links: (links.get(rid) ?? []) as Link[],
       claims: (claims.get(rid) ?? []) as Claim[],
       methods: (methods.get(rid) ?? []) as MethodTag[],

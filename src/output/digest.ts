@@ -143,10 +143,11 @@ export function toEntry(p: DigestPaper): DigestEntry {
     family: (p.methods.find((m) => m.role === 'proposed') ?? p.methods[0])?.family ?? 'other',
     claims,
     code: codeStatus(p),
-    repos: p.github.map((g) => {
-      const dates = g as typeof g & { promised_since?: string | null; available_since?: string | null };
-      return { url: g.url, promised_since: dates.promised_since ?? null, available_since: dates.available_since ?? null };
-    }),
+    repos: p.github.map((g) => ({
+      url: g.url,
+      promised_since: g.promised_since ?? null,
+      available_since: g.available_since ?? null,
+    })),
     summary: first ? `${first.before}${first.text}${first.after}` : abstract,
   };
 }

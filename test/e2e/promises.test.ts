@@ -52,6 +52,11 @@ describe('code promises over time', () => {
       }),
     ]);
     expect(json<LinkRow[]>(run('links', '--status', 'promised', '--older-than', '30d', '--json'))).toEqual([]);
+    // The paper object carries the dates too (keys added to its github entries).
+    const shown = json<{ github: LinkRow[] }>(run('show', '2605.01234', '--json'));
+    expect(shown.github).toEqual([
+      expect.objectContaining({ status: 'available', promised_since: '2026-05-11', available_since: '2026-05-20' }),
+    ]);
   });
 
   it('a bad --older-than is a usage error', () => {
