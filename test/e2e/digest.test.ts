@@ -1,6 +1,9 @@
 /**
  * `papers digest` with the real binary over fixtures/outputs: day1 (3 papers, one promising its
- * code), then day2 (that paper again, now with its repository, and one new paper).
+ * code), then day2 (that paper again, now with its repository, and one new paper). The fixtures
+ * are written for these tests, modelled on the /api/daily_papers answers of
+ * fixtures/forms/hf-api-json; their titles carry characters every output must escape
+ * (`<`, `&`, `*`, `[`, `_`, `%`, `$`, `#`).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
