@@ -253,10 +253,12 @@ export const MIGRATIONS: readonly string[] = [
   -- Extraction rewrites code_links; Store.writeExtraction carries both over by URL.
   ALTER TABLE code_links ADD COLUMN promised_since TEXT;
   ALTER TABLE code_links ADD COLUMN available_since TEXT;
-  -- Links stored before this migration: their paper's first digest date is the best we know.
+  -- Links stored before this migration: their paper's first digest date is the best we know
+  -- (a yearless --MM-DD date is no date to count an age from).
   UPDATE code_links SET
     promised_since  = CASE WHEN status = 'promised' THEN (SELECT p.first_seen FROM papers p WHERE p.rid = paper_rid) END,
-    available_since = CASE WHEN status = 'available' THEN (SELECT p.first_seen FROM papers p WHERE p.rid = paper_rid) END;
+    available_since = CASE WHEN status = 'available' THEN (SELECT p.first_seen FROM papers p WHERE p.rid = paper_rid) END
+  WHERE (SELECT p.first_seen FROM papers p WHERE p.rid = paper_rid) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]';
 
   -- Each digest recorded by papers digest (not with --dry-run): when, over which range and
   -- filters, and which papers it showed, so the next one shows only what is new.
