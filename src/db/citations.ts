@@ -6,7 +6,9 @@ import type { CitablePaper } from '../output/citation.js';
 import type { DB } from './open.js';
 
 const BATCH = 500;
-const COLUMNS = 'rid, id, arxiv_id, title, abstract, authors, published_at, first_seen';
+// A paper without an arXiv id is cited at its Hugging Face (or arXiv) page when it has one.
+const COLUMNS = `rid, id, arxiv_id, title, abstract, authors, published_at, first_seen,
+  (SELECT l.url FROM links l WHERE l.paper_rid = papers.rid AND l.kind IN ('huggingface', 'arxiv') ORDER BY l.rowid LIMIT 1) AS url`;
 
 type Row = Omit<CitablePaper, 'authors'> & { rid: number; authors: string };
 
@@ -19,7 +21,7 @@ export function allPaperRids(db: DB): number[] {
 
 /** The citable papers of `rids`, in that order, in batches. */
 export function* citableBatches(db: DB, rids: readonly number[], withAbstract = true): Generator<CitablePaper[]> {
-  const cols = withAbstract ? COLUMNS : COLUMNS.replace('abstract', "'' AS abstract");
+  const cols = withAbstract ? COLUMNS : COLUMNS.replace(' abstract,', " '' AS abstract,");
   for (let i = 0; i < rids.length; i += BATCH) {
     const batch = rids.slice(i, i + BATCH);
     const rows = db

@@ -25,6 +25,8 @@ export interface CitablePaper {
   authors: string[];
   published_at: string | null;
   first_seen: string | null;
+  /** A page for a paper without an arXiv id (its Hugging Face page), if known. */
+  url?: string | null;
 }
 
 /** A CSL-JSON name. */
@@ -208,6 +210,8 @@ export function toCslItem(p: CitablePaper, key: string): CslItem {
     item.DOI = `10.48550/arXiv.${p.arxiv_id}`;
     item.number = `arXiv:${p.arxiv_id}`;
     item.publisher = 'arXiv';
+  } else if (p.url && /^https?:\/\/\S+$/.test(p.url)) {
+    item.URL = p.url;
   }
   return item;
 }

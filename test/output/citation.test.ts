@@ -136,6 +136,21 @@ describe('renderCitations', () => {
     expect(lines).toContain('ID  - vanbeethoven2026lora');
   });
 
+  it('a paper without an arXiv id: no eprint, its page as url, the year of its publication date', () => {
+    const p = paper({
+      id: 'n',
+      title: 'Sparse Attention Everywhere',
+      authors: ['Ann Lee'],
+      published_at: '2023-02-01',
+      url: 'https://huggingface.co/papers/xyz',
+    });
+    const e = parse(renderCitations([p], assignCitationKeys([p]), 'bibtex'), { sentenceCase: false }).entries[0]!;
+    expect(e.key).toBe('lee2023sparse');
+    expect(e.fields).toMatchObject({ year: '2023', url: 'https://huggingface.co/papers/xyz' });
+    expect(e.fields.eprint).toBeUndefined();
+    expect(e.fields.archiveprefix).toBeUndefined();
+  });
+
   it('CSL-JSON: an arXiv preprint item', () => {
     const item = JSON.parse(renderCitations([tricky], keys, 'csl-json'));
     expect(item).toEqual({
