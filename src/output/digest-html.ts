@@ -119,7 +119,8 @@ export function digestFeed(d: Digest, format: 'rss' | 'atom' | 'jsonfeed'): Feed
     format === 'rss' ? undefined : e.authors.map((name) => ({ name: name.replace(NOT_XML, '') }));
   const feed = new Feed({
     title: text(d.title),
-    id: `${HOME}#digest-${d.made_at}`,
+    // The same id for every digest: a reader subscribed to the file sees one feed whose items change.
+    id: `${HOME}#papers-digest`,
     link: HOME,
     description: text(countsLine(d)),
     updated: madeAt,
