@@ -350,7 +350,7 @@ export class Store {
       this.s.deleteClaims.run(rid);
       this.s.deleteMethods.run(rid);
     }
-    const day = sightingDay(this.fileDate, new Date());
+    const day = x.github.length ? sightingDay(this.fileDate, new Date()) : '';
     for (const g of x.github) {
       const d = promiseDates(before.get(g.url.toLowerCase()), g.status, day);
       this.s.insertCodeLink.run(rid, id, g.url, g.owner, g.repo, g.path, g.status, g.source, d.promised_since, d.available_since);
