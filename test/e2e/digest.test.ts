@@ -11,7 +11,7 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { papers, ROOT, tempDir } from '../helpers.js';
+import { papers, papersAsync, ROOT, tempDir } from '../helpers.js';
 
 const FIX = path.join(ROOT, 'fixtures/outputs');
 const TRICKY = 'LoRA & <Friends>: *Fast* [Adapters] at 50% of the_cost';
@@ -106,6 +106,21 @@ describe('papers digest', () => {
     const headings = [...grouped.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     // Each paper under its first proposed method's family (FastLoRA's extraction lists Adapter first).
     expect(headings).toEqual(['prefix-tuning', 'adapter', 'preference-rl']);
+  });
+
+  it('two digests run at once never show the same paper', async () => {
+    const { db } = freshDb('day1');
+    const runAsync = () =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = papersAsync(['digest', '--db', db]);
+        let stdout = '';
+        child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+        child.on('close', (code) => resolve({ code, stdout }));
+      });
+    const [a, b] = await Promise.all([runAsync(), runAsync()]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    // One took the write lock first and showed all three; the other waited and found nothing new.
+    expect([...newIds(a.stdout), ...newIds(b.stdout)].sort()).toEqual(['2605.01234', '2605.02345', '2605.03456']);
   });
 
   it('usage errors exit 2; a missing database is an error, not a new file', () => {
