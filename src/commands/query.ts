@@ -64,7 +64,11 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
 
 export async function queryCommand(textParts: string[], flags: QueryFlags): Promise<number> {
   const filters = parseQueryFlags(textParts.join(' '), flags);
-  if (flags.format !== undefined) return citeCommand(filters, flags.format, flags.db);
+  if (flags.format !== undefined) {
+    if (flags.json || flags.ndjson || flags.csv || flags.fields !== undefined)
+      throw new UsageError('--format (citations) does not combine with --json, --ndjson, --csv or --fields');
+    return citeCommand(filters, flags.format, flags.db);
+  }
   const ctx = outputContext(flags, PAPER_FIELDS);
   await withReadDb(flags.db, (db) =>
     emitRows(hydratePapers(db, findPapers(db, filters)), paperView(ctx.chalk), ctx, 'no papers match'),

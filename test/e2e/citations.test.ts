@@ -116,6 +116,12 @@ describe('RIS and CSL-JSON', () => {
     expect(items.every((i) => i.type === 'article' && /^[a-z0-9]+$/.test(i.id) && i.title.length > 0)).toBe(true);
   });
 
+  it('--format with a listing format is a usage error', () => {
+    const r = run('query', '--format', 'bibtex', '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
   it('a query with no match prints an empty list, and says so', () => {
     const r = run('query', 'nothingmatchesthis', '--format', 'csl-json');
     expect(r.code).toBe(0);
