@@ -13,7 +13,7 @@ export function escapeHtml(text: string): string {
 
 const S = {
   body: 'margin:0;padding:0;background:#f6f8fa;',
-  page: 'max-width:680px;margin:0 auto;padding:24px 16px;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:#1f2328;line-height:1.5;',
+  page: "max-width:680px;margin:0 auto;padding:24px 16px;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif;color:#1f2328;line-height:1.5;",
   h1: 'font-size:24px;margin:0 0 4px;',
   counts: 'font-size:14px;color:#59636e;margin:0 0 24px;',
   h2: 'font-size:18px;margin:28px 0 12px;padding-bottom:4px;border-bottom:1px solid #d1d9e0;',

@@ -186,6 +186,9 @@ describe('renderers keep scraped text as written', () => {
     for (const el of $('body, div, h1, h2, h3, p, blockquote, a').toArray())
       expect($(el).attr('style') ?? '', el.tagName).not.toBe('');
     expect(escapeHtml(`"'&<>`)).toBe('&quot;&#39;&amp;&lt;&gt;');
+    // Each style attribute is whole (a double quote inside one would end it early).
+    expect($('body > div').attr('style')).toMatch(/font-family:.*'Segoe UI'.*sans-serif;.*line-height:1\.5;$/);
+    for (const el of $('[style]').toArray()) expect($(el).attr('style')).toMatch(/;$/);
   });
 
   it('RSS 2.0 and Atom parse with rss-parser and give the titles back', async () => {
