@@ -125,6 +125,8 @@ export function digestFeed(d: Digest, format: 'rss' | 'atom' | 'jsonfeed'): Feed
     description: text(countsLine(d)),
     updated: madeAt,
     generator: 'papers digest',
+    // Atom needs an author on the feed unless every entry has one (a paper may list none).
+    author: { name: 'papers digest' },
   });
   const itemId = (e: DigestEntry) => (e.arxiv_id ? `https://arxiv.org/abs/${e.arxiv_id}` : `urn:papers:${e.id}`);
   for (const e of d.entries) {

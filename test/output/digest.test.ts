@@ -1,4 +1,5 @@
 import { load } from 'cheerio';
+import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../../src/db/read.js';
@@ -205,6 +206,16 @@ describe('renderers keep scraped text as written', () => {
     expect(decoded(atom.title)).toBe(`Issue 1: ${TRICKY}`);
     expect(atom.items.map((i) => decoded(i.title))).toEqual([TRICKY, `Code released: Old ${TRICKY}`]);
     expect(atom.items[0]!.id).toBe('https://arxiv.org/abs/2605.01234');
+  });
+
+  it('Atom has the elements RFC 4287 requires (an author on the feed: entries may have none)', () => {
+    const x = new XMLParser({ ignoreAttributes: false }).parse(renderFeed(d, 'atom'));
+    const feed = x.feed;
+    for (const k of ['id', 'title', 'updated']) expect(feed[k], k).toBeTruthy();
+    expect(feed.author.name).toBe('papers digest');
+    const entries = Array.isArray(feed.entry) ? feed.entry : [feed.entry];
+    expect(entries).toHaveLength(2);
+    for (const e of entries) for (const k of ['id', 'title', 'updated']) expect(e[k], k).toBeTruthy();
   });
 
   it('JSON Feed has the fields its spec requires', () => {
