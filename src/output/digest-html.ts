@@ -110,7 +110,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
  * The digest as a feed object: one item per new paper, then one per paper whose code was released.
  * Atom declares its titles and summaries `type="html"` (so does the `feed` package), where a raw
  * "LoRA & <Friends>" would lose its "<Friends>" as a tag: for Atom they are HTML-escaped. RSS 2.0
- * and JSON Feed titles are plain text. RSS gets no item authors: its <author> must be an e-mail.
+ * and JSON Feed titles are plain text.
  */
 export function digestFeed(d: Digest, format: 'rss' | 'atom' | 'jsonfeed'): Feed {
   const madeAt = new Date(d.made_at);
@@ -138,6 +138,11 @@ export function digestFeed(d: Digest, format: 'rss' | 'atom' | 'jsonfeed'): Feed
       description: text(e.summary),
       content: entryHtml(e).replace(NOT_XML, ''),
       author: authors(e),
+      // RSS's <author> must be an e-mail address; Dublin Core's creator is how feeds name authors.
+      extensions:
+        format === 'rss' && e.authors.length
+          ? [{ name: 'dc:creator', objects: { _text: e.authors.join(', ').replace(NOT_XML, '') } }]
+          : undefined,
     });
   }
   for (const e of d.released) {

@@ -199,6 +199,7 @@ describe('renderers keep scraped text as written', () => {
     expect(rss.items.map((i) => i.title)).toEqual([TRICKY, `Code released: Old ${TRICKY}`]);
     expect(rss.items[0]!.link).toBe('https://huggingface.co/papers/2605.01234');
     expect(rss.items[0]!.guid).toBe('https://arxiv.org/abs/2605.01234');
+    expect(rss.items[0]!.creator).toBe('Ada <Lovelace>, José Núñez');
 
     const atom = await parser.parseString(renderFeed(d, 'atom'));
     // Atom titles are type="html": a reader decodes the entities once.
