@@ -6,7 +6,6 @@
  * show the same papers. With --dry-run it is opened read-only and nothing is recorded.
  */
 import fs from 'node:fs';
-import { finished } from 'node:stream/promises';
 import { lastDigest, newPaperCandidates, recordDigest, releasedCandidates, type DigestCandidate } from '../db/digests.js';
 import { openForRead, openForWrite, resolveDbPath, type DB } from '../db/open.js';
 import { findPapers, hydratePapers, type PaperFilters } from '../db/read.js';
@@ -15,6 +14,7 @@ import { parseCount, parseDateBound } from '../filters.js';
 import { buildDigest, DIGEST_FORMATS, renderMarkdown, type DigestFormat, type DigestPaper } from '../output/digest.js';
 import { renderFeed, renderHtml } from '../output/digest-html.js';
 import { write } from '../output/emit.js';
+import { writeFileAtomic } from '../output/files.js';
 import { log } from '../output/log.js';
 import { parseQueryFlags, type QueryFlags } from './query.js';
 
@@ -26,6 +26,7 @@ export interface DigestFlags extends Omit<QueryFlags, 'sort' | 'limit' | 'format
   title?: string;
   dryRun?: boolean;
   all?: boolean;
+  force?: boolean;
 }
 
 interface DigestOptions {
@@ -86,20 +87,10 @@ function digestPapers(db: DB, candidates: DigestCandidate[], keep: Set<number> |
   ].map((p) => ({ ...p, shown: shown.get(p.id) ?? 0 }));
 }
 
-/** Writes the text to --out (beside it, then renamed: never half a file) or stdout. */
-async function deliver(text: string, out: string | undefined): Promise<void> {
+/** Writes the text to stdout, or to --out through writeFileAtomic (never the database, --force to replace). */
+async function deliver(text: string, out: string | undefined, force: boolean | undefined, db: string): Promise<void> {
   if (!out) return write(process.stdout, text);
-  const tmp = `${out}.${process.pid}.tmp`;
-  try {
-    const stream = fs.createWriteStream(tmp);
-    await write(stream, text);
-    stream.end();
-    await finished(stream);
-    fs.renameSync(tmp, out);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
+  return writeFileAtomic(out, (stream) => write(stream, text), { force, protect: [db] });
 }
 
 export async function digestCommand(textParts: string[], flags: DigestFlags): Promise<number> {
@@ -128,7 +119,7 @@ export async function digestCommand(textParts: string[], flags: DigestFlags): Pr
       top: opts.top,
       groupBy: opts.groupBy,
     });
-    await deliver(render(opts.format, digest), flags.out);
+    await deliver(render(opts.format, digest), flags.out, flags.force, path);
     if (record) {
       recordDigest(
         db,

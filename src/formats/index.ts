@@ -5,6 +5,7 @@
  */
 import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
+import { cleanRecordText } from '../sanitize.js';
 import { fileNameDate } from './dates.js';
 import { guarded } from './reader.js';
 import { htmlReader } from './html.js';
@@ -46,7 +47,9 @@ export function splitDigest(text: string, fileName: string): SplitResult {
     const what = text.trim().length === 0 ? 'the file is empty' : 'no reader recognised its content';
     throw new ParseError(`not a known digest form: ${what}`);
   }
-  const result = found.reader.split(text, fileName);
+  const split = found.reader.split(text, fileName);
+  // Scraped text enters here, once: no terminal control sequences are stored (see ../sanitize.ts).
+  const result = { ...split, records: split.records.map(cleanRecordText) };
   const fromName = fileNameDate(fileName);
   if (fromName) {
     const d = result.digestDate;

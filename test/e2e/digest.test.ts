@@ -151,6 +151,14 @@ describe('papers digest formats', () => {
         .get(),
     ).toEqual([TRICKY, 'Prefix Tuning at Scale: $10^9$ Parameters & #1 on the Leaderboard', 'Prefix Tuning Revisited']);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // An existing file is replaced only with --force; the database never.
+    const again = run('digest', '--all', '--dry-run', '--format', 'html', '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('--force');
+    expect(run('digest', '--all', '--dry-run', '--format', 'html', '--out', out, '--force').code).toBe(0);
+    const onDb = run('digest', '--dry-run', '--out', path.join(dir, 'd.db'), '--force');
+    expect(onDb.code).toBe(1);
+    expect(onDb.stderr).toContain('refusing');
   });
 
   it('RSS and Atom parse with rss-parser; JSON Feed has its required fields', async () => {
