@@ -13,6 +13,7 @@ describe('every command is documented', () => {
       'ingest',
       'query',
       'show',
+      'open',
       'claims',
       'links',
       'methods',

@@ -28,6 +28,9 @@ function paper(over: Partial<PaperRecord> & { shown?: number } = {}): DigestPape
     first_seen: '2026-05-11',
     last_seen: '2026-05-11',
     has_code: true,
+    url: 'https://huggingface.co/papers/2605.01234',
+    arxiv_url: 'https://arxiv.org/abs/2605.01234',
+    pdf_url: 'https://arxiv.org/pdf/2605.01234',
     github: [{ url: 'https://github.com/o/r', owner: 'o', repo: 'r', path: null, status: 'promised', source: 'abstract' }],
     links: [],
     claims: [
