@@ -7,9 +7,14 @@ import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { cleanRecordText } from '../sanitize.js';
 import { fileNameDate } from './dates.js';
+import { withBodyKind } from './bodyKind.js';
 import { guarded } from './reader.js';
 import { htmlReader } from './html.js';
+import { htmlCardsReader } from './htmlCards.js';
+import { labelledTextReader } from './labelledText.js';
 import { markdownReader } from './markdown.js';
+import { pageDumpReader } from './pageDump.js';
+import { newsletterReader } from './newsletter.js';
 import { scraperJsonReader } from './scraperJson.js';
 import { compactTextReader, spacedTextReader } from './seedText.js';
 import { siteJsonReader } from './siteJson.js';
@@ -24,6 +29,10 @@ export const readers: FormatReader[] = [
   textExportReader,
   guarded(spacedTextReader),
   guarded(compactTextReader),
+  newsletterReader,
+  htmlCardsReader,
+  labelledTextReader,
+  pageDumpReader,
 ];
 
 /** The reader most confident about the text, with its confidence; null when none claims it. */
@@ -49,7 +58,8 @@ export function splitDigest(text: string, fileName: string): SplitResult {
   }
   const split = found.reader.split(text, fileName);
   // Scraped text enters here, once: no terminal control sequences are stored (see ../sanitize.ts).
-  const result = { ...split, records: split.records.map(cleanRecordText) };
+  // Then what each body text is (abstract, summary, comment, none), for the readers that did not say.
+  const result = { ...split, records: split.records.map((r) => withBodyKind(cleanRecordText(r))) };
   const fromName = fileNameDate(fileName);
   if (fromName) {
     const d = result.digestDate;

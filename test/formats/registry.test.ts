@@ -52,7 +52,17 @@ function view(r: DigestRecord): ExpectedRecord {
 describe('fixtures of every form match their expected results', () => {
   it('has fixtures of every form, each with an expected file', () => {
     const forms = new Set(fixtures.map((f) => relative(FORMS, f).split(/[\\/]/)[0]));
-    expect([...forms].sort()).toEqual(['hf-api-json', 'html', 'markdown', 'scraper-json', 'text-export']);
+    expect([...forms].sort()).toEqual([
+      'hf-api-json',
+      'html',
+      'html-cards',
+      'markdown',
+      'markdown-newsletter',
+      'scraper-json',
+      'text-export',
+      'text-labelled',
+      'text-page-dump',
+    ]);
     for (const f of fixtures) expect(() => statSync(f + '.expected'), f).not.toThrow();
   });
 
@@ -138,7 +148,9 @@ describe('splitDigest', () => {
     const samples = join(ROOT, '..', 'shared', 'samples');
     let files: string[];
     try {
-      files = walkFiles(samples).filter((f) => /\.(json|html|md|txt)$/.test(f) && !f.endsWith('peft-methods.json'));
+      files = walkFiles(samples).filter(
+        (f) => /\.(json|html|md|txt)$/.test(f) && !f.endsWith('peft-methods.json') && !f.endsWith('SOURCES.md'),
+      );
     } catch {
       return; // the shared samples are not part of every checkout
     }
