@@ -10,4 +10,4 @@ export { DedupIndex, preferAbstract, preferTitle } from './dedup/index.js';
 export { extractAll } from './extract/index.js';
 export { extractClaims } from './extract/claims.js';
 export { extractLinks } from './extract/github.js';
-export { extractMethods, methodMatches } from './extract/methods.js';
+export { extractMethods, methodMatches } from './extract/methods/index.js';

@@ -25,6 +25,7 @@ describe('every command is documented', () => {
       'forget',
       'stats',
       'sql',
+      'digest',
       'export',
     ]);
   });

@@ -8,7 +8,7 @@ import { listDupeGroups, type DupeGroup } from '../db/listings.js';
 import { DEFAULT_THRESHOLD } from '../dedup/index.js';
 import { nearPairs } from '../dedup/near.js';
 import { UsageError } from '../errors.js';
-import { parseCount } from '../filters.js';
+import { parseCountFlag } from '../filters.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import type { View } from '../output/format.js';
 import { textKindLabel } from './show.js';
@@ -95,7 +95,7 @@ const nearView: View<NearRow> = {
 export async function dupesCommand(
   flags: FormatFlags & { db?: string; rule?: string; limit?: string; near?: boolean; margin?: string; threshold?: string },
 ): Promise<number> {
-  const limit = parseCount(flags.limit ?? '20', '--limit');
+  const limit = parseCountFlag(flags.limit ?? '20', '--limit');
   if (flags.near) {
     const threshold = Number(flags.threshold ?? DEFAULT_THRESHOLD);
     const margin = Number(flags.margin ?? '0.1');

@@ -6,12 +6,14 @@ import { withReadDb } from '../db/open.js';
 import { PAPER_FIELDS, findPaperPage, hydratePapers, type MethodFilter, type PaperFilters } from '../db/read.js';
 import { lastIngestMark } from '../db/runs.js';
 import { UsageError } from '../errors.js';
-import { parseArxivId, parseClaimFilter, parseCount, parseDateBound } from '../filters.js';
-import { methodMatches } from '../extract/methods.js';
+import { parseArxivId, parseClaimFilter, parseCountFlag, parseDateBound } from '../filters.js';
+import { methodMatches } from '../extract/methods/index.js';
 import { umbrellaFamilies } from '../extract/umbrellas.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import { paperView } from '../output/views.js';
 import { ROLES, SORTS } from '../vocabulary.js';
+import type { CitationFormat } from '../output/citation.js';
+import { citeCommand } from './cite.js';
 
 export interface QueryFlags extends FormatFlags {
   db?: string;
@@ -29,6 +31,8 @@ export interface QueryFlags extends FormatFlags {
   arxiv?: string;
   sort?: string;
   limit?: string;
+  /** A citation format (bibtex, ris, csl-json) instead of a listing. */
+  format?: CitationFormat;
 }
 
 /** `--method lora` is a family, `--method qlora` one member, `--method peft` an umbrella; anything else is a usage error. */
@@ -61,7 +65,7 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
     hasCode: flags.hasCode,
     claims: (flags.claim ?? []).map(parseClaimFilter),
     author,
-    minUpvotes: flags.minUpvotes === undefined ? undefined : parseCount(flags.minUpvotes, '--min-upvotes'),
+    minUpvotes: flags.minUpvotes === undefined ? undefined : parseCountFlag(flags.minUpvotes, '--min-upvotes'),
     fileGlob: flags.file,
     since: flags.since === undefined ? undefined : parseDateBound(flags.since, 'since'),
     until: flags.until === undefined ? undefined : parseDateBound(flags.until, 'until'),
@@ -69,12 +73,18 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
       flags.firstSeenSince === undefined ? undefined : parseDateBound(flags.firstSeenSince, 'since', '--first-seen-since'),
     arxivId: flags.arxiv === undefined ? undefined : parseArxivId(flags.arxiv),
     sort: oneOf(flags.sort, SORTS, '--sort'),
-    limit: flags.limit === undefined ? defaultLimit : parseCount(flags.limit, '--limit'),
+    limit: flags.limit === undefined ? defaultLimit : parseCountFlag(flags.limit, '--limit'),
   };
 }
 
 export async function queryCommand(textParts: string[], flags: QueryFlags): Promise<number> {
   const filters = parseQueryFlags(textParts.join(' '), flags);
+  if (flags.format !== undefined) {
+    const listing = [flags.json, flags.ndjson, flags.nl, flags.csv, flags.tsv, flags.table, flags.fields, flags.jq];
+    if (listing.some((f) => f !== undefined && f !== false))
+      throw new UsageError('--format (citations) does not combine with the listing formats (--json, --csv, --fields, --jq...)');
+    return citeCommand(filters, flags.format, flags.db);
+  }
   const ctx = outputContext(flags, PAPER_FIELDS);
   await withReadDb(flags.db, (db) => {
     if (flags.new) {

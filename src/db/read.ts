@@ -8,7 +8,7 @@ import { toFtsQuery, type ClaimFilter } from '../filters.js';
 import { UsageError } from '../errors.js';
 import { unitFitSql } from '../extract/metric-units.js';
 import { normalizeArxivId } from '../formats/arxiv.js';
-import { COUNT_CAP, type SORTS } from '../vocabulary.js';
+import { CLAIM_KINDS, COUNT_CAP, type SORTS } from '../vocabulary.js';
 import type { DB } from './open.js';
 import type { StoredPaper } from './store.js';
 
@@ -31,6 +31,12 @@ export interface SightingRef {
   arxiv_version: number | null;
 }
 
+/** A code link as stored: with when it was first seen promised / available (YYYY-MM-DD or null). */
+export interface StoredCodeLink extends CodeLink {
+  promised_since?: string | null;
+  available_since?: string | null;
+}
+
 /** The paper object: the same in `query`, `show` and `export`. Keys are only ever added. */
 export interface PaperRecord {
   id: string;
@@ -48,7 +54,7 @@ export interface PaperRecord {
   /** arxiv.org/abs/ID and arxiv.org/pdf/ID, or null without an arXiv id. */
   arxiv_url: string | null;
   pdf_url: string | null;
-  github: CodeLink[];
+  github: StoredCodeLink[];
   links: Link[];
   claims: Claim[];
   methods: MethodTag[];
@@ -134,7 +140,7 @@ export interface PaperFilters {
 
 /** Claim subjects that name a unit or a kind rather than a metric. */
 const CLAIM_UNITS = new Set(['x', 'parameters', 'tokens', 'examples']);
-const CLAIM_KINDS = new Set(['percent', 'multiplier', 'count', 'quantity']);
+const CLAIM_KIND_SET = new Set<string>(CLAIM_KINDS); // 'parameters' is read as the unit first
 
 /** `NOT lora` alone: FTS5's NOT needs something on its left, so a leading NOT negates the rest. */
 function leadingNot(text: string): string | null {
@@ -172,7 +178,7 @@ export function buildPaperQuery(f: PaperFilters, unordered = false): { sql: stri
   for (const c of f.claims ?? []) {
     // `parameters<1e6` is about parameter counts (a unit), `speedup>2` about what was measured
     // (a metric): a subject that names a unit or a kind compares those claims, any other a metric.
-    const column = CLAIM_UNITS.has(c.subject) ? 'c.unit' : CLAIM_KINDS.has(c.subject) ? 'c.kind' : 'c.metric';
+    const column = CLAIM_UNITS.has(c.subject) ? 'c.unit' : CLAIM_KIND_SET.has(c.subject) ? 'c.kind' : 'c.metric';
     // IN, not a correlated EXISTS: the matching claims are found once through their index, then
     // each paper is a lookup. (The planner otherwise searched the metric index once per paper.)
     const collate = column === 'c.kind' ? '' : ' COLLATE NOCASE'; // kinds are lower case; metrics as written ("BLEU")
@@ -350,7 +356,7 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
     return out;
   };
   const github = group<CodeLink & { paper_rid: number }>(
-    'SELECT paper_rid, url, owner, repo, path, status, source FROM code_links WHERE paper_rid IN (?) ORDER BY rowid',
+    'SELECT paper_rid, url, owner, repo, path, status, source, promised_since, available_since FROM code_links WHERE paper_rid IN (?) ORDER BY rowid',
   );
   const links = group<Link & { paper_rid: number }>(
     'SELECT paper_rid, url, kind FROM links WHERE paper_rid IN (?) ORDER BY rowid',
@@ -385,7 +391,7 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
       last_seen: r.last_seen,
       has_code: gh.length > 0,
       ...paperUrls(r.arxiv_id),
-      github: gh as CodeLink[],
+      github: gh as StoredCodeLink[],
       links: (links.get(rid) ?? []) as Link[],
       claims: (claims.get(rid) ?? []) as Claim[],
       methods: (methods.get(rid) ?? []) as MethodTag[],

@@ -12,7 +12,9 @@
  *   into `url`, so `url` is a stable join key.
  * - One entry per repository per paper, compared case-insensitively. When the abstract and a
  *   site field name the same repository the abstract entry is kept (it carries the promise
- *   wording); site-only repositories come after, with `source: "site"`, `status: "available"`.
+ *   wording), but a site field linking a repository the abstract only promised makes it
+ *   "available" (the promise was kept); site-only repositories come after, with
+ *   `source: "site"`, `status: "available"`.
  * - `github.com/{owner}` alone (an organisation or user page) is not a repository: it becomes a
  *   link of kind "other". Site chrome paths (`github.com/features`, `/login`, ...) are dropped.
  * - Status is decided per URL from the sentence that holds it: a promise right after the URL in
@@ -21,6 +23,8 @@
  *   released at B" gives A available, B promised); with no cue at all, "available".
  */
 import type { CodeLink, Link } from '../types.js';
+import { isReservedGithubName } from './github-names.js';
+import { maybeUrl } from './regex.js';
 import { sentenceIndex, sentenceStarts } from './sentences.js';
 import { hasControl } from '../sanitize.js';
 
@@ -41,76 +45,12 @@ const URL_RE = new RegExp(
     String.raw`|(?<![A-Za-z0-9_.@/-])(?:www\.)?(?:github\.com|gitlab\.com|gitee\.com|huggingface\.co|hf\.co|arxiv\.org|[A-Za-z0-9-]{1,63}\.github\.io)(?:/${URL_BODY}*)?`,
   'gi',
 );
-/** Cheap pre-check (plain indexOf): most abstracts carry no URL at all. */
-function maybeUrl(text: string): boolean {
-  return (
-    text.includes('://') ||
-    text.includes('www.') ||
-    text.includes('.com/') ||
-    text.includes('.co/') ||
-    text.includes('.io') ||
-    text.includes('.org/')
-  );
-}
-
 // Punctuation that ends a sentence or a clause rather than a URL ("...SSF." / "...models,").
 const TRAILING_PUNCT = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '*', '\\', '>', '~']);
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 const OWNER_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPO_RE = /^[A-Za-z0-9._-]{1,100}$/;
-
-// First path segments that are GitHub's own pages, not users (site chrome on scraped pages).
-const RESERVED_OWNERS = new Set(
-  [
-    'about',
-    'account',
-    'apps',
-    'blog',
-    'business',
-    'codespaces',
-    'collections',
-    'contact',
-    'customer-stories',
-    'dashboard',
-    'enterprise',
-    'events',
-    'explore',
-    'features',
-    'git-guides',
-    'github',
-    'home',
-    'issues',
-    'join',
-    'login',
-    'logout',
-    'marketplace',
-    'new',
-    'nonprofit',
-    'notifications',
-    'orgs',
-    'organizations',
-    'password_reset',
-    'premium-support',
-    'pricing',
-    'pulls',
-    'readme',
-    'resources',
-    'search',
-    'security',
-    'sessions',
-    'settings',
-    'signup',
-    'site',
-    'solutions',
-    'sponsors',
-    'team',
-    'topics',
-    'trending',
-    'users',
-    'watching',
-  ].map((s) => s.toLowerCase()),
-);
 
 // Status cues. One alternation, promise phrases first so that "will be released" is consumed
 // whole and its "released" is not read again as an availability cue.
@@ -219,7 +159,7 @@ type GithubParse =
 function parseGithubPath(path: string): GithubParse {
   const segs = path.split('/').filter((s) => s !== '');
   const owner = segs[0];
-  if (owner === undefined || RESERVED_OWNERS.has(owner.toLowerCase()) || !OWNER_RE.test(owner)) {
+  if (owner === undefined || isReservedGithubName(owner) || !OWNER_RE.test(owner)) {
     return { kind: 'chrome' };
   }
   let repo = segs[1];
@@ -277,7 +217,13 @@ class Collector {
 
   addRepo(owner: string, repo: string, path: string | null, status: CodeLink['status'], source: CodeLink['source']): void {
     const key = `${owner}/${repo}`.toLowerCase();
-    if (this.repoKeys.has(key)) return;
+    if (this.repoKeys.has(key)) {
+      // The abstract promised it and a site field (a later sighting's githubRepo) links it: the
+      // promise is kept. The abstract entry stays, with the status of the repository today.
+      const seen = this.github.find((g) => `${g.owner}/${g.repo}`.toLowerCase() === key);
+      if (seen && seen.status === 'promised' && status === 'available' && source === 'site') seen.status = 'available';
+      return;
+    }
     this.repoKeys.add(key);
     this.github.push({ url: `https://github.com/${owner}/${repo}`, owner, repo, path, status, source });
   }

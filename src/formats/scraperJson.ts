@@ -10,7 +10,7 @@ import { arxivIdFromUrl, normalizeArxivId } from './arxiv.js';
 import { fileNameDate, parseDate } from './dates.js';
 import { isObject, loadJson, looksLikeJson } from './json.js';
 import { cleanLink, cleanScrapedRepoUrl, pushUnique } from './links.js';
-import { emptyRecord, finishRecords, guarded, parseCount } from './reader.js';
+import { emptyRecord, finishRecords, guarded, parseScrapedCount } from './reader.js';
 import { cleanTitle, collapseWhitespace, unwrapAbstract } from './text.js';
 
 export const SCRAPER_JSON_FORMAT = 'scraper-json';
@@ -192,7 +192,7 @@ function recordOf(
   r.abstract = unwrapAbstract(abs);
   r.arxivId = findArxivId(f);
   r.authors = findAuthors(f);
-  r.upvotes = findFirst(f, UPVOTE_KEYS, parseCount);
+  r.upvotes = findFirst(f, UPVOTE_KEYS, parseScrapedCount);
   r.publishedAt = findFirst(f, PUBLISHED_KEYS, (v) => parseDate(v));
   for (const level of [f.top, f.nested]) {
     for (const [k, v] of level) {

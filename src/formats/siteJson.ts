@@ -13,7 +13,7 @@ import { arxivIdFromUrl, normalizeArxivId } from './arxiv.js';
 import { fileNameDate, parseDate } from './dates.js';
 import { isObject, loadJson, looksLikeJson, parsePythonLiteral } from './json.js';
 import { cleanLink, cleanRepoUrl, pushUnique } from './links.js';
-import { emptyRecord, finishRecords, guarded, parseCount } from './reader.js';
+import { emptyRecord, finishRecords, guarded, parseScrapedCount } from './reader.js';
 import { cleanTitle, collapseWhitespace, unwrapAbstract } from './text.js';
 
 export const SITE_JSON_FORMAT = 'hf-api-json';
@@ -112,7 +112,7 @@ export function siteEntryToRecord(entry: Record<string, unknown>, position: numb
   r.abstract = unwrapAbstract(summary);
   r.arxivId = normalizeArxivId(paper.id) ?? arxivIdFromUrl(entry.url) ?? arxivIdFromUrl(entry.thumbnail);
   r.authors = authorNames(paper.authors);
-  r.upvotes = parseCount(paper.upvotes ?? entry.upvotes);
+  r.upvotes = parseScrapedCount(paper.upvotes ?? entry.upvotes);
   r.publishedAt = parseDate(paper.publishedAt);
   const repos = Array.isArray(paper.githubRepo) ? paper.githubRepo : [paper.githubRepo];
   for (const g of repos) pushUnique(r.siteRepos, cleanRepoUrl(g));

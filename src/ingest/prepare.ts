@@ -14,7 +14,6 @@ import { ParseError } from '../types.js';
 import { decodeDigest } from '../decode.js';
 import { splitDigest } from '../formats/index.js';
 import { extractAll } from '../extract/index.js';
-import { titleKey } from '../normalize.js';
 import { prepareSighting, type PreparedSighting } from '../dedup/index.js';
 import { describeFsError, STDIN } from './discover.js';
 import { expandArchive, isArchiveName, readName } from './archive.js';
@@ -296,12 +295,8 @@ function readRecords(
   return { records, sha256, size, encoding, split: facts, warnings };
 }
 
-/** A short stable id for a paper with no arXiv id: from its normalised first-seen title. */
-export function contentId(title: string): string {
-  return hashKey(titleKey(title));
-}
-
-function hashKey(key: string): string {
+/** The id of a paper with no arXiv id: a hash of its canonical title's key (see Ingester.renameRetargeted). */
+export function hashKey(key: string): string {
   return crypto.createHash('sha256').update(key).digest('hex').slice(0, 12);
 }
 

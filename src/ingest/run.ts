@@ -14,11 +14,12 @@ import { DedupIndex, type PreparedSighting } from '../dedup/index.js';
 import { bestText, placeSighting } from '../dedup/merge.js';
 import { sourceRank } from '../dedup/sources.js';
 import { extractAll } from '../extract/index.js';
+import { titleKey } from '../normalize.js';
 import { Store, type FileFacts, type PaperKey } from '../db/store.js';
 import type { DB } from '../db/open.js';
 import { defaultJobs, preparedFiles } from './pipeline.js';
 import { WriteBatch, withBusyRetry } from './batch.js';
-import { contentId, type PreparedDigest, type PreparedFile } from './prepare.js';
+import { hashKey, type PreparedDigest, type PreparedFile } from './prepare.js';
 import { FileWork, isIdOf, resolvedPath } from './fileWork.js';
 import type { ProgressState } from '../output/progress.js';
 
@@ -77,7 +78,7 @@ export interface IngestSummary {
  * The version of the extractors' output. Bump it when an extractor changes what it finds: the next
  * ingest then re-extracts every stored paper.
  */
-export const EXTRACT_VERSION = '1';
+export const EXTRACT_VERSION = '2'; // 2: a site field linking a promised repository makes it available (issue 17)
 
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_MAX_RECORD_CHARS = 100_000;
@@ -485,7 +486,7 @@ export class Ingester {
     const best: CanonicalPaper = { ...current, ...bestText(sightings) };
     this.store.updatePaper(best, rev, true, null);
     this.index.put({ id, arxivId: best.arxiv_id, title: best.title, abstract: best.abstract });
-    const target = best.arxiv_id ?? contentId(best.title);
+    const target = best.arxiv_id ?? hashKey(titleKey(best.title));
     if (isIdOf(id, target)) return id;
     const next = this.freshId(target);
     this.store.renamePaper(id, next);
