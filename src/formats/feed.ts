@@ -19,7 +19,8 @@ import { cleanTitle, collapseWhitespace } from './text.js';
 export const FEED_FORMAT = 'feed';
 
 /** The root element after the prolog (declaration, comments, doctype, processing instructions). */
-const ROOT = /^\ufeff?\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>\s*)*<((?:[\w-]+:)?(?:rss|feed|RDF))[\s>]/;
+const ROOT =
+  /^\ufeff?\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>\s*)*<((?:[\w-]+:)?(?:rss|feed|RDF))[\s>]/;
 
 const parser = new XMLParser({
   ignoreAttributes: false,

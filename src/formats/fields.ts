@@ -20,11 +20,33 @@ export function normKey(key: string): string {
   return key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-const TITLE_KEYS = ['title', 'papertitle', 'titletext', 'titleen', 'englishtitle', 'articletitle', 'headline', '标题', '英文标题', '论文标题', '제목'];
+const TITLE_KEYS = [
+  'title',
+  'papertitle',
+  'titletext',
+  'titleen',
+  'englishtitle',
+  'articletitle',
+  'headline',
+  '标题',
+  '英文标题',
+  '论文标题',
+  '제목',
+];
 /** `name` is a title only when the record otherwise looks like a paper. */
 const WEAK_TITLE_KEYS = ['name', 'papername'];
 /** Fields that name the abstract itself. */
-const ABSTRACT_KEYS = ['abstract', 'paperabstract', 'abstracttext', 'fullabstract', 'abstracten', 'abstr', 'abstractcontent', '摘要', '英文摘要'];
+const ABSTRACT_KEYS = [
+  'abstract',
+  'paperabstract',
+  'abstracttext',
+  'fullabstract',
+  'abstracten',
+  'abstr',
+  'abstractcontent',
+  '摘要',
+  '英文摘要',
+];
 /** Fields that hold the abstract in most scrapers but may hold anything (checked for language and markup). */
 const BODY_KEYS = ['summary', 'description', 'desc', 'content', 'contenttext', 'contenthtml', 'text', 'body', 'papersummary'];
 /** An AI lay summary, a TL;DR or a translation: never the abstract. The key may name the language. */
@@ -226,10 +248,11 @@ export function recordFromFields(rec: Record<string, unknown>, position: number)
   const ref = findArxiv(f);
   r.arxivId = ref?.id ?? null;
   if (ref?.version) r.arxivVersion = ref.version;
-  r.authors = firstOf(f, AUTHOR_KEYS, (v) => {
-    const a = authorList(v);
-    return a.length > 0 ? a : null;
-  }) ?? [];
+  r.authors =
+    firstOf(f, AUTHOR_KEYS, (v) => {
+      const a = authorList(v);
+      return a.length > 0 ? a : null;
+    }) ?? [];
   r.upvotes = firstOf(f, UPVOTE_KEYS, parseCount);
   r.publishedAt = firstOf(f, PUBLISHED_KEYS, (v) => parseDate(v));
   for (const level of [f.top, f.nested]) {

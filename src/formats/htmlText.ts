@@ -62,7 +62,10 @@ export function fragmentText(html: string): FragmentText {
   const links: { href: string; text: string }[] = [];
   let buf = '';
   const flush = (heading = false) => {
-    const t = buf.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
+    const t = buf
+      .replace(/[ \t\u00a0]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .trim();
     if (t) blocks.push({ text: t, heading });
     buf = '';
   };

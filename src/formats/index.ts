@@ -94,7 +94,11 @@ function bestSplit(text: string, fileName: string): SplitResult {
       continue;
     }
     const papers = paperCount(result);
-    if (!best || papers > best.papers || (papers === best.papers && best.result.records.length === 0 && result.records.length > 0)) {
+    if (
+      !best ||
+      papers > best.papers ||
+      (papers === best.papers && best.result.records.length === 0 && result.records.length > 0)
+    ) {
       best = { result, papers };
     }
   }

@@ -62,7 +62,8 @@ export function findRecords(value: unknown): FoundRecords | null {
       !best ||
       s.paperLike > best.paperLike ||
       (s.paperLike === best.paperLike && (s.titled > best.titled || (s.titled === best.titled && depth < best.depth)));
-    if (better) best = { items, paperLike: s.paperLike, titled: s.titled, depth, digestDate: (holder && dateOf(holder)) ?? rootDate };
+    if (better)
+      best = { items, paperLike: s.paperLike, titled: s.titled, depth, digestDate: (holder && dateOf(holder)) ?? rootDate };
   };
   const walk = (v: unknown, holder: Record<string, unknown> | null, depth: number) => {
     if (depth > MAX_DEPTH || seen > MAX_CANDIDATES) return;

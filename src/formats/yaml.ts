@@ -8,7 +8,7 @@ import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { fileNameDate } from './dates.js';
-import { findArxiv, fieldsOf, findTitle, recordFromFields } from './fields.js';
+import { findArxiv, fieldsOf, findTitle, isTitleKey, normKey, recordFromFields } from './fields.js';
 import { isObject } from './json.js';
 import { scriptLang } from './lang.js';
 import { findRecords } from './records.js';
@@ -20,8 +20,26 @@ export const FRONT_MATTER_FORMAT = 'front-matter';
 
 const YAML_NAME = /\.ya?ml$/i;
 /** A first line that opens a YAML mapping or list of mappings (`title: ...`, `- title: ...`, `---`). */
-const YAML_START = /^\ufeff?(?:#[^\n]*\n|\s*\n)*(?:---[ \t]*(?:\r?\n|$)|-[ \t]+[A-Za-z_][\w-]*:[ \t]|[A-Za-z_][\w-]*:(?:[ \t]|\r?\n))/;
+const YAML_START =
+  /^\ufeff?(?:#[^\n]*\n|\s*\n)*(?:---[ \t]*(?:\r?\n|$)|-[ \t]+[A-Za-z_][\w-]*:[ \t]|[A-Za-z_][\w-]*:(?:[ \t]|\r?\n))/;
 const FRONT = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+/** First keys of a YAML digest besides a title: wrappers, ids, dates. */
+const FIRST_KEYS = new Set([
+  'papers',
+  'items',
+  'data',
+  'entries',
+  'results',
+  'records',
+  'list',
+  'date',
+  'id',
+  'arxivid',
+  'paperid',
+  'url',
+  'name',
+  'authors',
+]);
 const OPTIONS = { maxAliasCount: 100, prettyErrors: false, uniqueKeys: false } as const;
 
 function yamlError(e: unknown): ParseError {
@@ -58,7 +76,14 @@ export const yamlReader: FormatReader = guarded({
   name: YAML_FORMAT,
   detect(text, fileName) {
     const named = YAML_NAME.test(fileName);
-    if (!named && !YAML_START.test(text.slice(0, 2000))) return 0;
+    if (!named) {
+      // Content alone: the first key must be a paper's or a wrapper's, so that a text digest whose
+      // first line is "Note: ..." is never parsed as YAML (that would cost a parse per file).
+      const m = YAML_START.exec(text.slice(0, 2000));
+      if (!m) return 0;
+      const key = /([A-Za-z_][\w-]*):\s*$/.exec(m[0].trimEnd() + ' ')?.[1];
+      if (key !== undefined && !isTitleKey(normKey(key)) && !FIRST_KEYS.has(normKey(key))) return 0;
+    }
     // A markdown page with front matter is the front-matter reader's.
     if (!named && FRONT.test(text.slice(0, 20_000)) && text.replace(FRONT, '').trim() !== '') return 0;
     let v: unknown;
