@@ -49,12 +49,16 @@ function yamlError(e: unknown): ParseError {
 
 /** The values of every document in a YAML stream (a `---`-separated file of papers). */
 function loadYaml(text: string): unknown {
-  const docs = parseAllDocuments(text, OPTIONS);
-  const list = Array.isArray(docs) ? docs : [docs];
   const values: unknown[] = [];
-  for (const d of list) {
-    if (d.errors.length > 0) throw yamlError(d.errors[0]);
-    values.push(d.toJS({ maxAliasCount: 100 }));
+  try {
+    const docs = parseAllDocuments(text, OPTIONS);
+    for (const d of Array.isArray(docs) ? docs : [docs]) {
+      if (d.errors.length > 0) throw yamlError(d.errors[0]);
+      values.push(d.toJS({ maxAliasCount: 100 }));
+    }
+  } catch (e) {
+    // The parser also throws plain errors (an unresolved alias, too many aliases).
+    throw e instanceof ParseError ? e : yamlError(e);
   }
   return values.length === 1 ? values[0] : values;
 }
