@@ -41,7 +41,7 @@ export const csvReader: FormatReader = guarded({
     if (!h) return 0;
     const keys = h.cells.map(normKey);
     // Header cells are short names; a text line with commas is not a header.
-    if (h.cells.some((c) => c.length > 40)) return 0;
+    if (h.cells.some((c) => c.length > 40 || c.split(/\s+/).length > 4)) return 0;
     const titled = keys.some(isTitleKey);
     const sheetName = SHEET_NAME.test(fileName);
     if (!titled) return sheetName ? 0.1 : 0;

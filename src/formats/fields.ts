@@ -147,10 +147,22 @@ export function findTitle(f: FieldLevels): string | null {
     : null;
 }
 
+/**
+ * An id a YAML or JSON writer turned into a number (`arxiv_id: 2401.10000` -> 2401.1): only the
+ * trailing zeros are lost, and the digit count is known from the month (5 digits since 2015-01).
+ */
+function numericId(v: unknown): string | undefined {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 704 || v >= 10_000) return undefined;
+  const yymm = Math.floor(v);
+  const id = v.toFixed(yymm >= 1501 ? 5 : 4);
+  return yymm < 1000 ? `0${id}` : id;
+}
+
 export function findArxiv(f: FieldLevels): ArxivRef | null {
   for (const level of [f.top, f.nested]) {
     for (const k of ID_KEYS) {
-      const ref = arxivRef(level.get(k));
+      const v = level.get(k);
+      const ref = arxivRef(numericId(v) ?? v);
       if (ref) return ref;
     }
   }

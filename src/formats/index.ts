@@ -45,10 +45,14 @@ export const readers: FormatReader[] = [
 const CONTENDER_MARGIN = 0.3;
 const SURE = 0.95;
 
-/** Every reader that claims the text, most confident first. */
-export function detectForms(text: string, fileName: string): { reader: FormatReader; confidence: number }[] {
+/** Every reader (of `among`, the registry by default) that claims the text, most confident first. */
+export function detectForms(
+  text: string,
+  fileName: string,
+  among: readonly FormatReader[] = readers,
+): { reader: FormatReader; confidence: number }[] {
   const out: { reader: FormatReader; confidence: number }[] = [];
-  for (const reader of readers) {
+  for (const reader of among) {
     const confidence = reader.detect(text, fileName);
     if (confidence > 0) out.push({ reader, confidence });
   }
@@ -72,9 +76,9 @@ function paperCount(result: SplitResult): number {
   return n;
 }
 
-/** The split of the text by the reader that reads it best (see the module comment). */
-function bestSplit(text: string, fileName: string): SplitResult {
-  const claims = detectForms(text, fileName);
+/** The split of the text by the reader (of `among`) that reads it best (see the module comment). */
+export function bestSplit(text: string, fileName: string, among: readonly FormatReader[] = readers): SplitResult {
+  const claims = detectForms(text, fileName, among);
   const top = claims[0];
   if (!top) {
     const what = text.trim().length === 0 ? 'the file is empty' : 'no reader recognised its content';
