@@ -176,6 +176,17 @@ describe('recordFromFields: field names', () => {
   });
 });
 
+describe('errorBody', () => {
+  it.each([
+    [{ error: 'rate limited' }, 'rate limited'],
+    [{ errors: { message: 'bad' } }, 'bad'],
+    [{ title: 'T', arxiv_id: '2401.00001' }, null],
+    [[{ error: 'x' }], null],
+  ])('%j -> %j', (value, message) => {
+    expect(errorBody(value)).toBe(message);
+  });
+});
+
 describe('scraperJsonReader on generic shapes', () => {
   it('reads JSON Lines', () => {
     const text = [paper('2401.00001'), paper('2401.00002')].map((p) => JSON.stringify(p)).join('\n');
