@@ -248,7 +248,7 @@ function keyLang(key: string): string | null {
 function tidyAbstract(abstract: string, summary: string): string {
   let a = abstract;
   if (summary.length >= 40 && a.length > summary.length + 40 && a.startsWith(summary)) a = a.slice(summary.length).trim();
-  const spaced = /(?<=[\p{L}\p{N})]) ([,.;:])(?=\s|$)/gu;
+  const spaced = /(?<=[\p{L}\p{N})]) ([,.])(?=\s|$)/gu;
   if ((a.match(spaced)?.length ?? 0) >= 2) a = a.replace(spaced, '$1');
   return a;
 }
