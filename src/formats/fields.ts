@@ -318,7 +318,7 @@ export function recordFromFields(rec: Record<string, unknown>, position: number)
   const abstract = candidates.reduce((a, b) => (b.length > a.length ? b : a), '');
   r.abstract = tidyAbstract(abstract, summary);
   // A scraper that filled summary_en with the abstract when the site had no AI summary.
-  if (summary && summary !== r.abstract) {
+  if (summary && summary !== abstract && summary !== r.abstract) {
     r.summary = summary;
     r.summaryLang = summaryLang;
   }
