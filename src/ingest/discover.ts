@@ -6,7 +6,22 @@ import path from 'node:path';
 import fg from 'fast-glob';
 
 /** The extensions a folder is searched for; a file named explicitly is read whatever its name. */
-export const DIGEST_EXTENSIONS = ['txt', 'md', 'html', 'htm', 'json', 'jsonl', 'ndjson'];
+export const DIGEST_EXTENSIONS = [
+  'txt',
+  'md',
+  'html',
+  'htm',
+  'json',
+  'jsonl',
+  'ndjson',
+  'xml',
+  'rss',
+  'atom',
+  'csv',
+  'tsv',
+  'yaml',
+  'yml',
+];
 
 export interface Discovery {
   files: string[];
