@@ -12,6 +12,7 @@ import { arxivRef, type ArxivRef } from './arxiv.js';
 import { parseDate } from './dates.js';
 import { isObject } from './json.js';
 import { cleanLink, cleanScrapedRepoUrl, pushUnique } from './links.js';
+import { markTextKind } from './fields.js';
 import { readPaperBody } from './paperBody.js';
 import { emptyRecord, finishRecords, guarded } from './reader.js';
 import { cleanTitle, collapseWhitespace } from './text.js';
@@ -97,13 +98,14 @@ function itemToRecord(item: Record<string, unknown>, position: number): DigestRe
   r.abstract = body.abstract;
   r.authors = body.authors.length > 0 ? body.authors : authorsOf(item);
   r.upvotes = body.upvotes;
-  r.publishedAt = parseDate(field(item, 'published', 'dc:date', 'pubDate', 'updated').replace(/^[A-Za-z]{3},\s*/, ''));
+  r.publishedAt = parseDate(field(item, 'published', 'dc:date', 'pubDate', 'updated'));
   for (const repo of body.repos) pushUnique(r.siteRepos, repo);
   for (const l of body.links) pushUnique(r.siteLinks, cleanLink(l));
   if (body.summary && body.summary !== r.abstract) {
     r.summary = body.summary;
     r.summaryLang = body.summaryLang;
   }
+  markTextKind(r);
   return r;
 }
 

@@ -253,6 +253,15 @@ function tidyAbstract(abstract: string, summary: string): string {
   return a;
 }
 
+/**
+ * What the record's body is, where the form tells: only a summary (a translation, an AI summary,
+ * an LLM page) or nothing. An abstract is left unmarked, for the generic pass to judge (a scraper
+ * may have stored a page comment in it).
+ */
+export function markTextKind(r: DigestRecord): void {
+  if (r.abstract === '') r.textKind = r.summary ? 'summary' : 'none';
+}
+
 /** One object to a record, every field found by name; title "" when it has none. */
 export function recordFromFields(rec: Record<string, unknown>, position: number): DigestRecord {
   const f = fieldsOf(rec);
@@ -322,5 +331,6 @@ export function recordFromFields(rec: Record<string, unknown>, position: number)
     r.summary = summary;
     r.summaryLang = summaryLang;
   }
+  markTextKind(r);
   return r;
 }

@@ -8,7 +8,7 @@ import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { arxivRef, type ArxivRef } from './arxiv.js';
 import { parseDate } from './dates.js';
-import { authorList } from './fields.js';
+import { authorList, markTextKind } from './fields.js';
 import { isObject, loadJson, looksLikeJson } from './json.js';
 import { scriptLang } from './lang.js';
 import { cleanLink, cleanScrapedRepoUrl, pushUnique } from './links.js';
@@ -54,13 +54,15 @@ function itemToRecord(item: Record<string, unknown>, position: number): DigestRe
   r.publishedAt = parseDate(item.date_published);
   for (const repo of body.repos) pushUnique(r.siteRepos, repo);
   for (const l of body.links) pushUnique(r.siteLinks, cleanLink(l));
+  markTextKind(r);
   return r;
 }
 
 export const jsonFeedReader: FormatReader = guarded({
   name: JSON_FEED_FORMAT,
   detect(text) {
-    if (!looksLikeJson(text) || !text.slice(0, 2000).includes('jsonfeed.org')) return 0;
+    // The version key may follow a long items array: look for it anywhere (a cheap scan).
+    if (!looksLikeJson(text) || !text.includes('jsonfeed.org/version')) return 0;
     try {
       const v = loadJson(text).value;
       return isObject(v) && VERSION.test(str(v.version)) ? 0.98 : 0;

@@ -11,6 +11,7 @@ import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { arxivIdFromUrl, arxivRef, normalizeArxivId } from './arxiv.js';
 import { fileNameDate, parseDate } from './dates.js';
+import { markTextKind } from './fields.js';
 import { isObject, loadJson, looksLikeJson, parsePythonLiteral } from './json.js';
 import { cleanLink, cleanRepoUrl, pushUnique } from './links.js';
 import { emptyRecord, finishRecords, guarded, parseCount } from './reader.js';
@@ -131,6 +132,7 @@ export function siteEntryToRecord(entry: Record<string, unknown>, position: numb
     if (repo) pushUnique(r.siteRepos, repo);
     else pushUnique(r.siteLinks, cleanLink(p));
   }
+  markTextKind(r);
   return r;
 }
 

@@ -8,7 +8,7 @@ import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { fileNameDate } from './dates.js';
-import { findArxiv, fieldsOf, findTitle, isTitleKey, normKey, recordFromFields } from './fields.js';
+import { findArxiv, fieldsOf, findTitle, isTitleKey, markTextKind, normKey, recordFromFields } from './fields.js';
 import { isObject } from './json.js';
 import { scriptLang } from './lang.js';
 import { findRecords } from './records.js';
@@ -136,6 +136,7 @@ export const frontMatterReader: FormatReader = guarded({
         r.summaryLang = scriptLang(body);
       }
     }
+    markTextKind(r);
     const warnings: string[] = [];
     const records = finishRecords([r], warnings);
     return { format: FRONT_MATTER_FORMAT, digestDate: fileNameDate(fileName), records, warnings };

@@ -165,6 +165,14 @@ describe('recordFromFields: field names', () => {
   });
 
   it.each([
+    [{ title: 'T', abstract: 'An abstract.' }, undefined],
+    [{ title: 'T', summary_zh: '中文摘要内容' }, 'summary'],
+    [{ title: 'T', id: '2401.00001' }, 'none'],
+  ])('textKind of %j is %s (an abstract is left to the generic pass)', (obj, kind) => {
+    expect(recordFromFields(obj, 1).textKind).toBe(kind);
+  });
+
+  it.each([
     ["['A', 'B']", ['A', 'B']],
     ['[bad', ['[bad']],
     [
