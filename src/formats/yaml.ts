@@ -20,8 +20,9 @@ export const FRONT_MATTER_FORMAT = 'front-matter';
 
 const YAML_NAME = /\.ya?ml$/i;
 /** A first line that opens a YAML mapping or list of mappings (`title: ...`, `- title: ...`, `---`). */
+// One line per repetition (a blank or a comment): no nested quantifiers to backtrack over.
 const YAML_START =
-  /^\ufeff?(?:#[^\n]*\n|\s*\n)*(?:---[ \t]*(?:\r?\n|$)|-[ \t]+[A-Za-z_][\w-]*:[ \t]|[A-Za-z_][\w-]*:(?:[ \t]|\r?\n))/;
+  /^\ufeff?(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---[ \t]*(?:\r?\n|$)|-[ \t]+[A-Za-z_][\w-]*:[ \t]|[A-Za-z_][\w-]*:(?:[ \t]|\r?\n))/;
 const FRONT = /^\ufeff?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 /** First keys of a YAML digest besides a title: wrappers, ids, dates. */
 const FIRST_KEYS = new Set([

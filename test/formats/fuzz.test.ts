@@ -147,6 +147,23 @@ describe('fuzzing the readers', () => {
     );
   });
 
+  // Regexes with nested quantifiers once took minutes on these (a YAML first-line pattern over
+  // blank lines, a chrome-line pattern over repeated link words): each must finish at all.
+  it('survives inputs that make nested quantifiers backtrack', () => {
+    const texts = [
+      `${'\n'.repeat(20_000)}${' '.repeat(20_000)}x`,
+      `${' \n'.repeat(20_000)}x`,
+      `${'arxiv '.repeat(5_000)}x`,
+      `${'arxiv | '.repeat(5_000)}x`,
+      `<?xml version="1.0"?>${'<!--'.repeat(5_000)}`,
+      `title,${','.repeat(50_000)}`,
+    ];
+    for (const text of texts) {
+      for (const reader of readers) onlyParseErrors(() => reader.detect(text, 'x.txt'));
+      onlyParseErrors(() => splitDigest(text, 'x.txt'));
+    }
+  });
+
   it('survives deep nesting', () => {
     for (const text of ['['.repeat(100_000), '{"a":'.repeat(50_000), "[{'a': ".repeat(20_000), '<div>'.repeat(20_000)]) {
       for (const reader of readers) onlyParseErrors(() => reader.split(text, 'deep.json'));
