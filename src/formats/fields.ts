@@ -304,7 +304,8 @@ export function recordFromFields(rec: Record<string, unknown>, position: number)
   const bodies = named !== null ? [named] : BODY_KEYS.flatMap((k) => [f.top.get(k), f.nested.get(k)].map(textOf));
   for (const raw of bodies) {
     if (raw === null) continue;
-    const body = looksLikeHtml(raw) || /^[ \t]*(?:authors?|upvotes?)[ \t]*:/im.test(raw) ? readPaperBody(raw) : null;
+    const body =
+      looksLikeHtml(raw) || /^[ \t]*(?:authors?|upvotes?)[ \t]*:|AI[- ]generated summary/im.test(raw) ? readPaperBody(raw) : null;
     const text = body ? body.abstract : unwrapAbstract(raw);
     if (body) {
       if (r.authors.length === 0) r.authors = body.authors;

@@ -57,6 +57,16 @@ function isProse(p: string): boolean {
   return p.length >= 60 || /[.!?…。]$/.test(p) || p.split(/\s+/).length >= 10;
 }
 
+const AI_MARKER = /[ \t]*\bAI[- ]generated summary\b[ \t]*/gi;
+
+/** Where the last "AI-generated summary" marker of a block is, when it has text before it. */
+function lastMarker(text: string): { start: number; end: number } | null {
+  let last: { start: number; end: number } | null = null;
+  for (const m of text.matchAll(AI_MARKER)) last = { start: m.index, end: m.index + m[0].length };
+  if (!last || text.slice(0, last.start).trim() === '') return null;
+  return last;
+}
+
 /** Reads a body (HTML or plain text) into its parts. */
 export function readPaperBody(raw: string): PaperBody {
   const out: PaperBody = {
@@ -85,12 +95,20 @@ export function readPaperBody(raw: string): PaperBody {
       section = sectionOf(b.text);
       continue;
     }
+    let blockText = b.text;
+    // The site's page text: "<AI summary> AI-generated summary <abstract>", often on one line.
+    const marker = lastMarker(blockText);
+    if (marker) {
+      const ai = unwrapAbstract(blockText.slice(0, marker.start).replace(/^\s*abstract\s*[:：]?\s*(?:\n|$)/i, ''));
+      if (ai) summaries.unshift({ text: ai, lang: scriptLang(ai) });
+      blockText = blockText.slice(marker.end);
+    }
     let para: string[] = [];
     const end = () => {
       if (para.length > 0) paragraphs.push({ text: para.join('\n'), section });
       para = [];
     };
-    for (const rawLine of b.text.split('\n')) {
+    for (const rawLine of blockText.split('\n')) {
       const line = rawLine.trim();
       if (line === '') {
         end();

@@ -99,6 +99,15 @@ describe('feedReader: items', () => {
       { abstract: '', summary: '本文提出了一种新的方法，用于改进大型语言模型的推理能力。', summaryLang: 'zh' },
     ),
     _(
+      'the page text "<AI summary> AI-generated summary <abstract>" on one line: split at the marker',
+      '<item><title>T</title><description>X is a corpus that helps.  \t\t\t\t\tAI-generated summary \t\t\t\t Reinforcement learning has emerged as a promising approach.</description></item>',
+      {
+        abstract: 'Reinforcement learning has emerged as a promising approach.',
+        summary: 'X is a corpus that helps.',
+        summaryLang: 'en',
+      },
+    ),
+    _(
       'Atom-style published date, RSS pubDate with a weekday',
       '<item><title>T</title><pubDate>Sun, 01 Feb 2026 08:05:49 GMT</pubDate></item>',
       {

@@ -40,6 +40,11 @@ describe('jsonFeedReader', () => {
       { abstract: 'The abstract.', summary: 'A one-liner.', summaryLang: 'en' },
     ),
     _(
+      'content_text holding the AI summary, the marker and the abstract',
+      { id: '9', title: 'T', content_text: 'Guru helps.  \t\t\tAI-generated summary \t\t\t We study RL for reasoning.' },
+      { abstract: 'We study RL for reasoning.', summary: 'Guru helps.', summaryLang: 'en' },
+    ),
+    _(
       'summary alone stands for the abstract',
       { id: '4', title: 'T', summary: 'Only a summary here.' },
       { abstract: 'Only a summary here.' },

@@ -140,6 +140,11 @@ describe('recordFromFields: field names', () => {
       { abstract: 'The same text in both fields, long enough.' },
     ),
     _(
+      'an abstract field holding the page text with the AI-summary marker',
+      { title: 'T', abstract: 'A lay line. AI-generated summary The real abstract sentence here.' },
+      { abstract: 'The real abstract sentence here.', summary: 'A lay line.' },
+    ),
+    _(
       'spaces before punctuation fixed when repeated',
       { title: 'T', abstract: 'Policy staleness , asynchronous training , and more .' },
       {
