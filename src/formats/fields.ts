@@ -325,7 +325,16 @@ export function recordFromFields(rec: Record<string, unknown>, position: number)
       summaryLang = lang;
     }
   }
-  const abstract = candidates.reduce((a, b) => (b.length > a.length ? b : a), '');
+  let abstract = candidates.reduce((a, b) => (b.length > a.length ? b : a), '');
+  // "TL;DR: ..." in an abstract field (a scraper that took the page's first comment) is a summary.
+  const tldr = /^tl;?\s*dr\s*[:：-]\s*/i.exec(abstract);
+  if (tldr) {
+    if (!summary) {
+      summary = abstract.slice(tldr[0].length);
+      summaryLang = scriptLang(summary);
+    }
+    abstract = '';
+  }
   r.abstract = tidyAbstract(abstract, summary);
   // A scraper that filled summary_en with the abstract when the site had no AI summary.
   if (summary && summary !== abstract && summary !== r.abstract) {

@@ -145,6 +145,11 @@ describe('recordFromFields: field names', () => {
       { abstract: 'The real abstract sentence here.', summary: 'A lay line.' },
     ),
     _(
+      'a TL;DR stored as the abstract is a summary',
+      { title: 'T', details: { abstract: 'TLDR: A new paradigm. Diffusion could think too!' } },
+      { abstract: '', summary: 'A new paradigm. Diffusion could think too!', summaryLang: 'en', textKind: 'summary' },
+    ),
+    _(
       'spaces before punctuation fixed when repeated',
       { title: 'T', abstract: 'Policy staleness , asynchronous training , and more .' },
       {
