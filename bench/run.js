@@ -1,4 +1,5 @@
-// npm run bench [-- --sizes 10000,100000,1000000 --out DIR --no-baseline]
+// npm run bench [-- --sizes 10000,100000,1000000 --out DIR --no-baseline --no-adversarial]
+// npm run bench -- --adversarial [--timeout-s 60]   (only the adversarial inputs: bench/adversarial.js)
 //
 // For each size: build a synthetic corpus (bench/corpus.js), ingest it into a fresh database with
 // the real CLI in a child process, and print wall seconds, papers/s, MB/s, peak RSS, dedup
@@ -9,6 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runAdversarial } from './adversarial.js';
 import { writeCorpus } from './corpus.js';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -67,6 +69,12 @@ function nodeStart(runs = 7) {
     times.push(seconds(start));
   }
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+const adversarialTimeout = { timeoutS: Number(arg('timeout-s', '60')) };
+if (process.argv.includes('--adversarial')) {
+  await runAdversarial(adversarialTimeout);
+  process.exit(0);
 }
 
 const results = [];
@@ -188,3 +196,4 @@ if (checks.length) {
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2));
 console.log(`\nfigures written to ${path.join(outDir, 'results.json')}`);
+if (!process.argv.includes('--no-adversarial')) await runAdversarial(adversarialTimeout);

@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UsageError, UserError } from './errors.js';
 import { ParseError } from './types.js';
 import { log } from './output/log.js';
+import { escapeTerminal } from './sanitize.js';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -176,7 +177,9 @@ export function buildProgram(onExit: (code: number) => void): Command {
       program
         .command('sql')
         .description('run one read-only SELECT (or WITH) statement')
-        .argument('<statement>', 'the SQL; the database is opened read-only'),
+        .argument('<statement>', 'the SQL; the database is opened read-only')
+        .option('-n, --limit <n>', 'at most this many rows (0 = all)', '0')
+        .option('--timeout <duration>', 'stop the statement after this long (e.g. 30s, 2m; 0 = no limit)', '30s'),
     ),
   )
     .addHelpText('after', examples(`papers sql "SELECT family, count(*) AS n FROM methods GROUP BY family ORDER BY n DESC"`))
@@ -187,7 +190,8 @@ export function buildProgram(onExit: (code: number) => void): Command {
       .command('export')
       .description('the whole database: every paper with its nested data')
       .addOption(new Option('--format <format>', 'ndjson, json or csv').choices(['ndjson', 'json', 'csv']).default('ndjson'))
-      .option('-o, --out <file>', 'write to this file instead of stdout'),
+      .option('-o, --out <file>', 'write to this file instead of stdout (never the database)')
+      .option('-f, --force', 'replace the --out file if it exists'),
   )
     .addHelpText(
       'after',
@@ -219,17 +223,18 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof UserError || err instanceof ParseError) {
       log.error(err.message);
-      if (debug) process.stderr.write(`${err.stack}\n`);
+      if (debug) process.stderr.write(escapeTerminal(`${err.stack}\n`));
       return EXIT.failure;
     }
     const e = err as NodeJS.ErrnoException;
     if (e?.code === 'EPIPE') return EXIT.ok; // the reader (head, jq) went away: not our failure
     if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_')) {
       log.error(`database error: ${e.message}${debug ? '' : ' (add --debug for details)'}`);
-      if (debug) process.stderr.write(`${e.stack}\n`);
+      if (debug) process.stderr.write(escapeTerminal(`${e.stack}\n`));
       return EXIT.failure;
     }
-    process.stderr.write(`papers: unexpected error (a bug; please report it):\n${e?.stack ?? String(err)}\n`);
+    // The stack can quote a file name or scraped text: escaped like every message.
+    process.stderr.write(escapeTerminal(`papers: unexpected error (a bug; please report it):\n${e?.stack ?? String(err)}\n`));
     return EXIT.failure;
   }
 }

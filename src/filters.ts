@@ -81,8 +81,23 @@ export function parseCount(text: string, flag: string): number {
  * which is what the user meant. What is still malformed (an unterminated quote) stays an error
  * for the caller to report as a usage error.
  */
+/**
+ * Caps on a search's size. Each prefix term (`a*`) makes FTS5 walk every indexed word it could
+ * begin: 100 of them took 13 s on 20k papers (about 0.1-0.2 s each). A few are what people type.
+ */
+export const FTS_MAX_TERMS = 32;
+export const FTS_MAX_PREFIX_TERMS = 4;
+
 export function toFtsQuery(text: string): string {
   const out: string[] = [];
+  let terms = 0;
+  let prefixes = 0;
+  const count = (isPrefix: boolean) => {
+    if (++terms > FTS_MAX_TERMS) throw new UsageError(`too many search terms: at most ${FTS_MAX_TERMS}`);
+    if (isPrefix && ++prefixes > FTS_MAX_PREFIX_TERMS) {
+      throw new UsageError(`too many prefix terms (word*): at most ${FTS_MAX_PREFIX_TERMS} in one search`);
+    }
+  };
   const re = /"[^"]*"?|[(),]|[^\s(),"]+/g;
   let inNear = false;
   let pendingColumn = '';
@@ -100,6 +115,7 @@ export function toFtsQuery(text: string): string {
     if (tok === ')') inNear = false;
     if (pendingColumn && (tok.startsWith('"') || tok === '(')) out.push(pendingColumn); // title: "a b", title: (a OR b)
     if (tok.startsWith('"') || tok === '(' || tok === ')' || /^(?:AND|OR|NOT|NEAR)$/.test(tok)) {
+      if (tok.startsWith('"')) count(false);
       pendingColumn = '';
       out.push(tok);
       continue;
@@ -114,6 +130,7 @@ export function toFtsQuery(text: string): string {
     pendingColumn = '';
     const star = word.endsWith('*') ? '*' : '';
     if (star) word = word.slice(0, -1);
+    count(star !== '');
     // FTS5 barewords: letters, digits, underscore and any non-ASCII character.
     out.push(
       /^[\p{L}\p{N}_\u0080-\uffff]+$/u.test(word) ? prefix + word + star : `${prefix}"${word.replace(/"/g, '""')}"${star}`,

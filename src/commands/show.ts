@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import { emitObject, outputContext, type FormatFlags } from '../output/emit.js';
 import { csvLine, flatCell } from '../output/format.js';
 import { PAPER_FIELDS } from '../db/read.js';
+import { escapeTerminal, escapeTerminalDeep } from '../sanitize.js';
 
 export async function showCommand(id: string, flags: FormatFlags & { db?: string }): Promise<number> {
   const ctx = outputContext(flags, null);
@@ -47,18 +48,22 @@ export function wrapInPlace(text: string, width: number): string {
 
 /** Marks each claim's span inside the abstract (claims carry their offsets). */
 export function highlightClaims(p: PaperRecord, mark: (s: string) => string, text = p.abstract): string {
+  // Escaped piece by piece, after slicing: the claims' offsets are into the stored text.
+  const e = escapeTerminal;
   let out = '';
   let at = 0;
   for (const c of [...p.claims].sort((a, b) => a.start - b.start)) {
     if (c.start < at) continue; // overlapping spans: keep the first
-    out += text.slice(at, c.start) + mark(text.slice(c.start, c.end));
+    out += e(text.slice(at, c.start)) + mark(e(text.slice(c.start, c.end)));
     at = c.end;
   }
-  return out + text.slice(at);
+  return out + e(text.slice(at));
 }
 
 /** The paper for people: a header, the abstract, then its extractions and sightings. */
-export function renderPaper(p: PaperRecord, chalk: ChalkInstance | null, width = 0): string {
+export function renderPaper(paper: PaperRecord, chalk: ChalkInstance | null, width = 0): string {
+  // Every field is scraped text: shown escaped, never obeyed (the abstract by highlightClaims).
+  const p = { ...escapeTerminalDeep(paper), abstract: paper.abstract };
   const c = {
     bold: (s: string) => (chalk ? chalk.bold(s) : s),
     dim: (s: string) => (chalk ? chalk.dim(s) : s),

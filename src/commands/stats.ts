@@ -5,6 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import { withReadDb } from '../db/open.js';
 import { collectStats, type Stats } from '../db/listings.js';
+import { escapeTerminalDeep } from '../sanitize.js';
 import { emitObject, outputContext, type FormatFlags } from '../output/emit.js';
 import { UsageError } from '../errors.js';
 
@@ -106,6 +107,8 @@ export async function statsCommand(flags: FormatFlags & { db?: string }): Promis
   const ctx = outputContext(flags, null);
   if (ctx.format === 'csv') throw new UsageError('stats has no CSV form: use --json (or `papers sql` for a table)');
   const stats = await withReadDb(flags.db, collectStats);
-  await emitObject(stats, ctx, () => renderStats(stats, ctx.format === 'table' ? ctx.chalk : null, ctx.format === 'table'));
+  await emitObject(stats, ctx, () =>
+    renderStats(escapeTerminalDeep(stats), ctx.format === 'table' ? ctx.chalk : null, ctx.format === 'table'),
+  );
   return 0;
 }

@@ -22,6 +22,7 @@
  */
 import type { CodeLink, Link } from '../types.js';
 import { sentenceIndex, sentenceStarts } from './sentences.js';
+import { hasControl } from '../sanitize.js';
 
 /** Result of {@link extractLinks}. */
 export interface ExtractedLinks {
@@ -293,7 +294,8 @@ class Collector {
 
   /** Routes one cleaned URL: repository, owner page, chrome (dropped) or other link. */
   add(text: string, source: CodeLink['source'], status: () => CodeLink['status'], fallbackKind: () => string): void {
-    const p = parseUrl(text);
+    // A URL with a control character in it is not a link (`https://evil.example/x\x1b`).
+    const p = hasControl(text) ? null : parseUrl(text);
     if (!p) return;
     const host = p.host.replace(/^www\./, '');
     if (host === 'github.com') {

@@ -8,6 +8,7 @@
  */
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
+import { cleanRecordText } from '../sanitize.js';
 import { csvReader } from './csv.js';
 import { fileNameDate } from './dates.js';
 import { feedReader } from './feed.js';
@@ -116,7 +117,9 @@ export function bestSplit(text: string, fileName: string, among: readonly Format
  * Throws ParseError when the text is in no known form or its reader cannot read it.
  */
 export function splitDigest(text: string, fileName: string): SplitResult {
-  const result = bestSplit(text, fileName);
+  const split = bestSplit(text, fileName);
+  // Scraped text enters here, once: no terminal control sequences are stored (see ../sanitize.ts).
+  const result = { ...split, records: split.records.map(cleanRecordText) };
   const fromName = fileNameDate(fileName);
   if (fromName) {
     const d = result.digestDate;

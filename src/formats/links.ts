@@ -2,6 +2,7 @@
  * Link fields of a record: GitHub repository URLs (cleaned and validated) and other absolute links.
  * Pure; errors are `ParseError`s.
  */
+import { hasControl } from '../sanitize.js';
 
 const GITHUB_URL =
   /^(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?:\/([A-Za-z0-9_.-]+))?(\/[^\s?#]*)?/i;
@@ -36,7 +37,8 @@ const GITHUB_RESERVED = new Set([
 export function cleanRepoUrl(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   const m = GITHUB_URL.exec(raw.trim());
-  if (!m || !m[2]) return null;
+  // A URL with a control character in it is not a link (`https://github.com/a/b\x1b[2J`).
+  if (!m || !m[2] || hasControl(raw)) return null;
   const owner = m[1]!;
   let repo = m[2];
   if (GITHUB_RESERVED.has(owner.toLowerCase())) return null;
@@ -60,7 +62,7 @@ export function cleanScrapedRepoUrl(raw: unknown): string | null {
 export function cleanLink(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   const s = raw.trim();
-  if (!/^https?:\/\/[^\s/]+\.[^\s]/i.test(s) || s.length > 2000 || /\s/.test(s)) return null;
+  if (!/^https?:\/\/[^\s/]+\.[^\s]/i.test(s) || s.length > 2000 || /\s/.test(s) || hasControl(s)) return null;
   return s;
 }
 

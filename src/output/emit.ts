@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { UsageError } from '../errors.js';
+import { escapeTerminal } from '../sanitize.js';
 import { csvLine, flatCell, layoutTable, parseFields, pick, tsvLine, type OutputFormat, type View } from './format.js';
 
 /** The format flags every listing command takes. */
@@ -94,9 +95,10 @@ export async function emitRows<T>(rows: Iterable<T>, view: View<T>, ctx: OutputC
     return n;
   }
   const columns = fields ? fields.map((f) => view.columns.find((c) => c.key === f) ?? { key: f, header: f }) : view.columns;
-  // Tabs and line breaks inside a value would break a row in two, in a table as in TSV.
+  // Tabs and line breaks inside a value would break a row in two, in a table as in TSV; other
+  // control characters are shown escaped, never obeyed (a title's ESC[2J must not clear the screen).
   const cellsOf = (row: T) =>
-    columns.map((c) => (c.cell ? c.cell(row) : flatCell(view.toJSON(row)[c.key])).replace(/[\t\r\n]+/g, ' '));
+    columns.map((c) => escapeTerminal((c.cell ? c.cell(row) : flatCell(view.toJSON(row)[c.key])).replace(/[\t\r\n]+/g, ' ')));
   if (format === 'tsv') {
     for (const row of rows) {
       await write(out, tsvLine(cellsOf(row)) + '\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { statementKeyword } from '../../src/commands/sql.js';
+import { parseDuration, statementKeyword } from '../../src/commands/sql.js';
 
 describe('statementKeyword', () => {
   it.each([
@@ -49,5 +49,22 @@ describe('statementKeyword', () => {
         },
       ),
     );
+  });
+});
+
+describe('parseDuration (--timeout)', () => {
+  it.each([
+    ['30s', 30_000],
+    ['500ms', 500],
+    ['2m', 120_000],
+    ['1.5s', 1500],
+    ['1h', 3_600_000],
+    ['10', 10_000],
+    ['0', 0],
+  ])('%j -> %d ms', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+  it.each(['', 'soon', '-1s', '5 days', '1e3'])('%j is a usage error', (text) => {
+    expect(() => parseDuration(text)).toThrow(/invalid --timeout/);
   });
 });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { UsageError } from '../../src/errors.js';
-import { csvLine, displayWidth, flatCell, layoutTable, parseFields, pick, truncate, tsvLine } from '../../src/output/format.js';
+import {
+  csvCell,
+  csvLine,
+  displayWidth,
+  flatCell,
+  layoutTable,
+  parseFields,
+  pick,
+  truncate,
+  tsvLine,
+} from '../../src/output/format.js';
 
 const VALID = ['id', 'title', 'abstract'] as const;
 
@@ -89,12 +99,26 @@ describe('csvLine', () => {
     expect(csvLine(values)).toBe(expected);
   });
 
+  it.each([
+    ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
+    ['+1', "'+1"],
+    ['-1+1', "'-1+1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['a=b', 'a=b'],
+    [-0.5, '-0.5'],
+    [['=x'], '["=x"]'],
+  ])('csvCell(%j) = %j (formula cells neutralised, numbers kept)', (v, expected) => {
+    expect(csvCell(v)).toBe(expected);
+  });
+
   it('round-trips any fields through a strict RFC 4180 parser', () => {
     const unit = fc.oneof(fc.constantFrom(',', '"', '\r', '\n', ' ', 'a', 'é', '中'), fc.string({ maxLength: 3 }));
     const field = fc.array(unit, { maxLength: 8 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.array(field, { minLength: 1, maxLength: 6 }), (values) => {
-        expect(parseCsvRecord(csvLine(values))).toEqual(values);
+        expect(parseCsvRecord(csvLine(values))).toEqual(values.map(csvCell));
       }),
       { numRuns: 500 },
     );
@@ -103,7 +127,7 @@ describe('csvLine', () => {
   it('round-trips nested values as their JSON', () => {
     fc.assert(
       fc.property(fc.array(fc.jsonValue(), { minLength: 1, maxLength: 4 }), (values) => {
-        expect(parseCsvRecord(csvLine(values))).toEqual(values.map(flatCell));
+        expect(parseCsvRecord(csvLine(values))).toEqual(values.map(csvCell));
       }),
       { numRuns: 200 },
     );
