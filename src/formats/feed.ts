@@ -85,7 +85,7 @@ function authorsOf(item: Record<string, unknown>): string[] {
 
 function itemToRecord(item: Record<string, unknown>, position: number): DigestRecord {
   const r = emptyRecord(position, cleanTitle(field(item, 'title')));
-  const body = readPaperBody(field(item, 'content:encoded', 'content', 'description', 'summary'));
+  const body = readPaperBody(field(item, 'content:encoded', 'content', 'description', 'summary'), r.title);
   let ref: ArxivRef | null = null;
   for (const candidate of [...hrefs(item), field(item, 'guid'), field(item, 'id')]) {
     ref ??= arxivRef(candidate);

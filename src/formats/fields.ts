@@ -305,7 +305,9 @@ export function recordFromFields(rec: Record<string, unknown>, position: number)
   for (const raw of bodies) {
     if (raw === null) continue;
     const body =
-      looksLikeHtml(raw) || /^[ \t]*(?:authors?|upvotes?)[ \t]*:|AI[- ]generated summary/im.test(raw) ? readPaperBody(raw) : null;
+      looksLikeHtml(raw) || /^[ \t]*(?:authors?|upvotes?)[ \t]*:|AI[- ]generated summary/im.test(raw)
+        ? readPaperBody(raw, r.title)
+        : null;
     const text = body ? body.abstract : unwrapAbstract(raw);
     if (body) {
       if (r.authors.length === 0) r.authors = body.authors;

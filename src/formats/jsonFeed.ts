@@ -26,7 +26,7 @@ function str(v: unknown): string {
 
 function itemToRecord(item: Record<string, unknown>, position: number): DigestRecord {
   const r = emptyRecord(position, cleanTitle(str(item.title)));
-  const body = readPaperBody(str(item.content_html) || str(item.content_text));
+  const body = readPaperBody(str(item.content_html) || str(item.content_text), r.title);
   let ref: ArxivRef | null = null;
   for (const v of [item.url, item.external_url, item.id]) {
     ref ??= arxivRef(v);

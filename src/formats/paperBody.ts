@@ -67,8 +67,9 @@ function lastMarker(text: string): { start: number; end: number } | null {
   return last;
 }
 
-/** Reads a body (HTML or plain text) into its parts. */
-export function readPaperBody(raw: string): PaperBody {
+/** Reads a body (HTML or plain text) into its parts; a paragraph repeating `title` is not prose. */
+export function readPaperBody(raw: string, title = ''): PaperBody {
+  const titleKey = title.toLowerCase();
   const out: PaperBody = {
     abstract: '',
     summary: '',
@@ -142,6 +143,7 @@ export function readPaperBody(raw: string): PaperBody {
   const inAbstract: string[] = [];
   for (const p of paragraphs) {
     const text = unwrapAbstract(p.text);
+    if (titleKey !== '' && text.toLowerCase() === titleKey) continue;
     const lang = scriptLang(text);
     if (lang !== 'en') {
       if (lang) summaries.push({ text, lang });

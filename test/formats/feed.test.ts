@@ -108,6 +108,11 @@ describe('feedReader: items', () => {
       },
     ),
     _(
+      'a paragraph repeating the title is not part of the abstract',
+      '<item><title>A Long Title That Runs Past Sixty Characters For Certain Here</title><description>&lt;p&gt;&lt;b&gt;A Long Title That Runs Past Sixty Characters For Certain Here&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The abstract.&lt;/p&gt;</description></item>',
+      { abstract: 'The abstract.' },
+    ),
+    _(
       'Atom-style published date, RSS pubDate with a weekday',
       '<item><title>T</title><pubDate>Sun, 01 Feb 2026 08:05:49 GMT</pubDate></item>',
       {
