@@ -4,6 +4,7 @@
  */
 import { UsageError } from './errors.js';
 import { normalizeArxivId } from './formats/arxiv.js';
+import { spellingVariant } from './normalize.js';
 
 export type Comparison = '>' | '>=' | '<' | '<=' | '=' | '!=';
 
@@ -16,15 +17,31 @@ export interface ClaimFilter {
 
 const MAGNITUDE: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, t: 1e12 };
 
-/** "2", "1e6", "0.3M", "7B", "90%", "2x", "16,000" → a number; null when it is not one. */
-export function parseQuantity(text: string): number | null {
+/**
+ * "2", "1e6", "0.3M", "7B", "90%", "2x", "16,000" → a number; null when it is not one. With
+ * `plain`, a trailing % or x is refused: `claims --min 2x` would otherwise read as 2 and match
+ * 2% too (the unit is a filter of its own, --unit).
+ */
+export function parseQuantity(text: string, plain = false): number | null {
   // Commas only as thousands separators ("16,000"): "1,5" is not a number here.
-  const m = /^\s*([-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?:e[-+]?\d+)?)\s*([kmbt])?\s*(?:%|x|×)?\s*$/i.exec(text);
-  if (!m) return null;
+  const m = /^\s*([-+]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?:e[-+]?\d+)?)\s*([kmbt])?\s*(%|x|×)?\s*$/i.exec(text);
+  if (!m || (plain && m[3])) return null;
   const n = Number(m[1]!.replace(/,/g, ''));
   if (!Number.isFinite(n)) return null;
   return m[2] ? n * MAGNITUDE[m[2].toLowerCase()]! : n;
 }
+
+/** Short names people type for a claim subject: `params<7B` is `parameters<7e9`. */
+const SUBJECT_ALIASES: Record<string, string> = {
+  params: 'parameters',
+  param: 'parameters',
+  parameter: 'parameters',
+  acc: 'accuracy',
+  speed: 'speedup',
+  'speed up': 'speedup',
+  token: 'tokens',
+  example: 'examples',
+};
 
 /** Parses `METRIC OP VALUE`, e.g. `accuracy>=90`, `speedup > 2`, `parameters<1e6`, `attack success rate>=90`. */
 export function parseClaimFilter(expr: string): ClaimFilter {
@@ -33,23 +50,23 @@ export function parseClaimFilter(expr: string): ClaimFilter {
   if (!m) throw new UsageError(`invalid --claim '${expr}': ${hint}`);
   const value = parseQuantity(m[3]!);
   if (value === null) throw new UsageError(`invalid --claim '${expr}': '${m[3]}' is not a number; ${hint}`);
-  const subject = m[1]!.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return { subject, op: m[2] as Comparison, value };
+  const said = m[1]!.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return { subject: SUBJECT_ALIASES[said] ?? said, op: m[2] as Comparison, value };
 }
 
 /**
  * `--since`/`--until`: YYYY, YYYY-MM or YYYY-MM-DD. Returns the inclusive bound as a
  * YYYY-MM-DD string (the start of the period for since, its end for until).
  */
-export function parseDateBound(text: string, bound: 'since' | 'until'): string {
+export function parseDateBound(text: string, bound: 'since' | 'until', flag = `--${bound}`): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim());
-  if (!m) throw new UsageError(`invalid --${bound} '${text}': expected YYYY-MM-DD, YYYY-MM or YYYY`);
+  if (!m) throw new UsageError(`invalid ${flag} '${text}': expected YYYY-MM-DD, YYYY-MM or YYYY`);
   const [, y, mo, d] = m;
   const month = mo ?? (bound === 'since' ? '01' : '12');
-  if (Number(month) < 1 || Number(month) > 12) throw new UsageError(`invalid --${bound} '${text}': no month ${month}`);
+  if (Number(month) < 1 || Number(month) > 12) throw new UsageError(`invalid ${flag} '${text}': no month ${month}`);
   const lastDay = new Date(Date.UTC(Number(y), Number(month), 0)).getUTCDate();
   const day = d ?? (bound === 'since' ? '01' : String(lastDay));
-  if (Number(day) < 1 || Number(day) > lastDay) throw new UsageError(`invalid --${bound} '${text}': no day ${day} in that month`);
+  if (Number(day) < 1 || Number(day) > lastDay) throw new UsageError(`invalid ${flag} '${text}': no day ${day} in that month`);
   return `${y}-${month}-${day.padStart(2, '0')}`;
 }
 
@@ -131,11 +148,87 @@ export function toFtsQuery(text: string): string {
     const star = word.endsWith('*') ? '*' : '';
     if (star) word = word.slice(0, -1);
     count(star !== '');
-    // FTS5 barewords: letters, digits, underscore and any non-ASCII character.
-    out.push(
-      /^[\p{L}\p{N}_\u0080-\uffff]+$/u.test(word) ? prefix + word + star : `${prefix}"${word.replace(/"/g, '""')}"${star}`,
-    );
+    // Inside NEAR(...) only phrases are allowed, and a prefix (word*) is broad already and costly
+    // (see FTS_MAX_PREFIX_TERMS): no spelling alternatives for those.
+    out.push(prefix + (inNear || star ? ftsTerm(word, star) : searchTerm(word, star)));
   }
   // Nothing searchable left (the text was only punctuation): an empty phrase, which matches nothing.
-  return out.length > 0 ? out.join(' ') : '""';
+  return out.length > 0 ? withExplicitAnd(out).join(' ') : '""';
+}
+
+/** An FTS5 term for one word: a bareword when FTS5 reads it as one token, else a quoted phrase. */
+function ftsTerm(word: string, star: string): string {
+  // FTS5 barewords: letters, digits, underscore and any non-ASCII character.
+  return /^[\p{L}\p{N}_\u0080-\uffff]+$/u.test(word) ? word + star : `"${word.replace(/"/g, '""')}"${star}`;
+}
+
+/**
+ * Word starts that writers join, hyphenate or space at will ("finetuning", "fine-tuning",
+ * "fine tuning"): the dedup treats these as one (titleKey drops the separators), so the search
+ * does too.
+ */
+const JOINABLE_PREFIXES = [
+  'fine',
+  'pre',
+  'post',
+  'multi',
+  'self',
+  'cross',
+  'zero',
+  'few',
+  'semi',
+  'non',
+  'co',
+  'sub',
+  'meta',
+  'over',
+  'under',
+  'down',
+];
+
+/**
+ * The spellings of one search word the dedup already counts as the same: joined, hyphenated or
+ * spaced ("finetuning" = "fine-tuning" = "fine tuning") and British or American ("optimisation"
+ * = "optimization"). Pure; the first is the word itself.
+ */
+export function spellingsOf(word: string): string[] {
+  const lower = word.toLowerCase();
+  const out = new Set<string>([word]);
+  if (/^[a-z]+(?:-[a-z]+)+$/i.test(word)) out.add(lower.replace(/-/g, '')); // fine-tuning -> finetuning
+  if (/^[a-z]+$/i.test(word)) {
+    for (const p of JOINABLE_PREFIXES) {
+      if (lower.startsWith(p) && lower.length - p.length >= 4) out.add(`${p} ${lower.slice(p.length)}`);
+    }
+    const american = spellingVariant(lower);
+    if (american !== lower) out.add(american);
+    const british = lower.replace(/^([a-z]{3,})iz(e|es|ed|ing|ation|ations|er|ers)$/, '$1is$2');
+    if (british !== lower) out.add(british);
+  }
+  return [...out];
+}
+
+/** One search word as FTS5 text: the word, or its known spellings joined with OR. */
+function searchTerm(word: string, star: string): string {
+  const spellings = spellingsOf(word);
+  if (spellings.length === 1) return ftsTerm(word, star);
+  return `(${spellings.map((w) => ftsTerm(w, star)).join(' OR ')})`;
+}
+
+/**
+ * FTS5 reads two phrases side by side as AND, but not a parenthesised group beside anything
+ * ("(a OR b) c" is a syntax error): an explicit AND goes wherever a group meets an operand.
+ */
+function withExplicitAnd(tokens: string[]): string[] {
+  const operator = (t: string) => /^(?:AND|OR|NOT|NEAR\(|,)$/.test(t);
+  const opensGroup = (t: string) => t === '(' || t === 'NEAR(' || t.endsWith(':');
+  const group = (t: string) => /^(?:[a-z]+:)?\(.+\)$/s.test(t);
+  const out: string[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    const prevEndsOperand = prev !== undefined && !operator(prev) && !opensGroup(prev);
+    const startsOperand = !operator(t) && t !== ')';
+    if (prevEndsOperand && startsOperand && (group(prev) || prev === ')' || group(t) || t === '(')) out.push('AND');
+    out.push(t);
+  }
+  return out;
 }

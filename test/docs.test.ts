@@ -9,7 +9,19 @@ const commands = buildProgram(() => {}).commands.map((c) => c.name());
 
 describe('every command is documented', () => {
   it('has the commands we expect', () => {
-    expect(commands).toEqual(['ingest', 'query', 'show', 'claims', 'links', 'methods', 'dupes', 'stats', 'sql', 'export']);
+    expect(commands).toEqual([
+      'ingest',
+      'query',
+      'show',
+      'open',
+      'claims',
+      'links',
+      'methods',
+      'dupes',
+      'stats',
+      'sql',
+      'export',
+    ]);
   });
 
   it.each(commands)('papers %s --help shows an example', (name) => {

@@ -302,8 +302,14 @@ describe('toFtsQuery', () => {
   it.each([
     ['lora', 'lora'],
     ['low rank adaptation', 'low rank adaptation'],
-    ['low-rank', '"low-rank"'],
-    ['low-rank adaptation', '"low-rank" adaptation'],
+    // Spelling variants the dedup counts as one are searched as one: joined, hyphenated, spaced.
+    ['low-rank', '("low-rank" OR lowrank)'],
+    ['low-rank adaptation', '("low-rank" OR lowrank) AND adaptation'],
+    ['finetuning', '(finetuning OR "fine tuning")'],
+    ['optimisation', '(optimisation OR optimization)'],
+    ['optimization', '(optimization OR optimisation)'],
+    ['NOT lora', 'NOT lora'],
+    ['NEAR(fine-tuning lora)', 'NEAR( "fine-tuning" lora )'],
     ['GPT-4o', '"GPT-4o"'],
     ['Qwen2.5', '"Qwen2.5"'],
     ['Qwen2', 'Qwen2'],
@@ -321,7 +327,7 @@ describe('toFtsQuery', () => {
     ['title:lora', 'title:lora'],
     ['Title:LoRA', 'title:LoRA'],
     ['abstract:lora*', 'abstract:lora*'],
-    ['title:low-rank', 'title:"low-rank"'],
+    ['title:low-rank', 'title:("low-rank" OR lowrank)'],
     ['TITLE:low-rank*', 'title:"low-rank"*'],
     ['title:"low rank"', 'title: "low rank"'],
     ['title:(lora OR qlora)', 'title: ( lora OR qlora )'],
@@ -356,6 +362,7 @@ describe('toFtsQuery', () => {
       'We adapt LoRA with an adapter module',
       'LoRA and nothing else here, then an adapter far away',
       'Qwen2.5 and GPT-4o under low-rank constraints',
+      'Fine-tuning after pre-training',
     ];
     const ins = db.prepare('INSERT INTO papers (id, title, abstract) VALUES (?, ?, ?)');
     docs.forEach((d, i) => ins.run(`p${i}`, `Title ${i}`, d));
@@ -373,6 +380,10 @@ describe('toFtsQuery', () => {
       ['abstract:low-rank', [3]],
       ['NEAR(lora adapter)', [1, 2]],
       ['adapt*', [1, 2]],
+      ['finetuning', [4]],
+      ['fine-tuning', [4]],
+      ['pretraining', [4]],
+      ['finetuning lora', []],
     ])('%j finds rows %j', (text, rows) => {
       expect(match.all(toFtsQuery(text))).toEqual(rows);
     });

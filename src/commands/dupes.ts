@@ -20,7 +20,7 @@ const view: View<DupeGroup> = {
   fields: FIELDS,
   toJSON: (g) => ({ paper_id: g.paper_id, title: g.title, count: g.count, sightings: g.sightings }),
   columns: [
-    { key: 'paper_id', header: 'PAPER' },
+    { key: 'paper_id', header: 'PAPER', keep: true },
     { key: 'count', header: 'SIGHTINGS', align: 'right' },
     { key: 'sightings', header: 'RULES', cell: sightingSummary },
     { key: 'title', header: 'TITLE', flex: true },
@@ -30,6 +30,9 @@ const view: View<DupeGroup> = {
 export async function dupesCommand(flags: FormatFlags & { db?: string; rule?: string; limit?: string }): Promise<number> {
   const limit = parseCount(flags.limit ?? '20', '--limit');
   const ctx = outputContext(flags, FIELDS);
-  await withReadDb(flags.db, (db) => emitRows(listDupeGroups(db, flags.rule, limit), view, ctx, 'no merged papers'));
+  await withReadDb(flags.db, (db) => {
+    const page = listDupeGroups(db, flags.rule, limit);
+    return emitRows(page.rows, view, ctx, { empty: 'no merged papers', total: page.total });
+  });
   return 0;
 }

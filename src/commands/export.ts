@@ -1,25 +1,51 @@
 /**
  * `papers export`: every paper with its nested data, streamed in batches. With --out the file is
  * written through writeFileAtomic (../output/files.ts): never over the database, replaced only
- * with --force, and a failed export never leaves half a file.
+ * with --force, and a failed export never leaves half a file. Takes the listing flags too
+ * (--json, --csv, --fields, --limit, --jq...), beside --format.
  */
 import { resolveDbPath, withReadDb } from '../db/open.js';
 import { PAPER_FIELDS, hydratePapers } from '../db/read.js';
-import { emitRows, outputContext } from '../output/emit.js';
+import { UsageError } from '../errors.js';
+import { parseCount } from '../filters.js';
+import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import { writeFileAtomic } from '../output/files.js';
 import { paperView } from '../output/views.js';
 
-export async function exportCommand(flags: {
+export interface ExportFlags extends FormatFlags {
   db?: string;
-  format: 'ndjson' | 'json' | 'csv';
+  format?: 'ndjson' | 'json' | 'csv';
   out?: string;
   force?: boolean;
-}): Promise<number> {
+  limit?: string;
+}
+
+/** The format flags an export runs with: --format and the listing flags agree, NDJSON when neither is given. */
+export function exportFormat(flags: ExportFlags): FormatFlags {
+  const given = (['json', 'ndjson', 'nl', 'csv', 'tsv', 'table'] as const).filter((f) => flags[f]);
+  if (
+    flags.format &&
+    given.length > 0 &&
+    !(given.length === 1 && (given[0] === flags.format || (given[0] === 'nl' && flags.format === 'ndjson')))
+  ) {
+    throw new UsageError(`--format ${flags.format} and --${given.join(', --')} disagree: give one`);
+  }
+  if (given.length > 0 || flags.jq !== undefined) return flags;
+  return { ...flags, [flags.format ?? 'ndjson']: true };
+}
+
+export async function exportCommand(flags: ExportFlags): Promise<number> {
+  const formatFlags = exportFormat(flags);
+  const limit = parseCount(flags.limit ?? '0', '--limit');
   await withReadDb(flags.db, async (db) => {
-    const rids = db.prepare('SELECT rid FROM papers ORDER BY rid').pluck().all() as number[];
+    const total = db.prepare('SELECT count(*) FROM papers').pluck().get() as number;
+    const rids = db
+      .prepare(`SELECT rid FROM papers ORDER BY rid${limit ? ' LIMIT ?' : ''}`)
+      .pluck()
+      .all(...(limit ? [limit] : [])) as number[];
     const emit = async (out: NodeJS.WritableStream) => {
-      const ctx = outputContext({ [flags.format]: true }, PAPER_FIELDS, out);
-      await emitRows(hydratePapers(db, rids), paperView(ctx.chalk), ctx);
+      const ctx = outputContext(formatFlags, PAPER_FIELDS, out);
+      await emitRows(hydratePapers(db, rids), paperView(ctx.chalk), ctx, { total: rids.length < total ? total : null });
     };
     if (!flags.out) return emit(process.stdout);
     return writeFileAtomic(flags.out, emit, { force: flags.force, protect: [resolveDbPath(flags.db)] });

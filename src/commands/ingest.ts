@@ -1,11 +1,13 @@
 /**
  * `papers ingest <paths...>`: files and folders into the database.
  */
+import fs from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { discoverFiles } from '../ingest/discover.js';
 import { Ingester, emptySummary, type IngestSummary } from '../ingest/run.js';
 import { openForWrite, resolveDbPath } from '../db/open.js';
+import { markIngestStart } from '../db/runs.js';
 import { ProgressBar } from '../output/progress.js';
 import { UsageError } from '../errors.js';
 import { log } from '../output/log.js';
@@ -69,6 +71,14 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   const found = await discoverFiles(paths);
   const summary: IngestSummary = emptySummary();
   summary.errors.push(...found.errors);
+  // Nothing to read and no database yet: create none (a typo in a path must not leave an empty
+  // papers.db behind for the next command to find).
+  if (found.files.length === 0 && !fs.existsSync(dbPath)) {
+    if (flags.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    else for (const e of summary.errors) log.error(`${e.file}: ${e.message}`);
+    if (!flags.json && !flags.quiet) log.info(`nothing to ingest: no database created at ${dbPath}`);
+    return summary.errors.length > 0 ? 1 : 0;
+  }
 
   const quiet = Boolean(flags.quiet || flags.json);
   const bar = !quiet && process.stderr.isTTY ? new ProgressBar(process.stderr) : null;
@@ -92,6 +102,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   // paper-id and claim-value indexes, the papers updated): with SQLite's default of 2 MB, a 1M-paper
   // ingest re-read and re-wrote them all the time.
   db.pragma(`cache_size = -${INGEST_CACHE_KIB}`);
+  markIngestStart(db); // for `papers query --new` (see db/runs.ts)
   try {
     const ingester = new Ingester(db, {
       threshold,

@@ -3,12 +3,15 @@
  * when searching).
  */
 import { withReadDb } from '../db/open.js';
-import { PAPER_FIELDS, findPapers, hydratePapers, type MethodFilter, type PaperFilters } from '../db/read.js';
+import { PAPER_FIELDS, findPaperPage, hydratePapers, type MethodFilter, type PaperFilters } from '../db/read.js';
+import { lastIngestMark } from '../db/runs.js';
 import { UsageError } from '../errors.js';
 import { parseArxivId, parseClaimFilter, parseCount, parseDateBound } from '../filters.js';
 import { methodMatches } from '../extract/methods.js';
+import { umbrellaFamilies } from '../extract/umbrellas.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import { paperView } from '../output/views.js';
+import { ROLES, SORTS } from '../vocabulary.js';
 
 export interface QueryFlags extends FormatFlags {
   db?: string;
@@ -16,44 +19,56 @@ export interface QueryFlags extends FormatFlags {
   role?: string;
   hasCode?: boolean;
   claim?: string[];
+  author?: string;
+  minUpvotes?: string;
   file?: string;
   since?: string;
   until?: string;
+  firstSeenSince?: string;
+  new?: boolean;
   arxiv?: string;
   sort?: string;
   limit?: string;
 }
 
-const ROLES = ['proposed', 'compared', 'used'];
-const SORTS = ['relevance', 'date', 'title', 'claims'] as const;
-
-/** `--method lora` is a family, `--method qlora` one member; anything else is a usage error. */
+/** `--method lora` is a family, `--method qlora` one member, `--method peft` an umbrella; anything else is a usage error. */
 export function resolveMethod(name: string): MethodFilter {
+  const umbrella = umbrellaFamilies(name);
+  if (umbrella) return { family: name.trim().toLowerCase(), name: null, families: umbrella };
   const m = methodMatches(name);
   if (!m) throw new UsageError(`unknown method '${name}': run \`papers methods\` to list the known families and members`);
   return m;
 }
 
+/** Checks a value against a closed list: a usage error naming the valid ones. */
+export function oneOf<T extends string>(value: string | undefined, valid: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(valid as readonly string[]).includes(value)) {
+    throw new UsageError(`invalid ${flag} '${value}': expected one of ${valid.join(', ')}`);
+  }
+  return value as T;
+}
+
 /** Turns the flags into filters, checking every value before the database is touched. */
 export function parseQueryFlags(text: string | undefined, flags: QueryFlags, defaultLimit = 20): PaperFilters {
-  if (flags.role !== undefined && !ROLES.includes(flags.role)) {
-    throw new UsageError(`invalid --role '${flags.role}': expected one of ${ROLES.join(', ')}`);
-  }
-  if (flags.sort !== undefined && !(SORTS as readonly string[]).includes(flags.sort)) {
-    throw new UsageError(`invalid --sort '${flags.sort}': expected one of ${SORTS.join(', ')}`);
-  }
   const trimmed = text?.trim();
+  const author = flags.author?.trim();
+  if (flags.author !== undefined && !author) throw new UsageError('--author needs a name');
   return {
     text: trimmed ? trimmed : undefined,
     methods: (flags.method ?? []).map(resolveMethod),
-    role: flags.role,
+    role: oneOf(flags.role, ROLES, '--role'),
     hasCode: flags.hasCode,
     claims: (flags.claim ?? []).map(parseClaimFilter),
+    author,
+    minUpvotes: flags.minUpvotes === undefined ? undefined : parseCount(flags.minUpvotes, '--min-upvotes'),
     fileGlob: flags.file,
     since: flags.since === undefined ? undefined : parseDateBound(flags.since, 'since'),
     until: flags.until === undefined ? undefined : parseDateBound(flags.until, 'until'),
+    firstSeenSince:
+      flags.firstSeenSince === undefined ? undefined : parseDateBound(flags.firstSeenSince, 'since', '--first-seen-since'),
     arxivId: flags.arxiv === undefined ? undefined : parseArxivId(flags.arxiv),
-    sort: flags.sort as PaperFilters['sort'],
+    sort: oneOf(flags.sort, SORTS, '--sort'),
     limit: flags.limit === undefined ? defaultLimit : parseCount(flags.limit, '--limit'),
   };
 }
@@ -61,8 +76,14 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
 export async function queryCommand(textParts: string[], flags: QueryFlags): Promise<number> {
   const filters = parseQueryFlags(textParts.join(' '), flags);
   const ctx = outputContext(flags, PAPER_FIELDS);
-  await withReadDb(flags.db, (db) =>
-    emitRows(hydratePapers(db, findPapers(db, filters)), paperView(ctx.chalk), ctx, 'no papers match'),
-  );
+  await withReadDb(flags.db, (db) => {
+    if (flags.new) {
+      const mark = lastIngestMark(db);
+      // A database from before the mark was kept: every paper came from "an" ingest.
+      filters.ridAbove = mark ?? 0;
+    }
+    const page = findPaperPage(db, filters);
+    return emitRows(hydratePapers(db, page.rids), paperView(ctx.chalk), ctx, { empty: 'no papers match', total: page.total });
+  });
   return 0;
 }

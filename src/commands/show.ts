@@ -3,22 +3,28 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { withReadDb } from '../db/open.js';
-import { findPaperRid, hydratePapers, type PaperRecord } from '../db/read.js';
+import type { DB } from '../db/open.js';
+import { PAPER_FIELDS, findPaperRid, hydratePapers, type PaperRecord } from '../db/read.js';
 import { UserError } from '../errors.js';
-import { emitObject, outputContext, type FormatFlags } from '../output/emit.js';
-import { csvLine, flatCell } from '../output/format.js';
-import { PAPER_FIELDS } from '../db/read.js';
+import { emitObject, emitRows, outputContext, type FormatFlags } from '../output/emit.js';
+import { flatCell } from '../output/format.js';
+import { paperView } from '../output/views.js';
 import { escapeTerminal, escapeTerminalDeep } from '../sanitize.js';
 
+/** The paper a reference names (see findPaperRid), or a UserError saying none does. */
+export function paperByRef(db: DB, ref: string): PaperRecord {
+  const rid = findPaperRid(db, ref);
+  const paper = rid === undefined ? undefined : [...hydratePapers(db, [rid])][0];
+  if (!paper) throw new UserError(`no paper with id, id prefix or arXiv id '${ref}' (try \`papers query\` to find it)`);
+  return paper;
+}
+
 export async function showCommand(id: string, flags: FormatFlags & { db?: string }): Promise<number> {
-  const ctx = outputContext(flags, null);
-  const paper = await withReadDb(flags.db, (db) => {
-    const rid = findPaperRid(db, id.trim());
-    if (rid === undefined) throw new UserError(`no paper with id or arXiv id '${id}' (try \`papers query\` to find it)`);
-    return [...hydratePapers(db, [rid])][0];
-  });
-  if (ctx.format === 'csv') {
-    ctx.out.write(csvLine([...PAPER_FIELDS]) + '\r\n' + csvLine(PAPER_FIELDS.map((k) => paper![k])) + '\r\n');
+  const ctx = outputContext(flags, PAPER_FIELDS);
+  const paper = await withReadDb(flags.db, (db) => paperByRef(db, id));
+  // The flat forms and --fields: the paper as a one-row listing, like `query --arxiv`.
+  if (ctx.format === 'csv' || flags.tsv || (ctx.fields && ctx.format !== 'table')) {
+    await emitRows([paper], paperView(ctx.chalk), ctx);
     return 0;
   }
   await emitObject(paper, ctx, () =>
@@ -80,6 +86,7 @@ export function renderPaper(paper: PaperRecord, chalk: ChalkInstance | null, wid
   ].filter(Boolean);
   lines.push(c.dim(meta.join(' · ')));
   if (p.authors.length) lines.push(c.dim(p.authors.join(', ')));
+  if (p.url) lines.push(`${p.url}  ${c.dim(`arXiv ${p.arxiv_url} · PDF ${p.pdf_url}`)}`);
   lines.push('', highlightClaims(p, c.mark, wrapInPlace(p.abstract, Math.min(width, 100))), '');
   if (p.methods.length)
     lines.push(`${c.bold('Methods:')} ${p.methods.map((m) => `${m.name} (${m.family}, ${m.role})`).join('; ')}`);

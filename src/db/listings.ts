@@ -3,8 +3,32 @@
  * Every value from the user is a bound parameter.
  */
 import type { Claim, CodeLink } from '../types.js';
-import type { MethodFilter } from './read.js';
+import { unitFitSql } from '../extract/metric-units.js';
+import { COUNT_CAP } from '../vocabulary.js';
+import { methodCondition, type MethodFilter } from './read.js';
 import type { DB } from './open.js';
+
+/** A listing cut by --limit: its rows, and how many there were when cut (else null; see COUNT_CAP). */
+export interface Page<T> {
+  rows: T[];
+  total: number | null;
+}
+
+/**
+ * Runs a listing's SELECT and ORDER BY with its limit (0 = all), reading one row more to know
+ * whether the limit cut it, and counting the rows (unordered, up to COUNT_CAP) only then.
+ */
+export function pageOf<T>(db: DB, sql: string, order: string, params: unknown[], limit: number): Page<T> {
+  const ordered = `${sql} ORDER BY ${order}`;
+  if (!limit) return { rows: db.prepare<unknown[], T>(ordered).all(...params), total: null };
+  const rows = db.prepare<unknown[], T>(`${ordered} LIMIT ?`).all(...params, limit + 1);
+  if (rows.length <= limit) return { rows, total: null };
+  const total = db
+    .prepare(`SELECT count(*) FROM (${sql} LIMIT ${COUNT_CAP + 1})`)
+    .pluck()
+    .get(...params) as number;
+  return { rows: rows.slice(0, limit), total };
+}
 
 /** A claim with the paper it belongs to. */
 export interface ClaimRow extends Claim {
@@ -22,7 +46,7 @@ export interface ClaimQuery {
   limit: number;
 }
 
-export function listClaims(db: DB, q: ClaimQuery): ClaimRow[] {
+export function listClaims(db: DB, q: ClaimQuery): Page<ClaimRow> {
   const where: string[] = [];
   const params: unknown[] = [];
   const eq = (col: string, v: string | undefined) => {
@@ -33,6 +57,12 @@ export function listClaims(db: DB, q: ClaimQuery): ClaimRow[] {
   eq('c.metric', q.metric);
   eq('c.kind', q.kind);
   eq('c.unit', q.unit);
+  // A numeric bound on a metric keeps the claims in units that fit it (extract/metric-units.ts).
+  const fit = q.metric !== undefined && (q.min !== undefined || q.max !== undefined) ? unitFitSql(q.metric, 'c.unit') : null;
+  if (fit) {
+    where.push(fit.sql);
+    params.push(...fit.params);
+  }
   if (q.min !== undefined) {
     where.push('c.value >= ?');
     params.push(q.min);
@@ -42,21 +72,14 @@ export function listClaims(db: DB, q: ClaimQuery): ClaimRow[] {
     params.push(q.max);
   }
   for (const m of q.methods ?? []) {
-    where.push(
-      `EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = c.paper_rid AND m.family = ?${m.name ? ' AND m.name = ? COLLATE NOCASE' : ''})`,
-    );
-    params.push(m.family);
-    if (m.name) params.push(m.name);
+    const cond = methodCondition(m);
+    where.push(`EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = c.paper_rid AND ${cond.sql})`);
+    params.push(...cond.params);
   }
-  let sql = `SELECT c.paper_id, p.title, c.text, c.start, c."end", c.value, c.low, c.high, c.unit, c.kind, c.metric, c.qualifier, c.sentence
+  const sql = `SELECT c.paper_id, p.title, c.text, c.start, c.end_offset AS "end", c.value, c.low, c.high, c.unit, c.kind, c.metric, c.qualifier, c.sentence
     FROM claims c JOIN papers p ON p.rid = c.paper_rid
-    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-    ORDER BY p.last_seen DESC, p.rid DESC, c.start`;
-  if (q.limit) {
-    sql += ' LIMIT ?';
-    params.push(q.limit);
-  }
-  return db.prepare<unknown[], ClaimRow>(sql).all(...params);
+    ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+  return pageOf<ClaimRow>(db, sql, 'p.last_seen DESC, p.rid DESC, c.start', params, q.limit);
 }
 
 /** A GitHub repository with the paper linking it. */
@@ -65,7 +88,7 @@ export interface LinkRow extends CodeLink {
   title: string;
 }
 
-export function listLinks(db: DB, status: string | undefined, limit: number): LinkRow[] {
+export function listLinks(db: DB, status: string | undefined, limit: number): Page<LinkRow> {
   const params: unknown[] = [];
   let sql = `SELECT g.paper_id, p.title, g.url, g.owner, g.repo, g.path, g.status, g.source
     FROM code_links g JOIN papers p ON p.rid = g.paper_rid`;
@@ -73,16 +96,13 @@ export function listLinks(db: DB, status: string | undefined, limit: number): Li
     sql += ' WHERE g.status = ?';
     params.push(status);
   }
-  sql += ' ORDER BY lower(g.owner), lower(g.repo), p.rid';
-  if (limit) {
-    sql += ' LIMIT ?';
-    params.push(limit);
-  }
-  return db.prepare<unknown[], LinkRow>(sql).all(...params);
+  return pageOf<LinkRow>(db, sql, 'lower(g.owner), lower(g.repo), p.rid', params, limit);
 }
 
-/** A method (family or member) with how many papers involve it, by role. */
+/** A method (umbrella, family or member) with how many papers involve it, by role. */
 export interface MethodCount {
+  /** `umbrella` (peft: several families), `family` (name = the family's id) or `member`. */
+  level: 'umbrella' | 'family' | 'member';
   family: string;
   name: string;
   papers: number;
@@ -91,8 +111,11 @@ export interface MethodCount {
   used: number;
 }
 
-/** One row per family (name = family, counting distinct papers) followed by its members. */
-export function methodCounts(db: DB): MethodCount[] {
+/**
+ * One row per umbrella (counting the distinct papers of its families), then one per family
+ * (name = family, counting distinct papers) followed by its members.
+ */
+export function methodCounts(db: DB, umbrellas: Readonly<Record<string, readonly string[]>> = {}): MethodCount[] {
   const counts = `count(DISTINCT paper_rid) AS papers,
       count(DISTINCT CASE WHEN role = 'proposed' THEN paper_rid END) AS proposed,
       count(DISTINCT CASE WHEN role = 'compared' THEN paper_rid END) AS compared,
@@ -106,9 +129,17 @@ export function methodCounts(db: DB): MethodCount[] {
     .prepare<[], MethodCount>(`SELECT family, name, ${counts} FROM methods GROUP BY family, name ORDER BY papers DESC, name`)
     .all();
   const out: MethodCount[] = [];
+  for (const [name, fams] of Object.entries(umbrellas)) {
+    const row = db
+      .prepare<string[], Omit<MethodCount, 'level' | 'family' | 'name'>>(
+        `SELECT ${counts} FROM methods WHERE family IN (${fams.map(() => '?').join(',')})`,
+      )
+      .get(...fams);
+    if (row && row.papers > 0) out.push({ level: 'umbrella', family: name, name, ...row });
+  }
   for (const f of families) {
-    out.push(f);
-    for (const m of members) if (m.family === f.family && m.name !== f.family) out.push(m);
+    out.push({ ...f, level: 'family' });
+    for (const m of members) if (m.family === f.family && m.name !== f.family) out.push({ ...m, level: 'member' });
   }
   return out;
 }
@@ -121,7 +152,7 @@ export interface DupeGroup {
   sightings: { file: string; position: number; title: string; rule: string; score: number }[];
 }
 
-export function listDupeGroups(db: DB, rule: string | undefined, limit: number): DupeGroup[] {
+export function listDupeGroups(db: DB, rule: string | undefined, limit: number): Page<DupeGroup> {
   const params: unknown[] = [];
   let sql = `SELECT p.rid, p.id AS paper_id, p.title, count(*) AS count FROM sightings s JOIN papers p ON p.rid = s.paper_rid
     GROUP BY s.paper_rid HAVING count(*) > 1`;
@@ -129,17 +160,13 @@ export function listDupeGroups(db: DB, rule: string | undefined, limit: number):
     sql += ' AND sum(s.match_rule = ?) > 0';
     params.push(rule);
   }
-  sql += ' ORDER BY count DESC, p.rid';
-  if (limit) {
-    sql += ' LIMIT ?';
-    params.push(limit);
-  }
+
   const members = db.prepare<[number], DupeGroup['sightings'][number]>(
     `SELECT f.path AS file, s.position, s.title, s.match_rule AS rule, s.match_score AS score
      FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = ? ORDER BY s.id`,
   );
-  const groups = db.prepare<unknown[], Omit<DupeGroup, 'sightings'> & { rid: number }>(sql).all(...params);
-  return groups.map(({ rid, ...g }) => ({ ...g, sightings: members.all(rid) }));
+  const groups = pageOf<Omit<DupeGroup, 'sightings'> & { rid: number }>(db, sql, 'count DESC, p.rid', params, limit);
+  return { rows: groups.rows.map(({ rid, ...g }) => ({ ...g, sightings: members.all(rid) })), total: groups.total };
 }
 
 /** Counts for `papers stats`: plain numbers, shaped for JSON. */

@@ -6,6 +6,9 @@
 import type { Claim, CodeLink, Link, MethodTag } from '../types.js';
 import { toFtsQuery, type ClaimFilter } from '../filters.js';
 import { UsageError } from '../errors.js';
+import { unitFitSql } from '../extract/metric-units.js';
+import { normalizeArxivId } from '../formats/arxiv.js';
+import { COUNT_CAP, type SORTS } from '../vocabulary.js';
 import type { DB } from './open.js';
 import type { StoredPaper } from './store.js';
 
@@ -32,6 +35,11 @@ export interface PaperRecord {
   first_seen: string | null;
   last_seen: string | null;
   has_code: boolean;
+  /** The paper's page: huggingface.co/papers/ID when it has an arXiv id, else null. */
+  url: string | null;
+  /** arxiv.org/abs/ID and arxiv.org/pdf/ID, or null without an arXiv id. */
+  arxiv_url: string | null;
+  pdf_url: string | null;
   github: CodeLink[];
   links: Link[];
   claims: Claim[];
@@ -50,6 +58,9 @@ export const PAPER_FIELDS = [
   'first_seen',
   'last_seen',
   'has_code',
+  'url',
+  'arxiv_url',
+  'pdf_url',
   'github',
   'links',
   'claims',
@@ -57,10 +68,38 @@ export const PAPER_FIELDS = [
   'sightings',
 ] as const satisfies readonly (keyof PaperRecord)[];
 
-/** A method filter resolved against the taxonomy: a family, or one member of it. */
+/** A method filter resolved against the taxonomy: a family, one member of it, or an umbrella of families. */
 export interface MethodFilter {
   family: string;
   name: string | null;
+  /** An umbrella (`peft`): any of these families. */
+  families?: readonly string[];
+}
+
+/** The links people use for a paper with an arXiv id (pure). */
+export function paperUrls(arxivId: string | null): Pick<PaperRecord, 'url' | 'arxiv_url' | 'pdf_url'> {
+  if (!arxivId) return { url: null, arxiv_url: null, pdf_url: null };
+  return {
+    url: `https://huggingface.co/papers/${arxivId}`,
+    arxiv_url: `https://arxiv.org/abs/${arxivId}`,
+    pdf_url: `https://arxiv.org/pdf/${arxivId}`,
+  };
+}
+
+/** Text folded for comparison: lower case, accents dropped ("Müller" = "muller"). */
+export function foldText(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+/** The SQL condition on a method, for `methods m` rows of one paper, with its parameters. */
+export function methodCondition(m: MethodFilter): { sql: string; params: unknown[] } {
+  if (m.families) return { sql: `m.family IN (${m.families.map(() => '?').join(',')})`, params: [...m.families] };
+  return m.name
+    ? { sql: 'm.family = ? AND m.name = ? COLLATE NOCASE', params: [m.family, m.name] }
+    : { sql: 'm.family = ?', params: [m.family] };
 }
 
 export interface PaperFilters {
@@ -73,7 +112,14 @@ export interface PaperFilters {
   since?: string;
   until?: string;
   arxivId?: string;
-  sort?: 'relevance' | 'date' | 'title' | 'claims';
+  /** Any part of an author's name, folded (see foldText). */
+  author?: string;
+  minUpvotes?: number;
+  /** Papers whose first sighting is dated on or after (YYYY-MM-DD). */
+  firstSeenSince?: string;
+  /** Papers with a rid above this mark: those the last ingest created (see db/runs.ts). */
+  ridAbove?: number;
+  sort?: (typeof SORTS)[number];
   /** 0 = all. */
   limit?: number;
 }
@@ -82,12 +128,22 @@ export interface PaperFilters {
 const CLAIM_UNITS = new Set(['x', 'parameters', 'tokens', 'examples']);
 const CLAIM_KINDS = new Set(['percent', 'multiplier', 'count', 'quantity']);
 
+/** `NOT lora` alone: FTS5's NOT needs something on its left, so a leading NOT negates the rest. */
+function leadingNot(text: string): string | null {
+  const m = /^\s*NOT\s+(\S.*)$/s.exec(text);
+  return m ? m[1]! : null;
+}
+
 /** Builds the SELECT of matching paper rids, in order. Pure: returns SQL and its parameters. */
-export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown[] } {
+export function buildPaperQuery(f: PaperFilters, unordered = false): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   let from = 'papers p';
-  if (f.text !== undefined) {
+  const negated = f.text !== undefined ? leadingNot(f.text) : null;
+  if (negated !== null) {
+    where.push('p.rid NOT IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)');
+    params.push(toFtsQuery(negated));
+  } else if (f.text !== undefined) {
     from = 'papers_fts JOIN papers p ON p.rid = papers_fts.rowid';
     where.push('papers_fts MATCH ?');
     params.push(toFtsQuery(f.text));
@@ -95,18 +151,16 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
   const methods = f.methods ?? [];
   for (const m of methods) {
     const role = f.role ? ' AND m.role = ?' : '';
-    where.push(
-      `EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = p.rid AND m.family = ?${m.name ? ' AND m.name = ? COLLATE NOCASE' : ''}${role})`,
-    );
-    params.push(m.family);
-    if (m.name) params.push(m.name);
+    const cond = methodCondition(m);
+    where.push(`EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = p.rid AND ${cond.sql}${role})`);
+    params.push(...cond.params);
     if (f.role) params.push(f.role);
   }
   if (methods.length === 0 && f.role) {
     where.push('EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = p.rid AND m.role = ?)');
     params.push(f.role);
   }
-  if (f.hasCode) where.push('EXISTS (SELECT 1 FROM code_links g WHERE g.paper_rid = p.rid)');
+  if (f.hasCode) where.push('p.has_code = 1'); // kept by triggers on code_links (migration 4)
   for (const c of f.claims ?? []) {
     // `parameters<1e6` is about parameter counts (a unit), `speedup>2` about what was measured
     // (a metric): a subject that names a unit or a kind compares those claims, any other a metric.
@@ -114,8 +168,30 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
     // IN, not a correlated EXISTS: the matching claims are found once through their index, then
     // each paper is a lookup. (The planner otherwise searched the metric index once per paper.)
     const collate = column === 'c.kind' ? '' : ' COLLATE NOCASE'; // kinds are lower case; metrics as written ("BLEU")
-    where.push(`p.rid IN (SELECT c.paper_rid FROM claims c WHERE ${column} = ?${collate} AND c.value ${c.op} ?)`);
-    params.push(c.subject, c.value);
+    // A metric compares only claims in units that fit it: `speedup>2` is about multipliers, not
+    // "25% faster" or "17 seconds" (see extract/metric-units.ts).
+    const fit = column === 'c.metric' ? unitFitSql(c.subject, 'c.unit') : null;
+    where.push(
+      `p.rid IN (SELECT c.paper_rid FROM claims c WHERE ${column} = ?${collate} AND c.value ${c.op} ?${fit ? ` AND ${fit.sql}` : ''})`,
+    );
+    params.push(c.subject, c.value, ...(fit?.params ?? []));
+  }
+  if (f.author !== undefined) {
+    // papers_fold is registered on the connection by findPapers (accents and case dropped).
+    where.push(`EXISTS (SELECT 1 FROM json_each(p.authors) a WHERE papers_fold(a.value) LIKE ? ESCAPE '\\')`);
+    params.push(`%${foldText(f.author).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+  }
+  if (f.minUpvotes !== undefined) {
+    where.push('p.upvotes >= ?');
+    params.push(f.minUpvotes);
+  }
+  if (f.firstSeenSince !== undefined) {
+    where.push('p.first_seen >= ?');
+    params.push(f.firstSeenSince);
+  }
+  if (f.ridAbove !== undefined) {
+    where.push('p.rid > ?');
+    params.push(f.ridAbove);
   }
   if (f.fileGlob !== undefined || f.since !== undefined || f.until !== undefined) {
     const conds: string[] = [];
@@ -146,8 +222,9 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
     where.push('p.arxiv_id = ?');
     params.push(f.arxivId);
   }
-  const sort = f.sort ?? (f.text !== undefined ? 'relevance' : 'date');
-  if (sort === 'relevance' && f.text === undefined) throw new UsageError('--sort relevance needs a search TEXT');
+  const ranked = f.text !== undefined && negated === null;
+  const sort = f.sort ?? (ranked ? 'relevance' : 'date');
+  if (sort === 'relevance' && !ranked) throw new UsageError('--sort relevance needs a search TEXT (not NOT ...)');
   const order = {
     // bm25 weights: a hit in the title counts for more than one in the abstract.
     relevance: 'bm25(papers_fts, 5.0, 1.0), p.rid',
@@ -155,12 +232,17 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
     date: 'p.last_seen DESC, p.rid DESC',
     title: 'p.title COLLATE NOCASE, p.rid',
     claims: '(SELECT count(*) FROM claims c WHERE c.paper_rid = p.rid) DESC, p.rid',
+    // Papers without upvotes (most scraped forms have none) last.
+    upvotes: 'p.upvotes IS NULL, p.upvotes DESC, p.rid',
   }[sort];
-  let sql = `SELECT p.rid AS rid FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY ${order}`;
+  // Unordered, for counting: without ORDER BY SQLite picks the cheapest plan and a capped count
+  // stops early (see findPaperPage).
+  const by = unordered ? '' : ` ORDER BY ${order}`;
+  let sql = `SELECT p.rid AS rid FROM ${from}${where.length ? ' WHERE ' + where.join(' AND ') : ''}${by}`;
   if (sort === 'relevance' && where.length === 1) {
     // Search text alone: rank in the index without joining papers, which at 1M papers cost a
     // row lookup per match (290 ms against 96 ms for a common phrase).
-    sql = `SELECT rowid AS rid FROM papers_fts WHERE papers_fts MATCH ? ORDER BY bm25(papers_fts, 5.0, 1.0), rowid`;
+    sql = `SELECT rowid AS rid FROM papers_fts WHERE papers_fts MATCH ?${unordered ? '' : ' ORDER BY bm25(papers_fts, 5.0, 1.0), rowid'}`;
   }
   if (f.limit) {
     sql += ' LIMIT ?';
@@ -169,14 +251,47 @@ export function buildPaperQuery(f: PaperFilters): { sql: string; params: unknown
   return { sql, params };
 }
 
+/** The matching papers' rids, and how many matched when the limit cut the list (else null). */
+export interface PaperPage {
+  rids: number[];
+  /** All the matches, or COUNT_CAP + 1 when there are more than COUNT_CAP. */
+  total: number | null;
+}
+
+/**
+ * The rids of the matching papers. One more than the limit is read, so a cut list is known
+ * without counting; only then are the matches counted, up to COUNT_CAP. An FTS syntax error in
+ * the user's text is a usage error.
+ */
+export function findPaperPage(db: DB, f: PaperFilters): PaperPage {
+  if (!f.limit) return { rids: findPapers(db, f), total: null };
+  const rids = findPapers(db, { ...f, limit: f.limit + 1 });
+  if (rids.length <= f.limit) return { rids, total: null };
+  const { sql, params } = buildPaperQuery({ ...f, limit: 0 }, true);
+  const total = run(db, f, () =>
+    db
+      .prepare(`SELECT count(*) FROM (${sql} LIMIT ${COUNT_CAP + 1})`)
+      .pluck()
+      .get(...params),
+  ) as number;
+  return { rids: rids.slice(0, f.limit), total };
+}
+
 /** The rids of the matching papers. An FTS syntax error in the user's text is a usage error. */
 export function findPapers(db: DB, f: PaperFilters): number[] {
   const { sql, params } = buildPaperQuery(f);
-  try {
-    return db
+  return run(db, f, () =>
+    db
       .prepare(sql)
       .pluck()
-      .all(...params) as number[];
+      .all(...params),
+  ) as number[];
+}
+
+function run(db: DB, f: PaperFilters, query: () => unknown): unknown {
+  if (f.author !== undefined) db.function('papers_fold', { deterministic: true }, (v: unknown) => foldText(String(v ?? '')));
+  try {
+    return query();
   } catch (err) {
     const msg = (err as Error).message;
     if (f.text !== undefined && /fts5|syntax error|unterminated|no such column/i.test(msg)) {
@@ -232,7 +347,7 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
     'SELECT paper_rid, url, kind FROM links WHERE paper_rid IN (?) ORDER BY rowid',
   );
   const claims = group<Claim & { paper_rid: number }>(
-    `SELECT paper_rid, text, start, "end", value, low, high, unit, kind, metric, qualifier, sentence
+    `SELECT paper_rid, text, start, end_offset AS "end", value, low, high, unit, kind, metric, qualifier, sentence
      FROM claims WHERE paper_rid IN (?) ORDER BY paper_rid, start`,
   );
   const methods = group<MethodTag & { paper_rid: number }>(
@@ -259,6 +374,7 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
       first_seen: r.first_seen,
       last_seen: r.last_seen,
       has_code: gh.length > 0,
+      ...paperUrls(r.arxiv_id),
       github: gh as CodeLink[],
       links: (links.get(rid) ?? []) as Link[],
       claims: (claims.get(rid) ?? []) as Claim[],
@@ -269,10 +385,33 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
   return out;
 }
 
-/** A paper by its id or its arXiv id. */
-export function findPaperRid(db: DB, idOrArxiv: string): number | undefined {
-  return db
-    .prepare<[string, string], number>('SELECT rid FROM papers WHERE id = ? OR arxiv_id = ? COLLATE NOCASE LIMIT 1')
-    .pluck()
-    .get(idOrArxiv, idOrArxiv);
+/**
+ * A paper as people refer to it: its id, its arXiv id in any spelling (`arXiv:2405.15738`,
+ * `2405.15738v2`, an arxiv.org or huggingface.co/papers URL) or a unique prefix of its id (at
+ * least 4 characters). Undefined when none matches; a prefix of several ids is a usage error
+ * naming them.
+ */
+export function findPaperRid(db: DB, ref: string): number | undefined {
+  const text = ref.trim();
+  const exact = db.prepare<[string, string], number>(
+    'SELECT rid FROM papers WHERE id = ? OR arxiv_id = ? COLLATE NOCASE LIMIT 1',
+  );
+  const direct = exact.pluck().get(text, text);
+  if (direct !== undefined) return direct;
+  const arxiv = normalizeArxivId(text.replace(/^arxiv:\s*/i, ''));
+  if (arxiv) {
+    const rid = exact.pluck().get(arxiv, arxiv);
+    if (rid !== undefined) return rid;
+  }
+  if (text.length < 4 || /[%_\\]/.test(text)) return undefined;
+  const hits = db
+    .prepare<[string, string], { rid: number; id: string }>(
+      `SELECT rid, id FROM papers WHERE id LIKE ? ESCAPE '\\' OR arxiv_id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6`,
+    )
+    .all(`${text}%`, `${text}%`);
+  if (hits.length > 1) {
+    const shown = hits.slice(0, 5).map((h) => h.id);
+    throw new UsageError(`'${ref}' is the start of several ids: ${shown.join(', ')}${hits.length > 5 ? ', ...' : ''}`);
+  }
+  return hits[0]?.rid;
 }

@@ -131,7 +131,7 @@ export class Store {
       ),
       insertLink: db.prepare('INSERT INTO links (paper_rid, paper_id, url, kind) VALUES (?, ?, ?, ?)'),
       insertClaim: db.prepare(
-        `INSERT INTO claims (paper_rid, paper_id, text, start, "end", value, low, high, unit, kind, metric, qualifier, sentence)
+        `INSERT INTO claims (paper_rid, paper_id, text, start, end_offset, value, low, high, unit, kind, metric, qualifier, sentence)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertMethod: db.prepare('INSERT OR REPLACE INTO methods (paper_rid, paper_id, family, name, role) VALUES (?, ?, ?, ?, ?)'),

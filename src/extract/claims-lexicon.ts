@@ -483,3 +483,6 @@ export const SUPERSCRIPTS: Record<string, string> = {
   '⁹': '9',
   '⁻': '-',
 };
+
+/** Every normalised unit a claim can carry (the rows' units and the count nouns'), for checking `--unit`. */
+export const KNOWN_UNITS: readonly string[] = [...new Set([...ROWS.map((r) => r[1]), 'tokens', 'examples', 'parameters'])];

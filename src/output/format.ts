@@ -18,6 +18,10 @@ export interface Column<T> {
   flex?: boolean;
   /** The widest a fixed column may be in a table (default 40); longer cells are cut with `…`. */
   max?: number;
+  /** The narrowest it gives way to when the flex column needs room (default: its header's width). */
+  min?: number;
+  /** Never cut to make room for the flex column (ids, dates, short codes people copy). */
+  keep?: boolean;
   align?: 'right';
   /** Styling for the terminal table (e.g. chalk.dim); never applied to data formats. */
   style?: (text: string, row: T) => string;
@@ -143,14 +147,32 @@ export function layoutTable(
   width: number,
   align: ('right' | undefined)[],
   max: (number | undefined)[] = [],
+  min: (number | undefined)[] = [],
+  keep: (boolean | undefined)[] = [],
 ): string[][] {
   const gap = 2;
   // A loop, not Math.max(...rows): a spread of 100,000+ rows overflows the call stack.
   const natural = headers.map((h) => displayWidth(h));
   for (const r of rows) for (let i = 0; i < headers.length; i++) natural[i] = Math.max(natural[i]!, displayWidth(r[i] ?? ''));
   const capped = natural.map((w, i) => (i === flexIndex ? w : Math.min(w, max[i] ?? 40)));
-  const fixed = capped.reduce((a, w, i) => (i === flexIndex ? a : a + w), 0) + gap * (headers.length - 1);
-  if (flexIndex >= 0) capped[flexIndex] = Math.max(10, Math.min(natural[flexIndex]!, width - fixed));
+  let fixed = capped.reduce((a, w, i) => (i === flexIndex ? a : a + w), 0) + gap * (headers.length - 1);
+  if (flexIndex >= 0) {
+    // The flex column (the title) gets its share before the others grow: at 80 columns a
+    // 24-wide METHODS column left a title of 14 characters. The widest other columns give way,
+    // one character at a time, down to their header's width (at least 6) or their `min`.
+    const share = Math.min(natural[flexIndex]!, Math.max(20, Math.floor(width * 0.4)));
+    const floor = headers.map((h, i) => (keep[i] ? capped[i]! : Math.max(6, displayWidth(h), min[i] ?? 0)));
+    while (width - fixed < share) {
+      let widest = -1;
+      for (let i = 0; i < capped.length; i++) {
+        if (i !== flexIndex && capped[i]! > floor[i]! && (widest < 0 || capped[i]! > capped[widest]!)) widest = i;
+      }
+      if (widest < 0) break;
+      capped[widest]!--;
+      fixed--;
+    }
+    capped[flexIndex] = Math.max(10, Math.min(natural[flexIndex]!, width - fixed));
+  }
   const fitRow = (cells: string[]) => cells.map((c, i) => pad(truncate(c, capped[i]!), capped[i]!, align[i] === 'right'));
   return [fitRow(headers), ...rows.map(fitRow)];
 }

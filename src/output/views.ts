@@ -20,8 +20,8 @@ export function paperView(c: {
     fields: PAPER_FIELDS,
     toJSON: (p) => ({ ...p }),
     columns: [
-      { key: 'id', header: 'ID', style: (s) => c.cyan(s) },
-      { key: 'last_seen', header: 'SEEN', cell: (p) => p.last_seen ?? '', style: (s) => c.dim(s) },
+      { key: 'id', header: 'ID', keep: true, style: (s) => c.cyan(s) },
+      { key: 'last_seen', header: 'SEEN', keep: true, cell: (p) => p.last_seen ?? '', style: (s) => c.dim(s) },
       { key: 'title', header: 'TITLE', flex: true },
       { key: 'methods', header: 'METHODS', cell: methodSummary, max: 24 },
       { key: 'has_code', header: 'CODE', cell: (p) => (p.has_code ? 'yes' : ''), style: (s) => c.green(s) },

@@ -65,6 +65,9 @@ function paper(over: Partial<PaperRecord> = {}): PaperRecord {
     first_seen: '2024-05-21',
     last_seen: '2024-05-23',
     has_code: true,
+    url: 'https://huggingface.co/papers/2405.15738',
+    arxiv_url: 'https://arxiv.org/abs/2405.15738',
+    pdf_url: 'https://arxiv.org/pdf/2405.15738',
     github: [
       { url: 'https://github.com/a/b', owner: 'a', repo: 'b', path: '/tree/main', status: 'available', source: 'abstract' },
     ],
@@ -141,6 +144,7 @@ describe('renderPaper', () => {
         'Low-Rank Adaptation, Revisited',
         'id abc123 · arXiv 2405.15738 · published 2024-05-20 · seen 2024-05-21 to 2024-05-23 · 42 upvotes',
         'Ann Lee, Bo Chen',
+        'https://huggingface.co/papers/2405.15738  arXiv https://arxiv.org/abs/2405.15738 · PDF https://arxiv.org/pdf/2405.15738',
         '',
         ABSTRACT,
         '',
@@ -172,6 +176,9 @@ describe('renderPaper', () => {
   it('leaves out the empty sections of a bare paper', () => {
     const bare = paper({
       arxiv_id: null,
+      url: null,
+      arxiv_url: null,
+      pdf_url: null,
       published_at: null,
       first_seen: null,
       last_seen: null,

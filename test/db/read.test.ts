@@ -109,7 +109,23 @@ describe('buildPaperQuery: user values are bound parameters', () => {
   ])('a claim on %j compares %s', (subject, column) => {
     const { sql, params } = buildPaperQuery({ claims: [claim(subject, '<=', 3)] });
     expect(sql).toMatch(new RegExp(`${column.replace('.', '\\.')} = \\?( COLLATE NOCASE)? AND c\\.value <= \\?`));
-    expect(params).toEqual([subject, 3]);
+    // A metric also keeps only the claims in units that fit it (extract/metric-units.ts).
+    expect(params.slice(0, 2)).toEqual([subject, 3]);
+    if (column === 'c.metric') expect(params.slice(2)).toEqual(['%', 'pp', 'points']);
+    else expect(params).toHaveLength(2);
+  });
+
+  it.each([
+    // metric, units that fit (bound after the value), whether a bare number fits
+    ['speedup', ['x'], true],
+    ['accuracy', ['%', 'pp', 'points'], true],
+    ['latency', ['ns', 'µs', 'ms', 's', 'min', 'h', 'days', 'GPU hours', 'GPU days'], false],
+    ['novelty', [], null],
+  ])('a claim on the metric %j keeps the units %j', (metric, units, bare) => {
+    const { sql, params } = buildPaperQuery({ claims: [claim(metric, '>', 2)] });
+    expect(params.slice(2)).toEqual(units);
+    if (bare === null) expect(sql).not.toContain('c.unit');
+    else expect(sql.includes('c.unit IS NULL')).toBe(bare);
   });
 
   it.each(['>', '>=', '<', '<=', '=', '!='])('the operator %s of a parsed claim filter goes into the SQL as itself', (op) => {
@@ -277,7 +293,7 @@ describe('buildPaperQuery on a small database', () => {
     INSERT INTO sightings (paper_rid, paper_id, file_id, position, title, abstract, match_rule, match_score) VALUES
       (1, 'p1', 1, 1, 'LoRA revisited', '', 'new', 1),
       (2, 'p2', 2, 1, 'Adapters everywhere', '', 'new', 1);
-    INSERT INTO claims (paper_rid, paper_id, text, start, "end", value, unit, kind, metric, sentence) VALUES
+    INSERT INTO claims (paper_rid, paper_id, text, start, end_offset, value, unit, kind, metric, sentence) VALUES
       (1, 'p1', '90.5%', 0, 5, 90.5, '%', 'percent', 'accuracy', 's'),
       (1, 'p1', '0.5M parameters', 0, 5, 500000, 'parameters', 'parameters', NULL, 's'),
       (2, 'p2', '2.3x', 0, 4, 2.3, 'x', 'multiplier', 'speedup', 's'),

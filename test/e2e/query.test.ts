@@ -102,10 +102,11 @@ describe('formats', () => {
     expect(bad.stderr).toMatch(/unknown field nope.*valid fields: id, arxiv_id, title/s);
   });
 
-  it('piped with no format flag: tab-separated rows, no escape codes, even with FORCE_COLOR unset', () => {
+  it('piped with no format flag: a header line and tab-separated rows, no escape codes, even with FORCE_COLOR unset', () => {
     const r = papers(['query', '--db', db, '--limit', '5'], { env: { NO_COLOR: undefined } });
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toBe('id\tlast_seen\ttitle\tmethods\thas_code\tclaims');
     for (const l of lines) expect(l.split('\t').length).toBeGreaterThanOrEqual(3);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });

@@ -68,15 +68,22 @@ const CLEAN: Row[] = [ROWS[0]!, { ...ROWS[1]!, title: 'Short' }];
 function ctxFor(
   format: OutputFormat,
   out: OutputContext['out'],
-  opts: { fields?: string[] | null; width?: number; level?: 0 | 3 } = {},
+  opts: { fields?: string[] | null; width?: number; level?: 0 | 3; headers?: boolean } = {},
 ): OutputContext {
-  return { format, fields: opts.fields ?? null, chalk: new Chalk({ level: opts.level ?? 0 }), width: opts.width ?? 80, out };
+  return {
+    format,
+    fields: opts.fields ?? null,
+    chalk: new Chalk({ level: opts.level ?? 0 }),
+    width: opts.width ?? 80,
+    out,
+    headers: opts.headers,
+  };
 }
 
 async function emit(
   format: OutputFormat,
   rows: Iterable<Row>,
-  opts: { fields?: string[] | null; width?: number; level?: 0 | 3; empty?: string } = {},
+  opts: { fields?: string[] | null; width?: number; level?: 0 | 3; empty?: string; headers?: boolean } = {},
 ) {
   const s = sink();
   const ctx = ctxFor(format, s.out, opts);
@@ -260,7 +267,9 @@ describe('emitRows', () => {
     it('writes the column cells, a row a line, with tabs and newlines in values flattened', async () => {
       const { n, text } = await emit('tsv', ROWS);
       expect(n).toBe(2);
-      expect(text).toBe('p1\tLow-rank adaptation, revisited\t3\tlora|peft\n' + 'p2\tTabs here and a "newline"\t12\t\n');
+      expect(text).toBe(
+        'id\ttitle\tn\ttags\n' + 'p1\tLow-rank adaptation, revisited\t3\tlora|peft\n' + 'p2\tTabs here and a "newline"\t12\t\n',
+      );
     });
 
     it('never writes escape codes, even with colour on and styled columns', async () => {
@@ -268,13 +277,15 @@ describe('emitRows', () => {
       expect(text).not.toContain('\x1b');
     });
 
-    it('writes nothing when there are no rows (no header, no message)', async () => {
-      expect(await emit('tsv', [])).toEqual({ n: 0, text: '' });
+    it('writes the header line only when there are no rows, and nothing with --no-headers', async () => {
+      expect(await emit('tsv', [])).toEqual({ n: 0, text: 'id\ttitle\tn\ttags\n' });
+      expect(await emit('tsv', [], { headers: false })).toEqual({ n: 0, text: '' });
+      expect((await emit('tsv', ROWS, { headers: false })).text.startsWith('p1\t')).toBe(true);
     });
 
-    it('with --fields: the column cell for a column key, the flat JSON value otherwise', async () => {
+    it('with --fields: the JSON values, nested ones as JSON (not the table cell)', async () => {
       expect((await emit('tsv', ROWS, { fields: ['tags', 'url', 'n'] })).text).toBe(
-        'lora|peft\thttps://a.example/1\t3\n\thttps://a.example/2\t12\n',
+        'tags\turl\tn\n["lora","peft"]\thttps://a.example/1\t3\n\thttps://a.example/2\t12\n',
       );
     });
   });
@@ -311,8 +322,14 @@ describe('emitRows', () => {
     it.each([
       [undefined, 'no results\n'],
       ['no papers match', 'no papers match\n'],
-    ])('says %j when there are no rows', async (empty, expected) => {
-      expect(await emit('table', [], { empty })).toEqual({ n: 0, text: expected });
+    ])('says %j on stderr when there are no rows, nothing on stdout', async (empty, expected) => {
+      const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      try {
+        expect(await emit('table', [], { empty })).toEqual({ n: 0, text: '' });
+        expect(err.mock.calls.map((c) => String(c[0])).join('')).toBe(expected);
+      } finally {
+        err.mockRestore();
+      }
     });
 
     // Regression (src/output/emit.ts emitRows, table form): cells go to layoutTable as they are, so a value
@@ -325,10 +342,6 @@ describe('emitRows', () => {
       const lines = text.trimEnd().split('\n');
       expect(lines).toHaveLength(3);
       expect(lines[2]).toMatch(/^p2 {2}Tabs here and a "newline" +12$/);
-    });
-
-    it('dims the empty message at colour level 3', async () => {
-      expect((await emit('table', [], { level: 3 })).text).toBe(`${ESC}2mno results${ESC}22m\n`);
     });
 
     it('shows only --fields, with the key as the header of a field that has no column', async () => {
