@@ -37,6 +37,12 @@ export interface DigestRecord {
   summaryLang?: string | null;
   /** What the record's body text is; absent means "decide from the text" (see splitDigest). */
   textKind?: TextKind;
+  /**
+   * The date of the digest part this record was listed in (YYYY-MM-DD, or --MM-DD without a
+   * year), when a file holds several digests with dates of their own; absent otherwise, and then
+   * the file's `SplitResult.digestDate` applies.
+   */
+  digestDate?: string | null;
 }
 
 /** What a sighting's body text is: the paper's abstract, a summary or translation, a comment, or nothing. */

@@ -15,6 +15,7 @@ import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { arxivIdFromUrl, paperSegment } from './arxiv.js';
 import { fileNameDate, parseDate } from './dates.js';
+import { capHtmlDepth } from './htmlDepth.js';
 import { isObject } from './json.js';
 import { cleanLink, cleanRepoUrl, cleanScrapedRepoUrl, pushUnique } from './links.js';
 import { emptyRecord, finishRecords, guarded, parseCount, urlDigestDate } from './reader.js';
@@ -264,7 +265,7 @@ export const htmlReader: FormatReader = guarded({
   },
   split(text, fileName): SplitResult {
     const warnings: string[] = [];
-    const $ = load(text);
+    const $ = load(capHtmlDepth(text));
     const url = pageUrl($);
     let digestDate = urlDigestDate(url);
 

@@ -13,8 +13,12 @@ import { csvReader } from './csv.js';
 import { fileNameDate } from './dates.js';
 import { feedReader } from './feed.js';
 import { htmlReader } from './html.js';
+import { htmlCardsReader } from './htmlCards.js';
 import { jsonFeedReader } from './jsonFeed.js';
+import { labelledTextReader } from './labelledText.js';
 import { markdownReader } from './markdown.js';
+import { newsletterReader } from './newsletter.js';
+import { pageDumpReader } from './pageDump.js';
 import { guarded } from './reader.js';
 import { scraperJsonReader } from './scraperJson.js';
 import { compactTextReader, spacedTextReader } from './seedText.js';
@@ -36,6 +40,10 @@ export const readers: FormatReader[] = [
   yamlReader,
   guarded(spacedTextReader),
   guarded(compactTextReader),
+  newsletterReader,
+  htmlCardsReader,
+  labelledTextReader,
+  pageDumpReader,
 ];
 
 /**

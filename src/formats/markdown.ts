@@ -56,8 +56,13 @@ function readLink(s: string, open: number, maxText = MAX_LINK_TEXT): { text: str
     } else if (c === 10 /* \n */ && /^\n[ \t]*\r?\n/.test(s.slice(i, i + 8))) return null;
   }
   if (i >= limit || s.charCodeAt(i + 1) !== 40 /* ( */) return null;
-  const close = s.indexOf(')', i + 2);
-  if (close < 0 || close - i > 2100) return null;
+  // Bounded: an unbounded search for `)` from every heading is quadratic on unclosed links.
+  const close = s.slice(i + 2, i + 2100).indexOf(')');
+  if (close < 0) return null;
+  return linkAt(s, open, i, i + 2 + close);
+}
+
+function linkAt(s: string, open: number, i: number, close: number): { text: string; url: string; end: number } | null {
   const inner = s.slice(i + 2, close).trim();
   const url = inner.split(/\s+/)[0] ?? '';
   if (url.length === 0) return null;
@@ -113,16 +118,27 @@ function upvotesBefore(region: string, url: string): number | null {
  */
 const LINE_END_BACKSLASHES = /\\{1,2}[ \t]*(?=\r?\n)/g;
 
-/** Finds `](<url>)` (or `](<url>#…)`) closing a link to the same paper, from `from`. */
+/** How far a link's URL may run past the paper's id (`#community`, `?q=…`) before `)`. */
+const MAX_URL_TAIL = 2100;
+
+/**
+ * Finds `](<url>)` (or `](<url>#…)`) closing a link to the same paper, from `from`. Linear: each
+ * occurrence's URL tail is scanned only up to a blank, a bracket or MAX_URL_TAIL characters (a
+ * search for the next `)` from every occurrence took 46 s on 1.7 MB of unclosed links).
+ */
 function findClose(body: string, url: string, from: number): { at: number; end: number } | null {
   const needle = '](' + url;
-  for (let at = body.indexOf(needle, from); at >= 0; at = body.indexOf(needle, at + 1)) {
+  for (let at = body.indexOf(needle, from); at >= 0; at = body.indexOf(needle, at + needle.length)) {
     const after = at + needle.length;
     const c = body[after];
     if (c === ')') return { at, end: after + 1 };
     if (c === '#' || c === '?' || c === '/') {
-      const close = body.indexOf(')', after);
-      if (close >= 0 && !/\s/.test(body.slice(after, close))) return { at, end: close + 1 };
+      const limit = Math.min(body.length, after + MAX_URL_TAIL);
+      for (let i = after; i < limit; i++) {
+        const ch = body.charCodeAt(i);
+        if (ch === 41 /* ) */) return { at, end: i + 1 };
+        if (ch <= 32 || ch === 91 /* [ */ || ch === 93 /* ] */) break;
+      }
     }
   }
   return null;

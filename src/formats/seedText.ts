@@ -9,7 +9,9 @@
  */
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
+import { ymd } from './dates.js';
 import { emptyRecord } from './reader.js';
+import { logicalLines, titleCaseRatio } from './unwrapLines.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -29,12 +31,28 @@ const DATE_LINE = new RegExp(
  */
 const CHROME_PREFIXES: RegExp[] = [
   /^get (?:the )?trending papers in your (?:e-?mail )?inbox[^!]*!?/i,
+  /^get (?:the )?(?:top |latest |best )?(?:trending )?papers delivered (?:to your inbox )?(?:daily|every day|each day)[^!]*!?/i,
   /^subscribe(?:d)?\b|^subscribe/i,
-  /^daily papers\b/i,
+  /^(?:hugging ?face )?daily papers\b/i,
+  /^(?:top |trending )?papers of the (?:day|week|month)\b/i,
   /^by\s*ak and the research community/i,
   /^new$/i,
-  /^(?:trending|papers|search|sign up|log in|login)$/i,
+  /^(?:trending|papers|search|sign up|log in|login|daily|weekly|monthly)$/i,
 ];
+
+/**
+ * Chrome recognised after the first title, where a second digest pasted into the same file
+ * starts: the whole line must be chrome (a title such as "Subscribe to …" stays a title unless
+ * the line is nothing but chrome words).
+ */
+function isChromeLine(line: string): boolean {
+  return line.length <= 80 && stripChrome(line).length === 0;
+}
+
+/** "2024-09-16" alone on a line. */
+const ISO_DATE_LINE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** "Monday, " before a date. */
+const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
 
 /** Does a whole line read as chrome (once any glued chrome is cut, nothing is left)? */
 function stripChrome(line: string): string {
@@ -54,7 +72,10 @@ function stripChrome(line: string): string {
 
 /** Parses a date line into `YYYY-MM-DD`, or `--MM-DD` (ISO 8601's yearless form) when no year is shown. */
 export function parseDateLine(line: string): string | null {
-  const m = DATE_LINE.exec(line.trim());
+  const t = line.trim().replace(WEEKDAY, '');
+  const iso = ISO_DATE_LINE.exec(t);
+  if (iso) return ymd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const m = DATE_LINE.exec(t);
   if (!m?.groups) return null;
   const g = m.groups;
   const month = MONTHS.indexOf((g.m1 ?? g.m2 ?? '').slice(0, 3).toLowerCase()) + 1;
@@ -85,10 +106,8 @@ const BLANK_RUN = /[\t \u00a0]{2,}|[\t\u00a0]/g;
 
 /** Splits the text into content units: for the spaced layout paragraphs, for the compact one lines. */
 function units(text: string): string[] {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.replace(BLANK_RUN, ' ').trim())
-    .filter((l) => l.length > 0);
+  const trimmed = text.split(/\r\n|\r|\n/).map((l) => l.replace(BLANK_RUN, ' ').trim());
+  return logicalLines(trimmed, looksLikeAbstract, (l) => stripChrome(l).length === 0 || parseDateLine(l) !== null);
 }
 
 /**
@@ -100,34 +119,45 @@ export function splitSeedText(text: string, format: string): SplitResult {
   const warnings: string[] = [];
   const records: DigestRecord[] = [];
   let digestDate: string | null = null;
+  /** The date line of the digest part being read (several digests may be pasted into one file). */
+  let partDate: string | null = null;
+  const partDates = new Set<string>();
+  let parts = 1;
   let inHeader = true;
   let current: DigestRecord | null = null;
 
   const us = units(text);
   for (let i = 0; i < us.length; i++) {
     let line = us[i]!;
+    const next = us[i + 1];
+    const nextIsProse = next !== undefined && looksLikeAbstract(next);
     if (inHeader) {
       line = stripChrome(line);
       if (line.length === 0) continue;
-      const date = parseDateLine(line);
-      if (date) {
-        digestDate ??= date;
-        continue;
-      }
-    } else if (parseDateLine(line)) {
-      continue; // a repeated date header further down the page
+    } else if (isChromeLine(line) && !nextIsProse) {
+      // The header of another digest pasted below the first: chrome is never followed by prose.
+      inHeader = true;
+      parts++;
+      partDate = null;
+      continue;
+    }
+    const date = parseDateLine(line);
+    if (date) {
+      digestDate ??= date;
+      partDate = date;
+      partDates.add(date);
+      continue;
     }
     const prose = looksLikeAbstract(line);
     if (current && current.abstract === '') {
       // The page alternates title and abstract, so after a title comes its abstract, even a short
       // one (a scraper that kept the submitter's one-line comment). Only a short line followed by
       // prose is read as the next title, leaving this record without an abstract.
-      const nextIsProse = i + 1 < us.length && looksLikeAbstract(us[i + 1]!);
       if (prose || !nextIsProse) {
         current.abstract = line;
         continue;
       }
-    } else if (prose) {
+    } else if (prose && !(current && nextIsProse && titleAfterAbstract(line))) {
       // Prose right after an abstract continues it (an abstract copied as two paragraphs).
       if (current) current.abstract += ` ${line}`;
       else warnings.push(`an abstract with no title before it was skipped: "${line.slice(0, 60)}…"`);
@@ -135,12 +165,26 @@ export function splitSeedText(text: string, format: string): SplitResult {
     }
     inHeader = false;
     current = emptyRecord(records.length + 1, line);
+    current.digestDate = partDate;
     records.push(current);
   }
+  // One date for the whole file is the file's; per-record dates matter only for pasted parts.
+  if (parts === 1 && partDates.size <= 1) for (const r of records) delete r.digestDate;
   const missing = records.filter((r) => r.abstract === '').length;
   if (missing > 0) warnings.push(`${missing} record(s) had no abstract`);
   if (records.length === 0) throw new ParseError('no papers found in the text');
   return { format, digestDate, records, warnings };
+}
+
+/**
+ * A long line after an abstract, followed by prose, that is nevertheless a title: a 175-character
+ * title with "? A" inside reads as two sentences by length alone. Titles do not end in a full stop
+ * or a comma, are not longer than 300 characters, and are mostly capitalised words or hold at
+ * most one sentence break; a second paragraph of an abstract fails at least one of these.
+ */
+export function titleAfterAbstract(line: string): boolean {
+  if (line.length > 300 || /[.,;:]$/.test(line)) return false;
+  return titleCaseRatio(line) >= 0.6 || line.split(/[.!?]\s+/).length <= 2;
 }
 
 /** How the page's lines are laid out: blank lines between them, or none. */

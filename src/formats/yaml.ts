@@ -87,7 +87,8 @@ export const yamlReader: FormatReader = guarded({
       const m = YAML_START.exec(text.slice(0, 2000));
       if (!m) return 0;
       const key = /([A-Za-z_][\w-]*):\s*$/.exec(m[0].trimEnd() + ' ')?.[1];
-      if (key !== undefined && !isTitleKey(normKey(key)) && !FIRST_KEYS.has(normKey(key))) return 0;
+      // YAML keys are written in lower case; "Title: ..." opening a text file is labelled text.
+      if (key !== undefined && (key !== key.toLowerCase() || (!isTitleKey(key) && !FIRST_KEYS.has(normKey(key))))) return 0;
     }
     // A markdown page with front matter is the front-matter reader's.
     if (!named && FRONT.test(text.slice(0, 20_000)) && text.replace(FRONT, '').trim() !== '') return 0;

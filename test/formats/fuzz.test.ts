@@ -103,6 +103,21 @@ const randomText = fc.oneof(
         '](https://huggingface.co/papers/2401.00001)',
         'https://huggingface.co/papers/2401.00001',
         'x',
+        // The newsletter, card, labelled-block and page-dump readers' own tokens.
+        '[Title](https://arxiv.org/abs/2401.00001v2)',
+        '## 1. A Title *(3 votes)*\n',
+        '| A Title (Read more on [arXiv](https://arxiv.org/pdf/2401.00001)) | x |\n',
+        'Title: A Title\n',
+        'PDF: https://arxiv.org/pdf/2401.00001\n',
+        'Summary: ',
+        '---\n',
+        '**arXiv ID**: 2401.00001',
+        'Papersarxiv:2401.00001',
+        'Published on',
+        'Authors:',
+        '<div class="paper-card"><h2><a href="https://huggingface.co/papers/2401.00001">',
+        '<div class="abstract-text">',
+        '原文标题：',
       ),
       { maxLength: 60 },
     )
@@ -135,6 +150,33 @@ describe('fuzzing the readers', () => {
         onlyParseErrors(() => splitDigest(text, fixture.name));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  // Long runs of one character (blanks, dots, brackets, backslashes) between readers' tokens:
+  // super-linear patterns show here as a test that never ends (the runner's timeout catches it).
+  const hostile = fc
+    .array(
+      fc.oneof(
+        fc
+          .tuple(
+            fc.constantFrom(' ', '.', '[', ']', '(', ')', '\\', '#', '*', '\n', '<div>', '](', '|'),
+            fc.integer({ min: 1, max: 20_000 }),
+          )
+          .map(([c, n]) => c.repeat(n)),
+        fc.constantFrom('https://huggingface.co/papers/2401.00001', 'Title: x', 'arXiv:2401.00001', '### [', 'Authors:', '? A'),
+      ),
+      { maxLength: 8 },
+    )
+    .map((a) => a.join(''));
+
+  it.each(readers.map((r) => [r.name, r]))('%s: long runs of one character throw only ParseError', (_name, reader) => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        onlyParseErrors(() => reader.detect(text, 'x.md'));
+        onlyParseErrors(() => reader.split(text, 'x.md'));
+      }),
+      { numRuns: 40 },
     );
   });
 

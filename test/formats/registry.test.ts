@@ -63,10 +63,21 @@ function view(r: DigestRecord): ExpectedRecord {
 describe('fixtures of every form match their expected results', () => {
   it('has fixtures of every form, each with an expected file', () => {
     const forms = new Set(fixtures.map((f) => relative(FORMS, f).split(/[\\/]/)[0]));
-    // markdown and text-export fixtures of our own are the forms-prose lane's; their real samples are checked below.
-    for (const form of ['csv', 'feed', 'front-matter', 'hf-api-json', 'html', 'json-feed', 'scraper-json', 'yaml']) {
-      expect(forms.has(form), form).toBe(true);
-    }
+    const expected = [
+      'csv',
+      'feed',
+      'front-matter',
+      'hf-api-json',
+      'html',
+      'html-cards',
+      'json-feed',
+      'markdown-newsletter',
+      'scraper-json',
+      'text-labelled',
+      'text-page-dump',
+      'yaml',
+    ];
+    for (const form of expected) expect(forms.has(form), form).toBe(true);
     for (const f of fixtures) expect(() => statSync(f + '.expected'), f).not.toThrow();
   });
 

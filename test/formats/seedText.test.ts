@@ -7,6 +7,7 @@ import {
   parseDateLine,
   spacedTextReader,
   splitSeedText,
+  titleAfterAbstract,
 } from '../../src/formats/seedText.js';
 
 const SEEDS = path.join(__dirname, '../../fixtures/seeds');
@@ -125,4 +126,120 @@ describe('abstracts in two paragraphs', () => {
     expect(out.records[0]!.abstract).toBe(`${ABSTRACT} ${ABSTRACT}`);
     expect(out.warnings).toEqual([]);
   });
+});
+
+/** A greedy hard wrap at `width` columns, as editors and mail clients do it. */
+function wrapAt(text: string, width: number): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.length <= width) {
+      out.push(line);
+      continue;
+    }
+    let cur = '';
+    for (const w of line.split(' ')) {
+      if (!cur) cur = w;
+      else if (cur.length + 1 + w.length <= width) cur += ` ${w}`;
+      else {
+        out.push(cur);
+        cur = w;
+      }
+    }
+    out.push(cur);
+  }
+  return out.join('\n');
+}
+
+describe('hard-wrapped copies of the seeds', () => {
+  const files = fs.readdirSync(SEEDS).sort();
+  it.each([80, 120, 200])('wrapped at %i columns, every seed gives the same titles and abstracts', (width) => {
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(SEEDS, f), 'utf8');
+      const want = splitSeedText(text, 'x').records.map((r) => [r.title, r.abstract]);
+      const got = splitSeedText(wrapAt(text, width), 'x').records.map((r) => [r.title, r.abstract]);
+      expect(got, `${f} at ${width}`).toEqual(want);
+    }
+  });
+});
+
+const A2 =
+  'Large models forget. We measure how much they forget when tuned on a narrow task and propose a simple remedy that keeps most of the general skill while matching the tuned accuracy on the task itself, across seven model families.';
+
+describe('edited copies', () => {
+  it.each([
+    _('ISO date line', `Subscribe\n\n2024-09-16\n\nA Title\n\n${ABSTRACT}`, ['A Title'], '2024-09-16'),
+    _(
+      'dated line with a weekday',
+      `Subscribe\n\nMonday, September 16, 2024\n\nA Title\n\n${ABSTRACT}`,
+      ['A Title'],
+      '2024-09-16',
+    ),
+    _(
+      'reworded chrome',
+      `Get the top papers delivered daily!\n\nSubscribe\n\nPapers of the Day\n\nSep 16, 2024\n\nA Title\n\n${ABSTRACT}`,
+      ['A Title'],
+      '2024-09-16',
+    ),
+    _(
+      'a second digest pasted below the first, compact, with Subscribe glued again',
+      `Get trending papers in your email inbox!\nSubscribeA Title\n${ABSTRACT}\nGet the top papers delivered daily!\nSubscribeB Title\n${A2}`,
+      ['A Title', 'B Title'],
+    ),
+  ])('$name', ({ text, titles, date }) => {
+    const out = splitSeedText(text, 'text');
+    expect(out.records.map((r) => r.title)).toEqual(titles);
+    expect(out.digestDate).toBe(date);
+  });
+
+  it('gives each pasted digest its own date, and none to a part without one', () => {
+    const part = (chrome: string, date: string, title: string) =>
+      `new\n\n${chrome}\n\nSubscribe\n\nDaily Papers\n\n${date}\n\n${title}\n\n${ABSTRACT}\n\n`;
+    const text =
+      part('Get trending papers in your email inbox!', 'Sep 16, 2024', 'A Title') +
+      part('Get the top papers delivered daily!', '2025-07-28', 'B Title') +
+      `Papers of the Day\n\nC Title\n\n${A2}\n`;
+    const out = splitSeedText(text.replace(/\n/g, '\r\n'), 'text-spaced');
+    expect(out.records.map((r) => [r.title, r.digestDate])).toEqual([
+      ['A Title', '2024-09-16'],
+      ['B Title', '2025-07-28'],
+      ['C Title', null],
+    ]);
+    expect(out.digestDate).toBe('2024-09-16');
+  });
+
+  it('leaves per-record dates out of a single digest', () => {
+    const out = splitSeedText(`Sep 16\n\nA Title\n\n${ABSTRACT}`, 'text-spaced');
+    expect(out.records[0]).not.toHaveProperty('digestDate');
+  });
+});
+
+describe('a long title after an abstract is a title (issue 14)', () => {
+  // Long titles modelled on real ones: a question then an answer, over 160 characters.
+  const LONG = [
+    'Can Large Language Models Reason Over Long Chains of Evidence in Scientific Documents? A Benchmark, a Training Recipe, and an Analysis of Failure Modes Across Forty Domains',
+    'Do vision-language models understand spatial relations? A systematic study of failure modes with a new diagnostic benchmark, a data recipe and fine-tuning for household robots',
+    'Scaling Test-Time Compute Without Verifiers: Why Majority Voting Saturates, When Self-Refinement Helps, and How Budget-Aware Search Recovers the Gap on Math and Code Tasks',
+  ];
+  it.each(LONG)('%s', (title) => {
+    expect(title.length).toBeGreaterThan(160);
+    const spaced = `Sep 16\n\nA Title\n\n${ABSTRACT}\n\n${title}\n\n${A2}\n`;
+    const compact = `SubscribeA Title\n${ABSTRACT}\n${title}\n${A2}\nB Title\n${ABSTRACT}`;
+    for (const text of [spaced, compact]) {
+      const out = splitSeedText(text, 'text');
+      expect(out.records.map((r) => r.title)).toContain(title);
+      expect(out.records[0]!.abstract).toBe(ABSTRACT);
+      expect(out.records[1]!.abstract).toBe(A2);
+    }
+  });
+
+  it.each([
+    ['a title-cased long title', LONG[0]!, true],
+    ['a sentence-case long title with one question', LONG[1]!, true],
+    ['a second paragraph of an abstract (ends with a full stop)', A2, false],
+    [
+      'prose of several sentences without a final stop',
+      'We show this. Then we show that. Finally we conclude the thing with more words',
+      false,
+    ],
+  ])('titleAfterAbstract: %s', (_n, line, want) => expect(titleAfterAbstract(line)).toBe(want));
 });
