@@ -101,3 +101,56 @@ describe('decodeDigest', () => {
     );
   });
 });
+
+describe('decodeDigest: damaged and unusual text', () => {
+  const good = 'Scaling & Shifting Your Features — a “new” baseline, 90.72% vs. 88.54%, for ViT‑B/16.\n'.repeat(20);
+
+  it('keeps a good UTF-8 file with three invalid bytes as UTF-8, replacing only those, with their offsets', () => {
+    const bytes = enc.encode(good);
+    const line = enc.encode(good.split('\n')[0]! + '\n').length;
+    const bad = new Uint8Array([
+      ...bytes.subarray(0, 2 * line),
+      0xff,
+      ...bytes.subarray(2 * line, 5 * line),
+      0xc3,
+      ...bytes.subarray(5 * line),
+      0x80,
+    ]);
+    const d = decodeDigest(bad);
+    expect(d.encoding).toBe('utf-8');
+    expect(d.text.match(/\ufffd/g)).toHaveLength(3);
+    expect(d.text.replace(/\ufffd/g, '')).toBe(good);
+    expect(d.text).toContain('“new”');
+    expect(d.warnings).toEqual([
+      `3 invalid UTF-8 sequences replaced with U+FFFD (at byte offsets ${2 * line}, ${5 * line + 1}, ${bad.length - 1})`,
+    ]);
+  });
+
+  it('still reads a file with no valid UTF-8 sequence as cp1252, even of even length', () => {
+    const d = decodeDigest(
+      new Uint8Array([...enc.encode('Plain ASCII text, a '), 0x93, ...enc.encode('quote'), 0x94, ...enc.encode('.\n')]),
+    );
+    expect(d.encoding).toBe('windows-1252');
+    expect(d.text).toBe('Plain ASCII text, a “quote”.\n');
+  });
+
+  it.each([
+    ['UTF-16 LE, Chinese with ASCII line ends', utf16('低秩适应的再研究\n参数高效微调方法。\n', 'le', false), 'utf-16le'],
+    ['UTF-16 BE, Chinese only', utf16('低秩适应的再研究参数高效微调方法', 'be', false), 'utf-16be'],
+    ['UTF-16 LE, Korean', utf16('대규모 언어 모델을 효율적으로 미세 조정하는 방법\n', 'le', false), 'utf-16le'],
+  ])('reads BOM-less %s as text, not binary', (_name, bytes, encoding) => {
+    const d = decodeDigest(bytes);
+    expect(d.encoding).toBe(encoding);
+    expect(d.text).not.toMatch(/\ufffd/);
+    expect(d.warnings[0]).toMatch(/no byte-order mark/);
+  });
+
+  it('keeps a good text file with one NUL byte, with a warning (records are cleaned of it later)', () => {
+    const bytes = enc.encode(good);
+    const withNul = new Uint8Array([...bytes.subarray(0, 300), 0x00, ...bytes.subarray(300)]);
+    const d = decodeDigest(withNul);
+    expect(d.encoding).toBe('utf-8');
+    expect(d.text.indexOf('\u0000')).toBeGreaterThan(0);
+    expect(d.warnings).toEqual(['1 NUL byte (first at byte offset 300)']);
+  });
+});

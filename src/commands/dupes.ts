@@ -7,6 +7,7 @@ import { listDupeGroups, type DupeGroup } from '../db/listings.js';
 import { parseCount } from '../filters.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import type { View } from '../output/format.js';
+import { textKindLabel } from './show.js';
 
 const FIELDS = ['paper_id', 'title', 'count', 'sightings'] as const;
 
@@ -16,6 +17,16 @@ function sightingSummary(g: DupeGroup): string {
   ].join(', ');
 }
 
+/** What the sightings' texts are, counted: "abstract x2, summary (zh)". */
+export function textSummary(g: DupeGroup): string {
+  const counts = new Map<string, number>();
+  for (const s of g.sightings) {
+    const label = textKindLabel(s);
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].map(([label, n]) => (n > 1 ? `${label} x${n}` : label)).join(', ');
+}
+
 const view: View<DupeGroup> = {
   fields: FIELDS,
   toJSON: (g) => ({ paper_id: g.paper_id, title: g.title, count: g.count, sightings: g.sightings }),
@@ -23,6 +34,7 @@ const view: View<DupeGroup> = {
     { key: 'paper_id', header: 'PAPER', keep: true },
     { key: 'count', header: 'SIGHTINGS', align: 'right' },
     { key: 'sightings', header: 'RULES', cell: sightingSummary },
+    { key: 'sightings', header: 'TEXTS', cell: textSummary },
     { key: 'title', header: 'TITLE', flex: true },
   ],
 };

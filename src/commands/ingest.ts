@@ -3,13 +3,13 @@
  */
 import fs from 'node:fs';
 import v8 from 'node:v8';
-import vm from 'node:vm';
 import { discoverFiles } from '../ingest/discover.js';
+import { limitHeapGrowth } from '../ingest/heap.js';
 import { Ingester, emptySummary, type IngestSummary } from '../ingest/run.js';
 import { openForWrite, resolveDbPath } from '../db/open.js';
 import { markIngestStart } from '../db/runs.js';
 import { ProgressBar } from '../output/progress.js';
-import { UsageError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { log } from '../output/log.js';
 import { parseCount } from '../filters.js';
 
@@ -36,27 +36,11 @@ const WAL_AUTOCHECKPOINT_PAGES = 262_144;
 /** The ingest's SQLite page cache (KiB): 64 MiB. */
 const INGEST_CACHE_KIB = 64 * 1024;
 
-/**
- * V8 lets a fast-growing heap reach up to 4x what its last full collection kept alive. The dedup
- * index of 1M papers is ~185 MB of heap (see dedup/index.ts), and the heap reached 690 MB, most of
- * it garbage (peak RSS 1.19 GB); with growth held to 20% the peak RSS was 0.79 GB. The cap costs a
- * full collection every few tens of MB, which a small heap does not need (set from the start, it
- * cost ~4% more CPU at 100k papers and made 1M ~8% slower), so it is set once the heap passes
- * LARGE_HEAP_BYTES, with one full collection then, since V8 applies the flag only when it next
- * sizes the heap. (Without that collection one 1M run peaked at 1.0 GB.)
- */
-const HEAP_GROWING_PERCENT = 20;
+/** Past this much heap, its growth is limited (see ingest/heap.ts). */
 const LARGE_HEAP_BYTES = 256 * 1024 * 1024;
-let heapGrowthLimited = false;
 
 function limitHeapGrowthWhenLarge(): void {
-  if (heapGrowthLimited || v8.getHeapStatistics().used_heap_size < LARGE_HEAP_BYTES) return;
-  heapGrowthLimited = true;
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  // The one way to ask for a full collection without starting node with --expose-gc: expose it,
-  // then take `gc` from a fresh context (the flag applies to contexts created after it is set).
-  v8.setFlagsFromString('--expose-gc');
-  (vm.runInNewContext('gc') as () => void)();
+  if (v8.getHeapStatistics().used_heap_size >= LARGE_HEAP_BYTES) limitHeapGrowth();
 }
 
 export async function ingestCommand(paths: string[], flags: IngestFlags): Promise<number> {
@@ -71,6 +55,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   const found = await discoverFiles(paths);
   const summary: IngestSummary = emptySummary();
   summary.errors.push(...found.errors);
+  summary.skipped_files.push(...found.skipped);
   // Nothing to read and no database yet: create none (a typo in a path must not leave an empty
   // papers.db behind for the next command to find).
   if (found.files.length === 0 && !fs.existsSync(dbPath)) {
@@ -83,17 +68,20 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   const quiet = Boolean(flags.quiet || flags.json);
   const bar = !quiet && process.stderr.isTTY ? new ProgressBar(process.stderr) : null;
 
-  // Ctrl-C finishes the file in hand, commits the write batch, then stops with the summary so far.
-  // A second Ctrl-C exits at once: the batch in hand is lost, whole, and the database is sound (WAL).
+  // Ctrl-C stops at once: a file being read is dropped (its worker is stopped), the files stored
+  // whole are committed, and the summary so far is printed. A second Ctrl-C exits at once: the
+  // batch in hand is lost, whole, and the database is sound (WAL).
   let stopping = false;
+  const stop = new AbortController();
   const onSigint = () => {
     if (stopping) process.exit(130);
     stopping = true;
-    if (!quiet) log.warn('interrupted: finishing the current file, then stopping (Ctrl-C again to quit now)');
+    stop.abort();
+    if (!quiet) log.warn('interrupted: committing the files stored so far, then stopping (Ctrl-C again to quit now)');
   };
   process.on('SIGINT', onSigint);
 
-  const db = openForWrite(dbPath);
+  const db = withDbNamed(dbPath, () => openForWrite(dbPath));
   // Checkpoint the WAL rarely during the ingest, then once at the end: each checkpoint syncs the
   // disk and copies every page written since the last one, and the pages of the indexes on random
   // keys are written again in every one (the WAL may reach 1 GB on disk meanwhile).
@@ -110,16 +98,19 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
       maxRecordChars,
       jobs,
       shouldStop: () => stopping,
+      stopSignal: stop.signal,
       onProgress: (p) => {
         limitHeapGrowthWhenLarge();
         bar?.update(p, p.filesDone === p.filesTotal);
       },
     });
-    await ingester.run(found.files, summary);
-    // Fresh statistics for the query planner, so filters pick their indexes (SQLite's advice
-    // for long-lived databases: cheap, and limited to what changed).
-    db.pragma('optimize');
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    await withDbNamedAsync(dbPath, async () => {
+      await ingester.run(found.files, summary);
+      // Fresh statistics for the query planner, so filters pick their indexes (SQLite's advice
+      // for long-lived databases: cheap, and limited to what changed).
+      db.pragma('optimize');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    });
   } finally {
     bar?.done();
     process.off('SIGINT', onSigint);
@@ -152,6 +143,48 @@ export function describe(s: IngestSummary, dbPath: string): string {
     `${s.new} new papers`,
     `${s.duplicates} merged into existing papers`,
   ];
+  const skipped = s.skipped_files.length;
+  if (skipped) parts.push(`${skipped} skipped as not digests`);
   if (s.errors.length) parts.push(`${s.errors.length} error${s.errors.length === 1 ? '' : 's'}`);
   return `${parts.join(', ')}. ${dbPath} now holds ${s.papers} papers.${s.interrupted ? ' (interrupted: run the same command again to finish)' : ''}`;
+}
+
+/**
+ * A database that cannot be written (disk full, I/O error, read-only) as a message naming it: with
+ * several databases about, "database or disk is full" alone did not say which. The files stored
+ * before the error are committed (see ingest/batch.ts): a rerun after freeing space goes on.
+ */
+export function describeWriteError(err: unknown, dbPath: string): Error {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string') return err as Error;
+  const why =
+    code === 'SQLITE_FULL'
+      ? 'the disk is full'
+      : code.startsWith('SQLITE_IOERR')
+        ? 'an I/O error (is the disk full or gone?)'
+        : code.startsWith('SQLITE_READONLY')
+          ? 'it is read-only'
+          : code.startsWith('SQLITE_CANTOPEN')
+            ? 'it cannot be opened'
+            : null;
+  if (why === null) return err as Error;
+  return new UserError(
+    `could not write the database ${dbPath}: ${why} (${code}). The files stored before were kept; free space or fix it, then run the same command again.`,
+  );
+}
+
+function withDbNamed<T>(dbPath: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw describeWriteError(err, dbPath);
+  }
+}
+
+async function withDbNamedAsync(dbPath: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    throw describeWriteError(err, dbPath);
+  }
 }

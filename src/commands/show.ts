@@ -104,8 +104,23 @@ export function renderPaper(paper: PaperRecord, chalk: ChalkInstance | null, wid
   lines.push(c.bold(`Sightings (${p.sightings.length}):`));
   for (const s of p.sightings) {
     lines.push(
-      `  ${s.file}:${s.position}  ${c.dim(`${s.date ?? 'no date'} · ${s.rule}${s.rule !== 'new' ? ` ${flatCell(Math.round(s.score * 1000) / 1000)}` : ''}`)}${s.title !== p.title ? `  ${c.dim('“' + s.title + '”')}` : ''}`,
+      `  ${s.file}:${s.position}  ${c.dim(`${s.date ?? 'no date'} · ${textKindLabel(s)} · ${s.rule}${s.rule !== 'new' ? ` ${flatCell(Math.round(s.score * 1000) / 1000)}` : ''}`)}${s.title !== p.title ? `  ${c.dim('“' + s.title + '”')}` : ''}`,
     );
   }
   return lines.join('\n') + '\n';
+}
+
+/** What a sighting's body text is, for people: "abstract", "summary (zh)", "comment", "no text". */
+export function textKindLabel(s: { text_kind: string | null; summary_lang: string | null }): string {
+  switch (s.text_kind) {
+    case null:
+      return 'text not classified';
+    case 'none':
+      return 'no text';
+    case 'summary':
+    case 'comment':
+      return s.summary_lang ? `${s.text_kind} (${s.summary_lang})` : s.text_kind;
+    default:
+      return s.text_kind;
+  }
 }

@@ -149,7 +149,18 @@ export interface DupeGroup {
   paper_id: string;
   title: string;
   count: number;
-  sightings: { file: string; position: number; title: string; rule: string; score: number }[];
+  sightings: {
+    file: string;
+    position: number;
+    title: string;
+    rule: string;
+    score: number;
+    /** See SightingRef in ./read.ts. */
+    summary: string;
+    summary_lang: string | null;
+    text_kind: string | null;
+    arxiv_version: number | null;
+  }[];
 }
 
 export function listDupeGroups(db: DB, rule: string | undefined, limit: number): Page<DupeGroup> {
@@ -162,7 +173,8 @@ export function listDupeGroups(db: DB, rule: string | undefined, limit: number):
   }
 
   const members = db.prepare<[number], DupeGroup['sightings'][number]>(
-    `SELECT f.path AS file, s.position, s.title, s.match_rule AS rule, s.match_score AS score
+    `SELECT f.path AS file, s.position, s.title, s.match_rule AS rule, s.match_score AS score,
+       s.summary, s.summary_lang, s.text_kind, s.arxiv_version
      FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = ? ORDER BY s.id`,
   );
   const groups = pageOf<Omit<DupeGroup, 'sightings'> & { rid: number }>(db, sql, 'count DESC, p.rid', params, limit);

@@ -21,6 +21,14 @@ export interface SightingRef {
   title: string;
   rule: string;
   score: number;
+  /** A summary, translation or comment seen where the abstract stands ("" when none); never canonical. */
+  summary: string;
+  /** The summary's language ("zh", "ko", ...) when known. */
+  summary_lang: string | null;
+  /** What the sighting's body text is: abstract, summary, comment or none (null: stored before this was known). */
+  text_kind: string | null;
+  /** The arXiv version the input named (2 for "2405.15738v2"), when it named one. */
+  arxiv_version: number | null;
 }
 
 /** The paper object: the same in `query`, `show` and `export`. Keys are only ever added. */
@@ -355,7 +363,8 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
      ORDER BY paper_rid, CASE role WHEN 'proposed' THEN 0 WHEN 'compared' THEN 1 ELSE 2 END, family, name`,
   );
   const sightings = group<SightingRef & { paper_rid: number }>(
-    `SELECT s.paper_rid, f.path AS file, s.position, f.digest_date AS date, s.title, s.match_rule AS rule, s.match_score AS score
+    `SELECT s.paper_rid, f.path AS file, s.position, f.digest_date AS date, s.title, s.match_rule AS rule, s.match_score AS score,
+       s.summary, s.summary_lang, s.text_kind, s.arxiv_version
      FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid IN (?) ORDER BY s.paper_rid, f.path, s.position`,
   );
   const out: PaperRecord[] = [];

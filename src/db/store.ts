@@ -115,8 +115,8 @@ export class Store {
       deletePaper: db.prepare<[string]>('DELETE FROM papers WHERE id = ?'),
       insertSighting: db.prepare(
         `INSERT INTO sightings (paper_rid, paper_id, file_id, position, title, abstract, arxiv_id, authors, upvotes,
-           published_at, site_repos, site_links, match_rule, match_score)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           published_at, site_repos, site_links, match_rule, match_score, summary, summary_lang, text_kind, arxiv_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       siteFields: db.prepare<[string], { site_repos: string; site_links: string }>(
         'SELECT site_repos, site_links FROM sightings WHERE paper_rid = (SELECT rid FROM papers WHERE id = ?) ORDER BY id',
@@ -316,6 +316,10 @@ export class Store {
       json(r.siteLinks),
       rule,
       score,
+      r.summary ?? '',
+      r.summaryLang ?? null,
+      r.textKind ?? null,
+      r.arxivVersion ?? null,
     );
   }
 

@@ -11,6 +11,7 @@ import { ParseError } from '../types.js';
 import { cleanRecordText } from '../sanitize.js';
 import { csvReader } from './csv.js';
 import { fileNameDate } from './dates.js';
+import { withBodyKind } from './bodyKind.js';
 import { feedReader } from './feed.js';
 import { htmlReader } from './html.js';
 import { htmlCardsReader } from './htmlCards.js';
@@ -127,7 +128,8 @@ export function bestSplit(text: string, fileName: string, among: readonly Format
 export function splitDigest(text: string, fileName: string): SplitResult {
   const split = bestSplit(text, fileName);
   // Scraped text enters here, once: no terminal control sequences are stored (see ../sanitize.ts).
-  const result = { ...split, records: split.records.map(cleanRecordText) };
+  // Then what each body text is (abstract, summary, comment, none), for the readers that did not say.
+  const result = { ...split, records: split.records.map((r) => withBodyKind(cleanRecordText(r))) };
   const fromName = fileNameDate(fileName);
   if (fromName) {
     const d = result.digestDate;

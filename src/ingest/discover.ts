@@ -1,14 +1,16 @@
 /**
- * Finding the digest files under the paths a user names.
+ * Finding the digest files under the paths a user names. Every regular file under a folder is
+ * accounted for: listed to read, or skipped with the reason (its extension), so nothing is
+ * dropped without a word. A folder that cannot be listed is an error, not an empty folder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 
 /** The extensions a folder is searched for; a file named explicitly is read whatever its name. */
 export const DIGEST_EXTENSIONS = [
   'txt',
   'md',
+  'markdown',
   'html',
   'htm',
   'json',
@@ -23,10 +25,44 @@ export const DIGEST_EXTENSIONS = [
   'yml',
 ];
 
+/** Containers read as the files they hold (see ./archive.ts). */
+export const ARCHIVE_EXTENSIONS = ['gz', 'zip'];
+
+/** Folders that hold tooling, never digests: not walked, and their files not listed. */
+const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** The name standing for standard input on the command line. */
+export const STDIN = '-';
+
 export interface Discovery {
+  /** Files to read, sorted; "-" for standard input. */
   files: string[];
+  /** Regular files under a folder that are not read, with the reason. */
+  skipped: { file: string; reason: string }[];
   /** Paths that could not be listed, with the reason. */
   errors: { file: string; message: string }[];
+}
+
+/**
+ * Why a file found in a folder is not read, or null when it is. `.gz` is read when the name
+ * inside is a digest's (`x.json.gz`); a `.tar.gz` is not.
+ */
+export function skipReason(name: string): string | null {
+  const lower = name.toLowerCase();
+  const ext = extensionOf(lower);
+  if (ext === 'zip') return null;
+  if (ext === 'gz') {
+    const inner = extensionOf(lower.slice(0, -3));
+    return DIGEST_EXTENSIONS.includes(inner) ? null : `not a digest: a compressed ${inner ? `.${inner} ` : ''}file`;
+  }
+  if (DIGEST_EXTENSIONS.includes(ext)) return null;
+  return ext ? `not a digest: extension .${ext}` : 'not a digest: no extension';
+}
+
+function extensionOf(name: string): string {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1) : '';
 }
 
 /**
@@ -36,8 +72,13 @@ export interface Discovery {
  */
 export async function discoverFiles(paths: string[]): Promise<Discovery> {
   const files = new Set<string>();
+  const skipped: Discovery['skipped'] = [];
   const errors: Discovery['errors'] = [];
   for (const p of paths) {
+    if (p === STDIN) {
+      files.add(STDIN);
+      continue;
+    }
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
@@ -49,20 +90,38 @@ export async function discoverFiles(paths: string[]): Promise<Discovery> {
       files.add(p);
       continue;
     }
-    // Symbolic links are listed but not walked into; a link to a file is read like the file, and a
-    // broken or looping one is reported by the read.
-    const found = await fg(`**/*.{${DIGEST_EXTENSIONS.join(',')}}`, {
-      cwd: p,
-      onlyFiles: false,
-      objectMode: true,
-      followSymbolicLinks: false,
-      caseSensitiveMatch: false,
-      suppressErrors: true,
-      ignore: ['**/node_modules/**', '**/.git/**'],
-    });
-    for (const e of found) if (!e.dirent.isDirectory()) files.add(path.join(p, e.path));
+    walk(p, files, skipped, errors);
   }
-  return { files: [...files].sort(), errors };
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files: [...files].sort(), skipped, errors };
+}
+
+/**
+ * Lists a folder depth first. Symbolic links are listed but not walked into: a link to a file is
+ * read like the file, and a broken or looping one is reported by the read.
+ */
+function walk(dir: string, files: Set<string>, skipped: Discovery['skipped'], errors: Discovery['errors']): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    errors.push({ file: dir, message: `folder not read: ${describeFsError(err)}` });
+    return;
+  }
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!IGNORED_FOLDERS.has(e.name)) walk(full, files, skipped, errors);
+      continue;
+    }
+    if (!e.isFile() && !e.isSymbolicLink()) {
+      skipped.push({ file: full, reason: 'not a regular file' });
+      continue;
+    }
+    const reason = skipReason(e.name);
+    if (reason) skipped.push({ file: full, reason });
+    else files.add(full);
+  }
 }
 
 /** "EACCES: permission denied, open 'x'" reads better as "permission denied". */

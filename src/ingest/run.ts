@@ -31,6 +31,11 @@ export interface IngestOptions {
   jobs?: number;
   /** Checked between files: true stops the run after the current file (Ctrl-C). */
   shouldStop?: () => boolean;
+  /**
+   * Aborted on Ctrl-C: the run stops at once, even while a worker is still reading a slow file.
+   * The files stored whole are committed; a large file stored in part is rolled back.
+   */
+  stopSignal?: AbortSignal;
   /** How long a write batch stays open (default BATCH_MS, see ./batch.ts); 0 commits after every file. */
   batchMs?: number;
   /** Build the query-only indexes once at the end (see QUERY_INDEXES); default: isBulk. */
@@ -54,6 +59,10 @@ export interface IngestSummary {
   warnings: { file: string; message: string }[];
   interrupted: boolean;
   dedup: { lookups: number; candidates: number };
+  /** Every file read and stored, with its form and record count. */
+  files_read: { file: string; format: string; records: number }[];
+  /** Files not read because they are not digests (by their name), with the reason. */
+  skipped_files: { file: string; reason: string }[];
 }
 
 /**
@@ -71,6 +80,10 @@ export class Ingester {
   /** The database's meta.rev that the in-memory index has caught up with. */
   private indexRev = -1;
   private readonly opts: IngestOptions & { maxFileBytes: number; maxRecordChars: number };
+  /** The file being stored part by part (see PreparedDigest.part), between its first and last part. */
+  private openFile: OpenFile | null = null;
+  /** A file found already stored (by a concurrent ingest) on its first part: its other parts are skipped. */
+  private skippingFile: string | null = null;
 
   constructor(
     private readonly db: DB,
@@ -121,28 +134,44 @@ export class Ingester {
     try {
       for (;;) {
         const next = prepared.next();
-        // Do not hold the write lock while waiting for a file still being prepared. The pause also
-        // lets the event loop run between files: a Ctrl-C arrives as an event, and awaiting an
-        // already-settled promise alone would never let it in.
-        if (!(await arrivesWithin(next, IDLE_COMMIT_MS))) batch.commit();
-        const { done: finished, value } = await next;
-        if (finished) break;
-        if (this.opts.shouldStop?.()) {
+        // Do not hold the write lock while waiting for a file still being prepared (a file stored
+        // in parts keeps it: the file commits whole). The pause also lets the event loop run
+        // between parts: a Ctrl-C arrives as an event, and awaiting an already-settled promise
+        // alone would never let it in.
+        if (!(await arrivesWithin(next, IDLE_COMMIT_MS)) && !this.openFile) batch.commit();
+        const value = await unlessStopped(next, this.opts.stopSignal);
+        if (value === 'stopped' || this.opts.shouldStop?.()) {
           summary.interrupted = true;
           break;
         }
+        if (value === null) break;
         batch.begin();
         this.storePrepared(value, summary); // a database error rolls the batch back and throws
-        batch.commitIfDue();
-        bytes += value.size;
-        done++;
+        // The rest of an open file is to come, in the same transaction.
+        if (!this.openFile) {
+          batch.commitIfDue();
+          bytes += value.size;
+          done++;
+        }
+        // After each part too: the command limits the heap's growth from there (see limitHeapGrowthWhenLarge).
         this.opts.onProgress?.({ file: value.file, filesDone: done, filesTotal: files.length, records: summary.records, bytes });
       }
     } finally {
       // Also when preparing a later file failed: the batch holds whole files only.
+      this.abandonOpenFile();
       batch.commit();
-      await prepared.return(undefined); // stops the workers
+      await prepared.close(); // stops the workers, even one busy with a slow file
     }
+  }
+
+  /** Rolls back the parts stored so far of a file not stored to its end (the run stopped). */
+  private abandonOpenFile(): void {
+    if (!this.openFile) return;
+    this.openFile = null;
+    // The full-text work pending stays: it indexes the papers that exist at commit (those of the
+    // whole files before this one), and the texts it re-indexes are back to what the index holds.
+    if (this.db.inTransaction) this.db.exec('ROLLBACK TO file_parts; RELEASE file_parts');
+    this.resetIndex();
   }
 
   /** Stores one prepared file in the open batch (or counts it as unchanged, or reports why it failed). */
@@ -156,19 +185,36 @@ export class Ingester {
       summary.skipped++;
       return;
     }
+    if (prepared.kind === 'skipped') {
+      summary.skipped_files.push({ file, reason: prepared.reason });
+      return;
+    }
+    if (prepared.part > 0 && this.skippingFile === file) return;
     for (const message of prepared.warnings) summary.warnings.push({ file, message });
-    const { records } = prepared;
     try {
+      // A file in several parts is stored under a savepoint, so a run stopped between its parts
+      // can drop the parts stored so far and commit the whole files before it.
+      if (prepared.part === 0 && !prepared.last) this.db.exec('SAVEPOINT file_parts');
       const counts = this.storeFile(prepared);
       if (counts === null) {
+        if (prepared.part === 0 && !prepared.last) this.db.exec('RELEASE file_parts');
+        this.skippingFile = file;
         summary.skipped++; // another ingest stored the same content meanwhile
         return;
       }
+      const open = this.openFile!;
+      open.created += counts.created;
+      if (!prepared.last) return;
+      this.openFile = null;
+      if (prepared.part > 0) this.db.exec('RELEASE file_parts');
+      const records = prepared.fileRecords;
       summary.files++;
-      summary.records += records.length;
-      summary.new += counts.created;
-      summary.duplicates += records.length - counts.created;
+      summary.files_read.push({ file, format: prepared.format, records });
+      summary.records += records;
+      summary.new += open.created;
+      summary.duplicates += records - open.created;
     } catch (err) {
+      this.openFile = null;
       // The file may be half written: roll back the write batch it is part of (whose files are
       // then not stored either, and a rerun stores them). The in-memory index
       // may have learned papers that were never committed: start it afresh.
@@ -229,16 +275,22 @@ export class Ingester {
       format: prepared.format,
       encoding: prepared.encoding,
       digestDate: prepared.digestDate,
-      records: records.length,
+      records: prepared.fileRecords,
     };
-    // Checked again under the write lock: a concurrent ingest may have stored this file.
-    const previous = this.store.fileByPath(facts.path);
-    if (previous?.sha256 === facts.sha256) return null;
-    const previousId = previous?.id;
-    this.catchUpIndex();
+    if (prepared.part === 0) {
+      // Checked again under the write lock: a concurrent ingest may have stored this file.
+      const previous = this.store.fileByPath(facts.path);
+      if (previous?.sha256 === facts.sha256) return null;
+      const previousId = previous?.id;
+      this.catchUpIndex();
+      const affected = previousId === undefined ? [] : this.store.deleteFile(previousId);
+      this.openFile = { fileId: this.store.insertFile(facts), affected, touched: new Set(), created: 0 };
+    }
+    const open = this.openFile!;
+    const { fileId } = open;
     const rev = this.store.nextRev();
-    const affected = previousId === undefined ? [] : this.store.deleteFile(previousId);
-    const fileId = this.store.insertFile(facts);
+    // The papers a file replaced are checked once all its parts are stored.
+    const affected = prepared.last ? open.affected : [];
     const work = new FileWork();
     const placed = records.map((rec, i) => this.placeRecord(rec, i, work, prepared.contentIds[i]!, prepared.dedup[i]!));
 
@@ -248,8 +300,9 @@ export class Ingester {
     for (const p of work.updated.values()) this.store.updatePaper(p, rev, work.retexted.has(p.id), facts.digestDate);
     placed.forEach((pl, i) => this.store.insertSighting(key(pl.paperId), fileId, records[i]!, pl.rule, pl.score));
 
+    for (const id of work.touched) open.touched.add(id);
     for (const id of affected) {
-      if (work.touched.has(id)) continue;
+      if (open.touched.has(id)) continue;
       if (this.store.sightingCount(id) === 0) {
         this.store.deletePaper(id);
         this.index.remove(id);
@@ -404,7 +457,16 @@ export function mergeCanonical(
   return same ? null : next;
 }
 
-/** What one file's transaction has placed so far, before it is written. */
+/** A file whose parts are being stored: what its first part set up, and what its parts touched. */
+interface OpenFile {
+  fileId: number;
+  /** The papers the file's previous version was sighted in. */
+  affected: string[];
+  touched: Set<string>;
+  created: number;
+}
+
+/** What one part of a file's transaction has placed so far, before it is written. */
 class FileWork {
   /** Papers this file creates, with their canonical copy as merged so far. */
   readonly created = new Map<string, Omit<StoredPaper, 'rid'>>();
@@ -456,6 +518,8 @@ export function emptySummary(): IngestSummary {
     warnings: [],
     interrupted: false,
     dedup: { lookups: 0, candidates: 0 },
+    files_read: [],
+    skipped_files: [],
   };
 }
 
@@ -505,4 +569,28 @@ async function arrivesWithin(p: Promise<unknown>, ms: number): Promise<boolean> 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * `p`, or 'stopped' as soon as `signal` aborts. Not a Promise.race with one long-lived "stopped"
+ * promise: each race leaves a reaction on it that holds the race's result, and that kept every
+ * part of a large file alive (2.5 KB a record).
+ */
+function unlessStopped<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T | 'stopped'> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.resolve('stopped');
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve('stopped');
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (err) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
 }
