@@ -130,6 +130,9 @@ export function buildProgram(onExit: (code: number) => void): Command {
           new Option('--sort <order>', 'relevance (default with TEXT), date (default), title, claims, upvotes').choices([
             ...SORTS,
           ]),
+        )
+        .addOption(
+          new Option('--format <format>', 'citation entries instead of a listing').choices(['bibtex', 'ris', 'csl-json']),
         ),
     ),
     { default: '20', what: 'papers' },
@@ -140,6 +143,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
         'papers query --method lora --has-code',
         "papers query fine-tuning --claim 'accuracy>=90' --json | jq '.[].title'",
         "papers query --author 'wei liu' --sort upvotes",
+        'papers query --method lora --limit 0 --format bibtex > lora.bib',
         'papers query --since 2024-05 --csv --fields id,title,last_seen > papers.csv',
       ),
     )
@@ -202,11 +206,19 @@ export function buildProgram(onExit: (code: number) => void): Command {
       program
         .command('links')
         .description('GitHub repositories linked from papers')
-        .addOption(new Option('--status <status>', 'available or promised').choices(['available', 'promised'])),
+        .addOption(new Option('--status <status>', 'available or promised').choices(['available', 'promised']))
+        .option('--older-than <age>', 'in that status since at least this long ago: 30d, 4w, 6m, 1y'),
     ),
     { default: '20', what: 'repositories' },
   )
-    .addHelpText('after', examples('papers links --status promised', "papers links --limit 0 --jq '.[].url'"))
+    .addHelpText(
+      'after',
+      examples(
+        'papers links --status promised',
+        'papers links --older-than 1y --limit 5',
+        "papers links --limit 0 --jq '.[].url'",
+      ),
+    )
     .action(run(async () => (await import('./commands/extractions.js')).linksCommand));
 
   withListing(withDb(program.command('methods').description('method families and their members, with paper counts by role')), {
@@ -256,17 +268,55 @@ export function buildProgram(onExit: (code: number) => void): Command {
     )
     .action(run(async () => (await import('./commands/sql.js')).sqlCommand));
 
+  withDb(
+    program
+      .command('digest')
+      .description('papers new since the last digest (the database remembers each one), as markdown, HTML or a feed')
+      .argument('[text...]', 'full-text search, as in query')
+      .option('--since <date>', "papers first seen on or after this date, or 'last' (default: since the last digest)")
+      .option('--until <date>', 'papers first seen on or before this date')
+      .option('-m, --method <name>', 'a method family or member, as in query; repeatable', collect)
+      .option('--role <role>', 'with --method: proposed, compared or used')
+      .option('--has-code', 'only papers with a GitHub repository')
+      .option('--claim <expr>', "a claim filter, as in query, e.g. 'accuracy>=90'; repeatable", collect)
+      .option('--file <glob>', 'only papers seen in files matching this glob')
+      .option('--arxiv <id>', 'the paper with this arXiv id')
+      .addOption(
+        new Option('--format <format>', 'markdown (default), html, rss, atom or jsonfeed').choices([
+          'markdown',
+          'html',
+          'rss',
+          'atom',
+          'jsonfeed',
+        ]),
+      )
+      .option('-o, --out <file>', 'write to this file instead of stdout (never the database)')
+      .option('-f, --force', 'replace the --out file if it exists')
+      .option('--top <n>', 'only the N most upvoted new papers (default: all)')
+      .addOption(new Option('--group-by <key>', 'method (by method family) or none (default)').choices(['method', 'none']))
+      .option('--title <text>', 'the digest title (default: "Papers digest, DATE")')
+      .option('--dry-run', 'do not record this digest (the next one will show the same papers)')
+      .option('--all', 'ignore the memory: every paper in range, shown before or not'),
+  )
+    .addHelpText(
+      'after',
+      examples(
+        'papers digest > issue-42.md',
+        'papers digest --format html --top 10 --group-by method --out issue.html --force',
+        'papers digest --dry-run --method lora --format rss',
+      ),
+    )
+    .action(run(async () => (await import('./commands/digest.js')).digestCommand));
+
   withListing(
     withDb(
       program
         .command('export')
-        .description('the whole database: every paper with its nested data (NDJSON unless a format is given)')
+        .description('the whole database: every paper with its nested data (NDJSON unless a format is given), or citations')
         .addOption(
-          new Option('--format <format>', 'ndjson, json or csv (or --ndjson, --json, --csv...)').choices([
-            'ndjson',
-            'json',
-            'csv',
-          ]),
+          new Option('--format <format>', 'ndjson, json or csv (or --ndjson, --json, --csv...); bibtex, ris or csl-json').choices(
+            ['ndjson', 'json', 'csv', 'bibtex', 'ris', 'csl-json'],
+          ),
         )
         .option('-o, --out <file>', 'write to this file instead of stdout (never the database)')
         .option('-f, --force', 'replace the --out file if it exists'),
@@ -275,7 +325,11 @@ export function buildProgram(onExit: (code: number) => void): Command {
   )
     .addHelpText(
       'after',
-      examples('papers export --format ndjson --out papers.ndjson', 'papers export --csv --fields id,title,url > papers.csv'),
+      examples(
+        'papers export --format ndjson --out papers.ndjson',
+        'papers export --csv --fields id,title,url > papers.csv',
+        'papers export --format bibtex --out papers.bib',
+      ),
     )
     .action(run(async () => (await import('./commands/export.js')).exportCommand));
 

@@ -20,6 +20,7 @@ describe('every command is documented', () => {
       'dupes',
       'stats',
       'sql',
+      'digest',
       'export',
     ]);
   });

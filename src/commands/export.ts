@@ -2,19 +2,22 @@
  * `papers export`: every paper with its nested data, streamed in batches. With --out the file is
  * written through writeFileAtomic (../output/files.ts): never over the database, replaced only
  * with --force, and a failed export never leaves half a file. Takes the listing flags too
- * (--json, --csv, --fields, --limit, --jq...), beside --format.
+ * (--json, --csv, --fields, --limit, --jq...), beside --format; or --format bibtex|ris|csl-json
+ * for every paper as a citation entry.
  */
 import { resolveDbPath, withReadDb } from '../db/open.js';
 import { PAPER_FIELDS, hydratePapers } from '../db/read.js';
 import { UsageError } from '../errors.js';
 import { parseCount } from '../filters.js';
-import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
+import { citableBatches } from '../db/citations.js';
+import { CITATION_FORMATS, emitCitations, type CitationFormat } from '../output/citation.js';
+import { emitRows, outputContext, write, type FormatFlags } from '../output/emit.js';
 import { writeFileAtomic } from '../output/files.js';
 import { paperView } from '../output/views.js';
 
 export interface ExportFlags extends FormatFlags {
   db?: string;
-  format?: 'ndjson' | 'json' | 'csv';
+  format?: 'ndjson' | 'json' | 'csv' | CitationFormat;
   out?: string;
   force?: boolean;
   limit?: string;
@@ -34,7 +37,10 @@ export function exportFormat(flags: ExportFlags): FormatFlags {
   return { ...flags, [flags.format ?? 'ndjson']: true };
 }
 
+const isCitation = (f: string | undefined): f is CitationFormat => (CITATION_FORMATS as readonly string[]).includes(f ?? '');
+
 export async function exportCommand(flags: ExportFlags): Promise<number> {
+  if (isCitation(flags.format)) return exportCitations(flags, flags.format);
   const formatFlags = exportFormat(flags);
   const limit = parseCount(flags.limit ?? '0', '--limit');
   await withReadDb(flags.db, async (db) => {
@@ -46,6 +52,30 @@ export async function exportCommand(flags: ExportFlags): Promise<number> {
     const emit = async (out: NodeJS.WritableStream) => {
       const ctx = outputContext(formatFlags, PAPER_FIELDS, out);
       await emitRows(hydratePapers(db, rids), paperView(ctx.chalk), ctx, { total: rids.length < total ? total : null });
+    };
+    if (!flags.out) return emit(process.stdout);
+    return writeFileAtomic(flags.out, emit, { force: flags.force, protect: [resolveDbPath(flags.db)] });
+  });
+  return 0;
+}
+
+/** Every paper (or the first --limit) as citation entries; the listing formats do not apply. */
+async function exportCitations(flags: ExportFlags, format: CitationFormat): Promise<number> {
+  const listing = [flags.json, flags.ndjson, flags.nl, flags.csv, flags.tsv, flags.table, flags.fields, flags.jq];
+  if (listing.some((f) => f !== undefined && f !== false))
+    throw new UsageError(`--format ${format} does not combine with the listing formats (--json, --csv, --fields, --jq...)`);
+  const limit = parseCount(flags.limit ?? '0', '--limit');
+  await withReadDb(flags.db, async (db) => {
+    const rids = db
+      .prepare(`SELECT rid FROM papers ORDER BY rid${limit ? ' LIMIT ?' : ''}`)
+      .pluck()
+      .all(...(limit ? [limit] : [])) as number[];
+    const emit = async (out: NodeJS.WritableStream) => {
+      await emitCitations(
+        (abstracts) => citableBatches(db, rids, abstracts),
+        format,
+        (t) => write(out, t),
+      );
     };
     if (!flags.out) return emit(process.stdout);
     return writeFileAtomic(flags.out, emit, { force: flags.force, protect: [resolveDbPath(flags.db)] });

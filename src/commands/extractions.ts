@@ -12,6 +12,7 @@ import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import type { View } from '../output/format.js';
 import { CLAIM_KINDS } from '../vocabulary.js';
 import { oneOf, resolveMethod } from './query.js';
+import { cutoffDay } from '../extract/promises.js';
 
 type DbFlags = FormatFlags & { db?: string };
 
@@ -91,7 +92,18 @@ export async function claimsCommand(
   return 0;
 }
 
-const LINK_FIELDS = ['paper_id', 'title', 'url', 'owner', 'repo', 'path', 'status', 'source'] as const;
+const LINK_FIELDS = [
+  'paper_id',
+  'title',
+  'url',
+  'owner',
+  'repo',
+  'path',
+  'status',
+  'source',
+  'promised_since',
+  'available_since',
+] as const;
 const linkView: View<LinkRow> = {
   fields: LINK_FIELDS,
   toJSON: (l) => Object.fromEntries(LINK_FIELDS.map((k) => [k, l[k]])),
@@ -99,16 +111,24 @@ const linkView: View<LinkRow> = {
     // URLs are not cut at the default 40 when the terminal has room (the title gives way first).
     { key: 'url', header: 'REPOSITORY', max: 100, min: 50 },
     { key: 'status', header: 'STATUS', keep: true },
+    {
+      key: 'since',
+      header: 'SINCE',
+      cell: (l) => (l.status === 'promised' ? l.promised_since : l.available_since) ?? '',
+      keep: true,
+    },
     { key: 'paper_id', header: 'PAPER', keep: true },
     { key: 'title', header: 'TITLE', flex: true },
   ],
 };
 
-export async function linksCommand(flags: DbFlags & { status?: string; limit?: string }): Promise<number> {
+export async function linksCommand(flags: DbFlags & { status?: string; limit?: string; olderThan?: string }): Promise<number> {
   const limit = parseCount(flags.limit ?? '20', '--limit');
+  const seenBy = flags.olderThan === undefined ? undefined : cutoffDay(flags.olderThan, new Date());
+  if (seenBy === null) throw new UsageError(`invalid --older-than '${flags.olderThan}': expected e.g. 30d, 4w, 6m or 1y`);
   const ctx = outputContext(flags, LINK_FIELDS);
   await withReadDb(flags.db, (db) => {
-    const page = listLinks(db, flags.status, limit);
+    const page = listLinks(db, flags.status, limit, seenBy);
     return emitRows(page.rows, linkView, ctx, { empty: 'no repositories', total: page.total });
   });
   return 0;

@@ -12,6 +12,8 @@ import { umbrellaFamilies } from '../extract/umbrellas.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import { paperView } from '../output/views.js';
 import { ROLES, SORTS } from '../vocabulary.js';
+import type { CitationFormat } from '../output/citation.js';
+import { citeCommand } from './cite.js';
 
 export interface QueryFlags extends FormatFlags {
   db?: string;
@@ -29,6 +31,8 @@ export interface QueryFlags extends FormatFlags {
   arxiv?: string;
   sort?: string;
   limit?: string;
+  /** A citation format (bibtex, ris, csl-json) instead of a listing. */
+  format?: CitationFormat;
 }
 
 /** `--method lora` is a family, `--method qlora` one member, `--method peft` an umbrella; anything else is a usage error. */
@@ -75,6 +79,12 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
 
 export async function queryCommand(textParts: string[], flags: QueryFlags): Promise<number> {
   const filters = parseQueryFlags(textParts.join(' '), flags);
+  if (flags.format !== undefined) {
+    const listing = [flags.json, flags.ndjson, flags.nl, flags.csv, flags.tsv, flags.table, flags.fields, flags.jq];
+    if (listing.some((f) => f !== undefined && f !== false))
+      throw new UsageError('--format (citations) does not combine with the listing formats (--json, --csv, --fields, --jq...)');
+    return citeCommand(filters, flags.format, flags.db);
+  }
   const ctx = outputContext(flags, PAPER_FIELDS);
   await withReadDb(flags.db, (db) => {
     if (flags.new) {

@@ -86,16 +86,29 @@ export function listClaims(db: DB, q: ClaimQuery): Page<ClaimRow> {
 export interface LinkRow extends CodeLink {
   paper_id: string;
   title: string;
+  /** When the repository was first seen promised / available (YYYY-MM-DD), or null. */
+  promised_since: string | null;
+  available_since: string | null;
 }
 
-export function listLinks(db: DB, status: string | undefined, limit: number): Page<LinkRow> {
+/**
+ * Code links, by status; `seenBy` (YYYY-MM-DD) keeps those in their status since that day or
+ * earlier (`links --status promised --older-than 30d`: promises not kept after a month).
+ */
+export function listLinks(db: DB, status: string | undefined, limit: number, seenBy?: string): Page<LinkRow> {
   const params: unknown[] = [];
-  let sql = `SELECT g.paper_id, p.title, g.url, g.owner, g.repo, g.path, g.status, g.source
+  const where: string[] = [];
+  let sql = `SELECT g.paper_id, p.title, g.url, g.owner, g.repo, g.path, g.status, g.source, g.promised_since, g.available_since
     FROM code_links g JOIN papers p ON p.rid = g.paper_rid`;
   if (status) {
-    sql += ' WHERE g.status = ?';
+    where.push('g.status = ?');
     params.push(status);
   }
+  if (seenBy !== undefined) {
+    where.push(`(CASE g.status WHEN 'promised' THEN g.promised_since ELSE g.available_since END) <= ?`);
+    params.push(seenBy);
+  }
+  if (where.length) sql += ` WHERE ${where.join(' AND ')}`;
   return pageOf<LinkRow>(db, sql, 'lower(g.owner), lower(g.repo), p.rid', params, limit);
 }
 

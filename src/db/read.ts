@@ -31,6 +31,12 @@ export interface SightingRef {
   arxiv_version: number | null;
 }
 
+/** A code link as stored: with when it was first seen promised / available (YYYY-MM-DD or null). */
+export interface StoredCodeLink extends CodeLink {
+  promised_since?: string | null;
+  available_since?: string | null;
+}
+
 /** The paper object: the same in `query`, `show` and `export`. Keys are only ever added. */
 export interface PaperRecord {
   id: string;
@@ -48,7 +54,7 @@ export interface PaperRecord {
   /** arxiv.org/abs/ID and arxiv.org/pdf/ID, or null without an arXiv id. */
   arxiv_url: string | null;
   pdf_url: string | null;
-  github: CodeLink[];
+  github: StoredCodeLink[];
   links: Link[];
   claims: Claim[];
   methods: MethodTag[];
@@ -349,7 +355,7 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
     return out;
   };
   const github = group<CodeLink & { paper_rid: number }>(
-    'SELECT paper_rid, url, owner, repo, path, status, source FROM code_links WHERE paper_rid IN (?) ORDER BY rowid',
+    'SELECT paper_rid, url, owner, repo, path, status, source, promised_since, available_since FROM code_links WHERE paper_rid IN (?) ORDER BY rowid',
   );
   const links = group<Link & { paper_rid: number }>(
     'SELECT paper_rid, url, kind FROM links WHERE paper_rid IN (?) ORDER BY rowid',
@@ -384,7 +390,7 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
       last_seen: r.last_seen,
       has_code: gh.length > 0,
       ...paperUrls(r.arxiv_id),
-      github: gh as CodeLink[],
+      github: gh as StoredCodeLink[],
       links: (links.get(rid) ?? []) as Link[],
       claims: (claims.get(rid) ?? []) as Claim[],
       methods: (methods.get(rid) ?? []) as MethodTag[],

@@ -9,6 +9,7 @@
 import type { DigestRecord, Extraction } from '../types.js';
 import type { DB } from './open.js';
 import { QUERY_INDEXES } from './schema.js';
+import { promiseDates, sightingDay, type PromiseDates } from '../extract/promises.js';
 
 /** A paper's canonical record as stored (the columns the ingest reads back). */
 export interface StoredPaper {
@@ -55,6 +56,8 @@ interface FullTextPending {
 export class Store {
   private readonly s;
   private fts: FullTextPending | null = null;
+  /** The digest date of the file being stored (set by insertFile): when its code links were seen. */
+  private fileDate: string | null = null;
 
   constructor(readonly db: DB) {
     this.s = {
@@ -127,7 +130,11 @@ export class Store {
       deleteClaims: db.prepare<[number]>('DELETE FROM claims WHERE paper_rid = ?'),
       deleteMethods: db.prepare<[number]>('DELETE FROM methods WHERE paper_rid = ?'),
       insertCodeLink: db.prepare(
-        'INSERT INTO code_links (paper_rid, paper_id, url, owner, repo, path, status, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO code_links (paper_rid, paper_id, url, owner, repo, path, status, source, promised_since, available_since)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      codeLinkDates: db.prepare<[number], PromiseDates & { url: string }>(
+        'SELECT url, promised_since, available_since FROM code_links WHERE paper_rid = ?',
       ),
       insertLink: db.prepare('INSERT INTO links (paper_rid, paper_id, url, kind) VALUES (?, ?, ?, ?)'),
       insertClaim: db.prepare(
@@ -163,6 +170,7 @@ export class Store {
   }
 
   insertFile(f: FileFacts): number {
+    this.fileDate = f.digestDate;
     const info = this.s.insertFile.run({ ...f, ingestedAt: new Date().toISOString() });
     return Number(info.lastInsertRowid);
   }
@@ -337,13 +345,20 @@ export class Store {
   /** Writes a paper's extractions; `replace` first removes the old ones (not needed for a new paper). */
   writeExtraction(paper: PaperKey, x: Extraction, replace: boolean): void {
     const { rid, id } = paper;
+    // A rewrite must not forget when each repository was first promised or made available.
+    const before = new Map<string, PromiseDates>();
     if (replace) {
+      for (const row of this.s.codeLinkDates.all(rid)) before.set(row.url.toLowerCase(), row);
       this.s.deleteCodeLinks.run(rid);
       this.s.deleteLinks.run(rid);
       this.s.deleteClaims.run(rid);
       this.s.deleteMethods.run(rid);
     }
-    for (const g of x.github) this.s.insertCodeLink.run(rid, id, g.url, g.owner, g.repo, g.path, g.status, g.source);
+    const day = x.github.length ? sightingDay(this.fileDate, new Date()) : '';
+    for (const g of x.github) {
+      const d = promiseDates(before.get(g.url.toLowerCase()), g.status, day);
+      this.s.insertCodeLink.run(rid, id, g.url, g.owner, g.repo, g.path, g.status, g.source, d.promised_since, d.available_since);
+    }
     for (const l of x.links) this.s.insertLink.run(rid, id, l.url, l.kind);
     for (const c of x.claims) {
       this.s.insertClaim.run(

@@ -12,7 +12,9 @@
  *   into `url`, so `url` is a stable join key.
  * - One entry per repository per paper, compared case-insensitively. When the abstract and a
  *   site field name the same repository the abstract entry is kept (it carries the promise
- *   wording); site-only repositories come after, with `source: "site"`, `status: "available"`.
+ *   wording), but a site field linking a repository the abstract only promised makes it
+ *   "available" (the promise was kept); site-only repositories come after, with
+ *   `source: "site"`, `status: "available"`.
  * - `github.com/{owner}` alone (an organisation or user page) is not a repository: it becomes a
  *   link of kind "other". Site chrome paths (`github.com/features`, `/login`, ...) are dropped.
  * - Status is decided per URL from the sentence that holds it: a promise right after the URL in
@@ -277,7 +279,13 @@ class Collector {
 
   addRepo(owner: string, repo: string, path: string | null, status: CodeLink['status'], source: CodeLink['source']): void {
     const key = `${owner}/${repo}`.toLowerCase();
-    if (this.repoKeys.has(key)) return;
+    if (this.repoKeys.has(key)) {
+      // The abstract promised it and a site field (a later sighting's githubRepo) links it: the
+      // promise is kept. The abstract entry stays, with the status of the repository today.
+      const seen = this.github.find((g) => `${g.owner}/${g.repo}`.toLowerCase() === key);
+      if (seen && seen.status === 'promised' && status === 'available' && source === 'site') seen.status = 'available';
+      return;
+    }
     this.repoKeys.add(key);
     this.github.push({ url: `https://github.com/${owner}/${repo}`, owner, repo, path, status, source });
   }

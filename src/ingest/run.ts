@@ -69,7 +69,7 @@ export interface IngestSummary {
  * The version of the extractors' output. Bump it when an extractor changes what it finds: the next
  * ingest then re-extracts every stored paper.
  */
-export const EXTRACT_VERSION = '1';
+export const EXTRACT_VERSION = '2'; // 2: a site field linking a promised repository makes it available (issue 17)
 
 export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_MAX_RECORD_CHARS = 100_000;

@@ -164,12 +164,21 @@ describe('extractLinks: site fields', () => {
   it.each([
     // hf-api-json githubRepo / projectPage values
     [[], ['https://github.com/AI4Phys/SeePhy-Pro'], [], ['AI4Phys/SeePhy-Pro available site'], []],
-    // a repo both in the abstract and the site field: one entry, the abstract's (it has the status)
+    // a repo both in the abstract and the site field: one entry, the abstract's; the site field
+    // linking a repository the abstract promised means the promise was kept (issue 17)
     [
       'Code will be available at https://github.com/dyabel/AnyTool.',
       ['https://github.com/dyabel/anytool'],
       [],
-      ['dyabel/AnyTool promised abstract'],
+      ['dyabel/AnyTool available abstract'],
+      [],
+    ],
+    // a promise and a site field naming another repository: the promise stands
+    [
+      'Code will be available at https://github.com/dyabel/AnyTool.',
+      ['https://github.com/other/repo'],
+      [],
+      ['dyabel/AnyTool promised abstract', 'other/repo available site'],
       [],
     ],
     // projectPage holding a repo counts as code; other project pages keep their kind
