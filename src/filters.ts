@@ -85,8 +85,8 @@ export function parseArxivId(text: string): string {
   return id;
 }
 
-/** A positive whole number (or 0), for --limit and friends. */
-export function parseCount(text: string, flag: string): number {
+/** A count flag's value: a whole number (0 = all), for --limit, --jobs and friends. Not a scraped count (formats/reader.ts parseScrapedCount). */
+export function parseCountFlag(text: string, flag: string): number {
   if (!/^\d+$/.test(text.trim())) throw new UsageError(`invalid ${flag} '${text}': expected a whole number (0 = all)`);
   return Number(text);
 }

@@ -10,4 +10,4 @@ export { DedupIndex, clusterRecords, preferAbstract, preferTitle } from './dedup
 export { extractAll } from './extract/index.js';
 export { extractClaims } from './extract/claims.js';
 export { extractLinks } from './extract/github.js';
-export { extractMethods, methodMatches } from './extract/methods.js';
+export { extractMethods, methodMatches } from './extract/methods/index.js';

@@ -4,6 +4,7 @@
  * Everything in here is plain data: no classes with behaviour, so values cross worker and test
  * boundaries unchanged.
  */
+import type { CLAIM_KINDS, ROLES, SORTS } from './vocabulary.js';
 
 /** One paper as read from one digest file, before deduplication ("a sighting" once stored). */
 export interface DigestRecord {
@@ -48,6 +49,15 @@ export interface DigestRecord {
 /** What a sighting's body text is: the paper's abstract, a summary or translation, a comment, or nothing. */
 export const TEXT_KINDS = ['abstract', 'summary', 'comment', 'none'] as const;
 export type TextKind = (typeof TEXT_KINDS)[number];
+
+/** What a claim's number is (the list, written once, is CLAIM_KINDS in vocabulary.ts). */
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/** What a paper does with a method, strongest first (ROLES in vocabulary.ts). */
+export type MethodRole = (typeof ROLES)[number];
+
+/** The orders `query --sort` accepts (SORTS in vocabulary.ts). */
+export type SortOrder = (typeof SORTS)[number];
 
 /** What a format reader returns for one file. */
 export interface SplitResult {
@@ -110,7 +120,7 @@ export interface Claim {
   high: number | null;
   /** "%", "x", "parameters", "tokens", "examples", "ms", "GB", ... or null for a bare count. */
   unit: string | null;
-  kind: 'percent' | 'multiplier' | 'parameters' | 'count' | 'quantity';
+  kind: ClaimKind;
   /** The measured thing when the sentence names it ("accuracy", "speedup", "memory"), else null. */
   metric: string | null;
   /** "up to", "over", "about", "less than", "only", "+", or null. */
@@ -126,7 +136,7 @@ export interface MethodTag {
   /** Canonical member name, e.g. "QLoRA"; the family's own name when only the family is named. */
   name: string;
   /** "proposed" by the paper, "compared" against, or merely "used". */
-  role: 'proposed' | 'compared' | 'used';
+  role: MethodRole;
 }
 
 /** Everything the extractors find in one paper. */

@@ -5,7 +5,7 @@ import { UsageError } from '../src/errors.js';
 import {
   parseArxivId,
   parseClaimFilter,
-  parseCount,
+  parseCountFlag,
   parseDateBound,
   parseQuantity,
   toFtsQuery,
@@ -281,7 +281,7 @@ describe('parseArxivId', () => {
   );
 });
 
-describe('parseCount', () => {
+describe('parseCountFlag', () => {
   it.each([
     ['0', 0],
     ['1', 1],
@@ -290,11 +290,11 @@ describe('parseCount', () => {
     ['007', 7],
     ['1000000', 1_000_000],
   ])('%j -> %i', (text, expected) => {
-    expect(parseCount(text, '--limit')).toBe(expected);
+    expect(parseCountFlag(text, '--limit')).toBe(expected);
   });
 
   it.each(['-1', '1.5', '1e3', '', ' ', 'ten', '+3', '0x10', '1,000'])('%j is a UsageError naming the flag', (text) => {
-    usageError(() => parseCount(text, '--limit'), /^invalid --limit '.*': expected a whole number \(0 = all\)$/);
+    usageError(() => parseCountFlag(text, '--limit'), /^invalid --limit '.*': expected a whole number \(0 = all\)$/);
   });
 });
 

@@ -10,7 +10,7 @@ import { lastDigest, newPaperCandidates, recordDigest, releasedCandidates, type 
 import { openForRead, openForWrite, resolveDbPath, type DB } from '../db/open.js';
 import { findPapers, hydratePapers, type PaperFilters } from '../db/read.js';
 import { UsageError, UserError } from '../errors.js';
-import { parseCount, parseDateBound } from '../filters.js';
+import { parseCountFlag, parseDateBound } from '../filters.js';
 import { buildDigest, DIGEST_FORMATS, renderMarkdown, type DigestFormat, type DigestPaper } from '../output/digest.js';
 import { renderFeed, renderHtml } from '../output/digest-html.js';
 import { write } from '../output/emit.js';
@@ -51,7 +51,7 @@ export function parseDigestFlags(text: string | undefined, flags: DigestFlags): 
   const until = flags.until === undefined ? undefined : parseDateBound(flags.until, 'until');
   let top: number | undefined;
   if (flags.top !== undefined) {
-    top = parseCount(flags.top, '--top');
+    top = parseCountFlag(flags.top, '--top');
     if (top === 0) top = undefined;
   }
   const filters = parseQueryFlags(text, { ...flags, format: undefined, since: undefined, until: undefined, limit: '0' });

@@ -4,7 +4,7 @@
  */
 import { withReadDb } from '../db/open.js';
 import { listDupeGroups, type DupeGroup } from '../db/listings.js';
-import { parseCount } from '../filters.js';
+import { parseCountFlag } from '../filters.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import type { View } from '../output/format.js';
 import { textKindLabel } from './show.js';
@@ -40,7 +40,7 @@ const view: View<DupeGroup> = {
 };
 
 export async function dupesCommand(flags: FormatFlags & { db?: string; rule?: string; limit?: string }): Promise<number> {
-  const limit = parseCount(flags.limit ?? '20', '--limit');
+  const limit = parseCountFlag(flags.limit ?? '20', '--limit');
   const ctx = outputContext(flags, FIELDS);
   await withReadDb(flags.db, (db) => {
     const page = listDupeGroups(db, flags.rule, limit);

@@ -8,7 +8,7 @@
 import { resolveDbPath, withReadDb } from '../db/open.js';
 import { PAPER_FIELDS, hydratePapers } from '../db/read.js';
 import { UsageError } from '../errors.js';
-import { parseCount } from '../filters.js';
+import { parseCountFlag } from '../filters.js';
 import { citableBatches } from '../db/citations.js';
 import { CITATION_FORMATS, emitCitations, type CitationFormat } from '../output/citation.js';
 import { emitRows, outputContext, write, type FormatFlags } from '../output/emit.js';
@@ -42,7 +42,7 @@ const isCitation = (f: string | undefined): f is CitationFormat => (CITATION_FOR
 export async function exportCommand(flags: ExportFlags): Promise<number> {
   if (isCitation(flags.format)) return exportCitations(flags, flags.format);
   const formatFlags = exportFormat(flags);
-  const limit = parseCount(flags.limit ?? '0', '--limit');
+  const limit = parseCountFlag(flags.limit ?? '0', '--limit');
   await withReadDb(flags.db, async (db) => {
     const total = db.prepare('SELECT count(*) FROM papers').pluck().get() as number;
     const rids = db
@@ -64,7 +64,7 @@ async function exportCitations(flags: ExportFlags, format: CitationFormat): Prom
   const listing = [flags.json, flags.ndjson, flags.nl, flags.csv, flags.tsv, flags.table, flags.fields, flags.jq];
   if (listing.some((f) => f !== undefined && f !== false))
     throw new UsageError(`--format ${format} does not combine with the listing formats (--json, --csv, --fields, --jq...)`);
-  const limit = parseCount(flags.limit ?? '0', '--limit');
+  const limit = parseCountFlag(flags.limit ?? '0', '--limit');
   await withReadDb(flags.db, async (db) => {
     const rids = db
       .prepare(`SELECT rid FROM papers ORDER BY rid${limit ? ' LIMIT ?' : ''}`)

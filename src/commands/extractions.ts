@@ -5,9 +5,9 @@ import { withReadDb } from '../db/open.js';
 import { listClaims, listLinks, methodCounts, type ClaimRow, type LinkRow, type MethodCount } from '../db/listings.js';
 import { UsageError } from '../errors.js';
 import { KNOWN_UNITS } from '../extract/claims-lexicon.js';
-import { taxonomy } from '../extract/methods.js';
+import { taxonomy } from '../extract/methods/index.js';
 import { UMBRELLAS } from '../extract/umbrellas.js';
-import { parseCount, parseQuantity } from '../filters.js';
+import { parseCountFlag, parseQuantity } from '../filters.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import type { View } from '../output/format.js';
 import { CLAIM_KINDS } from '../vocabulary.js';
@@ -82,7 +82,7 @@ export async function claimsCommand(
     min: quantity(flags.min, '--min'),
     max: quantity(flags.max, '--max'),
     methods: (flags.method ?? []).map(resolveMethod),
-    limit: parseCount(flags.limit ?? '20', '--limit'),
+    limit: parseCountFlag(flags.limit ?? '20', '--limit'),
   };
   const ctx = outputContext(flags, CLAIM_FIELDS);
   await withReadDb(flags.db, (db) => {
@@ -123,7 +123,7 @@ const linkView: View<LinkRow> = {
 };
 
 export async function linksCommand(flags: DbFlags & { status?: string; limit?: string; olderThan?: string }): Promise<number> {
-  const limit = parseCount(flags.limit ?? '20', '--limit');
+  const limit = parseCountFlag(flags.limit ?? '20', '--limit');
   const seenBy = flags.olderThan === undefined ? undefined : cutoffDay(flags.olderThan, new Date());
   if (seenBy === null) throw new UsageError(`invalid --older-than '${flags.olderThan}': expected e.g. 30d, 4w, 6m or 1y`);
   const ctx = outputContext(flags, LINK_FIELDS);
@@ -163,7 +163,7 @@ const methodView: View<MethodListing> = {
 };
 
 export async function methodsCommand(flags: DbFlags & { limit?: string }): Promise<number> {
-  const limit = parseCount(flags.limit ?? '0', '--limit');
+  const limit = parseCountFlag(flags.limit ?? '0', '--limit');
   const ctx = outputContext(flags, METHOD_FIELDS);
   await withReadDb(flags.db, (db) => {
     const all = methodCounts(db, UMBRELLAS).map(labelled);

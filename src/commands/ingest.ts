@@ -11,7 +11,7 @@ import { markIngestStart } from '../db/runs.js';
 import { ProgressBar } from '../output/progress.js';
 import { UsageError, UserError } from '../errors.js';
 import { log } from '../output/log.js';
-import { parseCount } from '../filters.js';
+import { parseCountFlag } from '../filters.js';
 
 export interface IngestFlags {
   db?: string;
@@ -49,7 +49,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
     throw new UsageError(`invalid --threshold '${flags.threshold}': expected a number in (0, 1]`);
   const maxFileMb = positiveNumber(flags.maxFileMb, '--max-file-mb');
   const maxRecordChars = positiveNumber(flags.maxRecordChars, '--max-record-chars');
-  const jobs = flags.jobs === undefined ? undefined : parseCount(flags.jobs, '--jobs');
+  const jobs = flags.jobs === undefined ? undefined : parseCountFlag(flags.jobs, '--jobs');
   const dbPath = resolveDbPath(flags.db);
 
   const found = await discoverFiles(paths);

@@ -6,8 +6,8 @@ import { withReadDb } from '../db/open.js';
 import { PAPER_FIELDS, findPaperPage, hydratePapers, type MethodFilter, type PaperFilters } from '../db/read.js';
 import { lastIngestMark } from '../db/runs.js';
 import { UsageError } from '../errors.js';
-import { parseArxivId, parseClaimFilter, parseCount, parseDateBound } from '../filters.js';
-import { methodMatches } from '../extract/methods.js';
+import { parseArxivId, parseClaimFilter, parseCountFlag, parseDateBound } from '../filters.js';
+import { methodMatches } from '../extract/methods/index.js';
 import { umbrellaFamilies } from '../extract/umbrellas.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import { paperView } from '../output/views.js';
@@ -65,7 +65,7 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
     hasCode: flags.hasCode,
     claims: (flags.claim ?? []).map(parseClaimFilter),
     author,
-    minUpvotes: flags.minUpvotes === undefined ? undefined : parseCount(flags.minUpvotes, '--min-upvotes'),
+    minUpvotes: flags.minUpvotes === undefined ? undefined : parseCountFlag(flags.minUpvotes, '--min-upvotes'),
     fileGlob: flags.file,
     since: flags.since === undefined ? undefined : parseDateBound(flags.since, 'since'),
     until: flags.until === undefined ? undefined : parseDateBound(flags.until, 'until'),
@@ -73,7 +73,7 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
       flags.firstSeenSince === undefined ? undefined : parseDateBound(flags.firstSeenSince, 'since', '--first-seen-since'),
     arxivId: flags.arxiv === undefined ? undefined : parseArxivId(flags.arxiv),
     sort: oneOf(flags.sort, SORTS, '--sort'),
-    limit: flags.limit === undefined ? defaultLimit : parseCount(flags.limit, '--limit'),
+    limit: flags.limit === undefined ? defaultLimit : parseCountFlag(flags.limit, '--limit'),
   };
 }
 

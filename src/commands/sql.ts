@@ -15,7 +15,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, UserError } from '../errors.js';
-import { parseCount } from '../filters.js';
+import { parseCountFlag } from '../filters.js';
 import type { FormatFlags } from '../output/emit.js';
 import type { SqlFailure, SqlJob } from './sql-run.js';
 
@@ -54,7 +54,7 @@ export async function sqlCommand(
     throw new UsageError(`papers sql runs one read-only SELECT or WITH statement, not ${keyword || 'an empty statement'}`);
   }
   const timeoutMs = parseDuration(flags.timeout ?? SQL_TIMEOUT_DEFAULT);
-  const limit = parseCount(flags.limit ?? '0', '--limit');
+  const limit = parseCountFlag(flags.limit ?? '0', '--limit');
   const { limit: _l, timeout: _t, ...formatFlags } = flags;
   const job: SqlJob = { statement, flags: formatFlags, limit, maxCellBytes: SQL_MAX_CELL_BYTES };
   return runInChild(job, timeoutMs);

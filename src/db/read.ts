@@ -8,7 +8,7 @@ import { toFtsQuery, type ClaimFilter } from '../filters.js';
 import { UsageError } from '../errors.js';
 import { unitFitSql } from '../extract/metric-units.js';
 import { normalizeArxivId } from '../formats/arxiv.js';
-import { COUNT_CAP, type SORTS } from '../vocabulary.js';
+import { CLAIM_KINDS, COUNT_CAP, type SORTS } from '../vocabulary.js';
 import type { DB } from './open.js';
 import type { StoredPaper } from './store.js';
 
@@ -140,7 +140,7 @@ export interface PaperFilters {
 
 /** Claim subjects that name a unit or a kind rather than a metric. */
 const CLAIM_UNITS = new Set(['x', 'parameters', 'tokens', 'examples']);
-const CLAIM_KINDS = new Set(['percent', 'multiplier', 'count', 'quantity']);
+const CLAIM_KIND_SET = new Set<string>(CLAIM_KINDS); // 'parameters' is read as the unit first
 
 /** `NOT lora` alone: FTS5's NOT needs something on its left, so a leading NOT negates the rest. */
 function leadingNot(text: string): string | null {
@@ -178,7 +178,7 @@ export function buildPaperQuery(f: PaperFilters, unordered = false): { sql: stri
   for (const c of f.claims ?? []) {
     // `parameters<1e6` is about parameter counts (a unit), `speedup>2` about what was measured
     // (a metric): a subject that names a unit or a kind compares those claims, any other a metric.
-    const column = CLAIM_UNITS.has(c.subject) ? 'c.unit' : CLAIM_KINDS.has(c.subject) ? 'c.kind' : 'c.metric';
+    const column = CLAIM_UNITS.has(c.subject) ? 'c.unit' : CLAIM_KIND_SET.has(c.subject) ? 'c.kind' : 'c.metric';
     // IN, not a correlated EXISTS: the matching claims are found once through their index, then
     // each paper is a lookup. (The planner otherwise searched the metric index once per paper.)
     const collate = column === 'c.kind' ? '' : ' COLLATE NOCASE'; // kinds are lower case; metrics as written ("BLEU")

@@ -59,8 +59,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX sightings_paper ON sightings(paper_id);
 
   -- The full-text index. Deletes and text changes keep it in sync by trigger; new papers are
-  -- added by the ingest in one statement per file (Store.indexNewPapers), which measured 2.5x
-  -- faster than a per-row insert trigger.
+  -- added by the ingest in one statement per write batch, just before its commit
+  -- (Store.syncFullText), which measured 2.5x faster than a per-row insert trigger.
   CREATE VIRTUAL TABLE papers_fts USING fts5(
     title, abstract, content='papers', content_rowid='rid', tokenize='porter unicode61 remove_diacritics 2'
   );

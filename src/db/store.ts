@@ -2,9 +2,9 @@
  * Writes: files, papers, sightings and extractions. Every statement is prepared once and
  * parameterised (a title such as `'; DROP TABLE papers; --` is just a title).
  *
- * The unit of work is one input file: its sightings, the papers they create or improve, and the
- * extractions of those papers commit together or not at all, so a crash or a kill never leaves a
- * half-ingested file behind.
+ * The unit of work is a write batch of whole input files (ingest/batch.ts): their sightings, the
+ * papers they create or improve, and the extractions of those papers commit together or not at
+ * all, so a crash or a kill never leaves a half-ingested file behind.
  */
 import type { DigestRecord, Extraction } from '../types.js';
 import type { DB } from './open.js';

@@ -343,42 +343,6 @@ export class DedupIndex {
     return this.idToSlot.has(id);
   }
 
-  /** Bytes held in typed arrays (excludes strings and Maps); for benchmarks. */
-  get typedBytes(): number {
-    let n = 0;
-    for (const a of [
-      this.alive,
-      this.flags,
-      this.keyLen,
-      this.hashNext,
-      this.tokStart,
-      this.tokCount,
-      this.arxivOf,
-      this.prefNext,
-      this.shortPrefNext,
-      this.sigLen,
-      this.sigPool,
-      this.mark,
-      this.isStop,
-      this.tokPool,
-    ])
-      n += a.byteLength;
-    return (
-      n +
-      this.exact.bytes +
-      this.clips.bytes +
-      this.prefixes.bytes +
-      this.shortPrefixes.bytes +
-      this.arxivModern.bytes +
-      this.vocab.bytes
-    );
-  }
-
-  /** Distinct words interned so far. */
-  get vocabularySize(): number {
-    return this.words.length;
-  }
-
   /** A record prepared on this thread (the last few titles and abstracts are cached). */
   private prepare(rec: SightingLike): PreparedSighting {
     return assemble(this.titleParts.get(rec.title ?? ''), this.abstractParts.get(rec.abstract ?? ''), arxivPart(rec.arxivId));

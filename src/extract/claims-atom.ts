@@ -8,22 +8,9 @@
  */
 import type { Claim } from '../types.js';
 import {
-  COUNT_NOUN,
-  DIGIT_RUN,
-  DIMENSION,
-  E_NOTATION,
-  MAGNITUDES,
-  MAGNITUDE_LETTER,
   MAGNITUDE_UNITS,
-  MAGNITUDE_WORD,
-  NUMBER_FULL,
   PER_TIME,
   PER_TIME_UNIT,
-  POWER,
-  SUPERSCRIPTS,
-  TIMES_AFTER_X,
-  TIMES_TEN,
-  TOLERANCE,
   UNIT_ATTACHED,
   UNIT_EXPONENT,
   UNIT_HYPHEN,
@@ -31,10 +18,25 @@ import {
   UNIT_JOIN_SPACE,
   UNIT_PART,
   UNIT_SPACED,
-  nounUnit,
   unitInfo,
   type UnitInfo,
 } from './claims-lexicon.js';
+import {
+  COUNT_NOUN,
+  DIGIT_RUN,
+  DIMENSION,
+  E_NOTATION,
+  MAGNITUDES,
+  MAGNITUDE_LETTER,
+  MAGNITUDE_WORD,
+  NUMBER_FULL,
+  POWER,
+  SUPERSCRIPTS,
+  TIMES_AFTER_X,
+  TIMES_TEN,
+  TOLERANCE,
+  nounUnit,
+} from './claims-numbers.js';
 
 /** A number with what follows it, before context rules decide whether it is a claim. */
 export interface Atom {

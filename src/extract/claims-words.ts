@@ -4,8 +4,9 @@
  * by design: "one of the", "a single", "two of", "the one", "one-shot" are not claims.
  */
 import type { Claim } from '../types.js';
-import { FOLD_WORDS, MAGNITUDES, MAGNITUDE_WORD, NUMBER_WORDS } from './claims-lexicon.js';
-import { classifyPrevWord, qualifierBefore } from './claims-context.js';
+import { FOLD_WORDS, MAGNITUDES, MAGNITUDE_WORD, NUMBER_WORDS } from './claims-numbers.js';
+import { classifyPrevWord } from './claims-context.js';
+import { qualifierBefore } from './claims-qualifiers.js';
 import { readNoun, readUnit, tidy, type Draft, type State } from './claims-atom.js';
 
 /** The word after a number word ("two benchmarks" → "benchmarks", "two-stage" → "stage"). */

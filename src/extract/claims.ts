@@ -39,19 +39,12 @@
  *   ordinals, dimensions ("3x3"), "one of", "a single".
  */
 import type { Claim } from '../types.js';
-import { CANDIDATE, RANGE_DASH, RANGE_WORD, TOLERANCE } from './claims-lexicon.js';
-import {
-  SYMBOL_QUALIFIERS,
-  classifyPrevWord,
-  findMetrics,
-  insideBrackets,
-  insideParens,
-  mangledQualifier,
-  nearestMetric,
-  qualifierBefore,
-  splitSentences,
-  type MetricMention,
-} from './claims-context.js';
+import { CANDIDATE, RANGE_DASH, RANGE_WORD, TOLERANCE } from './claims-numbers.js';
+import { classify, metricFor } from './claims-kind.js';
+import { classifyPrevWord, insideBrackets, insideParens } from './claims-context.js';
+import { type MetricMention, findMetrics, nearestMetric } from './claims-metrics.js';
+import { SYMBOL_QUALIFIERS, mangledQualifier, qualifierBefore } from './claims-qualifiers.js';
+import { splitSentences } from './sentences.js';
 import {
   GLUE_RUN,
   isAlnum,
@@ -68,38 +61,13 @@ import {
 } from './claims-atom.js';
 import { scanWords } from './claims-words.js';
 
-export { splitSentences } from './claims-context.js';
+export { splitSentences } from './sentences.js';
 
 const LIST_GAP = /^(?:[\s,&]|and|or|to|[-–—])+$/;
 const SHOT = /^-(?:shot|shots|D\b|[A-Z])/;
-const MODEL_CONTEXT = /param|model|llm|size|backbone|network|weights|transformer|bert|gpt|vit/i;
-const CROSS_VALIDATION = /^[ -]cross/;
 const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 const FACTOR_OF = /\bfactor of[ \u00a0]$/i;
 const PH_BEFORE = /(?:^|[^A-Za-z])pH[ \u00a0]$/;
-
-/** Classifies an assembled number into kind/unit (see the rules in the module comment). */
-function classify(s: string, a: Atom, start: number, end: number, currency: string | null): Pick<Claim, 'kind' | 'unit'> {
-  if (currency) return { kind: 'quantity', unit: currency };
-  if (a.unit) {
-    if (a.unit.kind === 'multiplier' && CROSS_VALIDATION.test(s.slice(end, end + 7))) {
-      return { kind: 'count', unit: null }; // "5-fold cross-validation" counts folds
-    }
-    return { kind: a.unit.kind, unit: a.unit.unit };
-  }
-  if (a.noun === 'parameters') return { kind: 'parameters', unit: 'parameters' };
-  if (a.noun) return { kind: 'count', unit: a.noun };
-  if (a.mag) {
-    const context = s.slice(Math.max(0, start - 50), Math.min(s.length, end + 30));
-    if (a.mag === 'B' || a.mag === 'b') return { kind: 'parameters', unit: 'parameters' };
-    if ((a.mag === 'M' || a.mag === 'billion') && MODEL_CONTEXT.test(context)) {
-      return { kind: 'parameters', unit: 'parameters' };
-    }
-    return { kind: 'count', unit: null };
-  }
-  if (a.plainInt) return { kind: 'count', unit: null };
-  return { kind: 'quantity', unit: null };
-}
 
 /** Tries to read a claim at digit position p. Returns the draft (or null) and where to resume. */
 function scanNumber(s: string, p: number, st: State): { draft: Draft | null; next: number } {
@@ -310,30 +278,6 @@ function scanNumber(s: string, p: number, st: State): { draft: Draft | null; nex
     draft: { text: s.slice(start, end), start, end, value, low, high, unit, kind, qualifier },
     next: end,
   };
-}
-
-/** Metric overrides that follow from the unit alone. */
-function metricFor(d: Draft, nearest: string | null): string | null {
-  if (d.kind === 'parameters') return 'parameters';
-  // A count names what it counts ("26 datasets", "10 such examples"); a metric found
-  // nearby ("on all four tasks" after "parameters") belongs to another number.
-  if (d.kind === 'count') return null;
-  switch (d.unit) {
-    case 'tokens/s':
-    case 'fps':
-    case 'it/s':
-    case 'images/s':
-    case 'samples/s':
-    case 'QPS':
-      return 'throughput';
-    case 'USD':
-    case 'EUR':
-    case 'GBP':
-    case 'JPY':
-      return 'cost';
-    default:
-      return nearest;
-  }
 }
 
 /**

@@ -23,6 +23,8 @@
  *   released at B" gives A available, B promised); with no cue at all, "available".
  */
 import type { CodeLink, Link } from '../types.js';
+import { isReservedGithubName } from './github-names.js';
+import { maybeUrl } from './regex.js';
 import { sentenceIndex, sentenceStarts } from './sentences.js';
 import { hasControl } from '../sanitize.js';
 
@@ -43,76 +45,12 @@ const URL_RE = new RegExp(
     String.raw`|(?<![A-Za-z0-9_.@/-])(?:www\.)?(?:github\.com|gitlab\.com|gitee\.com|huggingface\.co|hf\.co|arxiv\.org|[A-Za-z0-9-]{1,63}\.github\.io)(?:/${URL_BODY}*)?`,
   'gi',
 );
-/** Cheap pre-check (plain indexOf): most abstracts carry no URL at all. */
-function maybeUrl(text: string): boolean {
-  return (
-    text.includes('://') ||
-    text.includes('www.') ||
-    text.includes('.com/') ||
-    text.includes('.co/') ||
-    text.includes('.io') ||
-    text.includes('.org/')
-  );
-}
-
 // Punctuation that ends a sentence or a clause rather than a URL ("...SSF." / "...models,").
 const TRAILING_PUNCT = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '*', '\\', '>', '~']);
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 const OWNER_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPO_RE = /^[A-Za-z0-9._-]{1,100}$/;
-
-// First path segments that are GitHub's own pages, not users (site chrome on scraped pages).
-const RESERVED_OWNERS = new Set(
-  [
-    'about',
-    'account',
-    'apps',
-    'blog',
-    'business',
-    'codespaces',
-    'collections',
-    'contact',
-    'customer-stories',
-    'dashboard',
-    'enterprise',
-    'events',
-    'explore',
-    'features',
-    'git-guides',
-    'github',
-    'home',
-    'issues',
-    'join',
-    'login',
-    'logout',
-    'marketplace',
-    'new',
-    'nonprofit',
-    'notifications',
-    'orgs',
-    'organizations',
-    'password_reset',
-    'premium-support',
-    'pricing',
-    'pulls',
-    'readme',
-    'resources',
-    'search',
-    'security',
-    'sessions',
-    'settings',
-    'signup',
-    'site',
-    'solutions',
-    'sponsors',
-    'team',
-    'topics',
-    'trending',
-    'users',
-    'watching',
-  ].map((s) => s.toLowerCase()),
-);
 
 // Status cues. One alternation, promise phrases first so that "will be released" is consumed
 // whole and its "released" is not read again as an availability cue.
@@ -221,7 +159,7 @@ type GithubParse =
 function parseGithubPath(path: string): GithubParse {
   const segs = path.split('/').filter((s) => s !== '');
   const owner = segs[0];
-  if (owner === undefined || RESERVED_OWNERS.has(owner.toLowerCase()) || !OWNER_RE.test(owner)) {
+  if (owner === undefined || isReservedGithubName(owner) || !OWNER_RE.test(owner)) {
     return { kind: 'chrome' };
   }
   let repo = segs[1];

@@ -5,7 +5,7 @@
 import type { Extraction } from '../types.js';
 import { extractClaims } from './claims.js';
 import { extractLinks } from './github.js';
-import { extractMethods } from './methods.js';
+import { extractMethods } from './methods/index.js';
 
 export function extractAll(title: string, abstract: string, siteRepos: string[] = [], siteLinks: string[] = []): Extraction {
   const { github, links } = extractLinks(title, abstract, siteRepos, siteLinks);

@@ -12,7 +12,7 @@ import { isObject, parsePythonLiteral } from './json.js';
 import { scriptLang } from './lang.js';
 import { cleanLink, cleanScrapedRepoUrl, pushUnique } from './links.js';
 import { readPaperBody } from './paperBody.js';
-import { emptyRecord, parseCount } from './reader.js';
+import { emptyRecord, parseScrapedCount } from './reader.js';
 import { cleanTitle, collapseWhitespace, unwrapAbstract } from './text.js';
 
 /** A key reduced for matching: lower case, letters and digits of any script. */
@@ -274,7 +274,7 @@ export function recordFromFields(rec: Record<string, unknown>, position: number)
       const a = authorList(v);
       return a.length > 0 ? a : null;
     }) ?? [];
-  r.upvotes = firstOf(f, UPVOTE_KEYS, parseCount);
+  r.upvotes = firstOf(f, UPVOTE_KEYS, parseScrapedCount);
   r.publishedAt = firstOf(f, PUBLISHED_KEYS, (v) => parseDate(v));
   for (const level of [f.top, f.nested]) {
     for (const [k, v] of level) {

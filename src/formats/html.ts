@@ -18,7 +18,7 @@ import { fileNameDate, parseDate } from './dates.js';
 import { capHtmlDepth } from './htmlDepth.js';
 import { isObject } from './json.js';
 import { cleanLink, cleanRepoUrl, cleanScrapedRepoUrl, pushUnique } from './links.js';
-import { emptyRecord, finishRecords, guarded, parseCount, urlDigestDate } from './reader.js';
+import { emptyRecord, finishRecords, guarded, parseScrapedCount, urlDigestDate } from './reader.js';
 import { cleanTitle, collapseWhitespace, looksLikeAbstract, unwrapAbstract } from './text.js';
 import { entriesToRecords, isSiteEntry } from './siteJson.js';
 
@@ -195,7 +195,7 @@ function cardRecord($: CheerioAPI, card: Element, reference: string | null): Dig
   }
   for (const box of parts.upvoteBoxes) {
     const m = UPVOTE_TEXT.exec(text($(box)));
-    const n = m ? parseCount(m[1]) : parseCount($(box).find('.font-semibold').first().text());
+    const n = m ? parseScrapedCount(m[1]) : parseScrapedCount($(box).find('.font-semibold').first().text());
     if (n !== null) {
       r.upvotes = n;
       break;

@@ -23,7 +23,7 @@ import { ParseError } from '../types.js';
 import { findAnchors } from './anchors.js';
 import { fileNameDate } from './dates.js';
 import { capHtmlDepth } from './htmlDepth.js';
-import { emptyRecord, finishRecords, guarded, parseCount } from './reader.js';
+import { emptyRecord, finishRecords, guarded, parseScrapedCount } from './reader.js';
 import { cleanTitle, collapseWhitespace, looksLikeAbstract } from './text.js';
 import { guessLang } from './textLang.js';
 
@@ -132,7 +132,7 @@ function cardRecord($: CheerioAPI, card: Element, link: Element, id: string, ver
     break;
   }
   const up = /▲\s*([\d,.]+k?)|upvotes?\s*[:：]?\s*([\d,.]+k?)/i.exec(textOf($, card));
-  if (up) r.upvotes = parseCount(up[1] ?? up[2]);
+  if (up) r.upvotes = parseScrapedCount(up[1] ?? up[2]);
   return r;
 }
 

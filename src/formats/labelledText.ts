@@ -15,7 +15,7 @@ import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { findAnchors } from './anchors.js';
 import { parseDate } from './dates.js';
-import { emptyRecord, finishRecords, guarded, lines, parseCount } from './reader.js';
+import { emptyRecord, finishRecords, guarded, lines, parseScrapedCount } from './reader.js';
 import { cleanTitle, looksLikeAbstract, unwrapAbstract } from './text.js';
 import { guessLang, isLaySummary } from './textLang.js';
 
@@ -97,7 +97,7 @@ function toRecord(b: Block): DigestRecord | null {
   r.textKind = r.abstract ? 'abstract' : other ? 'summary' : 'none';
   const authors = b.fields.get('authors');
   if (authors) r.authors = authors.split(/\s*[,;]\s*/).filter((n) => n.length > 0 && n.length < 80);
-  r.upvotes = parseCount(b.fields.get('upvotes') ?? null);
+  r.upvotes = parseScrapedCount(b.fields.get('upvotes') ?? null);
   r.publishedAt = parseDate(b.fields.get('date') ?? null);
   return r;
 }

@@ -2,33 +2,11 @@
  * Link fields of a record: GitHub repository URLs (cleaned and validated) and other absolute links.
  * Pure; errors are `ParseError`s.
  */
+import { isReservedGithubName } from '../extract/github-names.js';
 import { hasControl } from '../sanitize.js';
 
 const GITHUB_URL =
   /^(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(?:\/([A-Za-z0-9_.-]+))?(\/[^\s?#]*)?/i;
-/** GitHub's own top-level pages, which are not owners. */
-const GITHUB_RESERVED = new Set([
-  'about',
-  'apps',
-  'features',
-  'login',
-  'join',
-  'marketplace',
-  'orgs',
-  'pricing',
-  'search',
-  'settings',
-  'sponsors',
-  'topics',
-  'trending',
-  'collections',
-  'explore',
-  'site',
-  'security',
-  'enterprise',
-  'notifications',
-]);
-
 /**
  * A repository URL given by a form as a field, cleaned to `https://github.com/owner/repo[/path]`,
  * or null for anything that is not a repository: owner-only URLs (site chrome such as
@@ -41,7 +19,7 @@ export function cleanRepoUrl(raw: unknown): string | null {
   if (!m || !m[2] || hasControl(raw)) return null;
   const owner = m[1]!;
   let repo = m[2];
-  if (GITHUB_RESERVED.has(owner.toLowerCase())) return null;
+  if (isReservedGithubName(owner)) return null;
   repo = repo.replace(/\.git$/i, '').replace(/[.,;:]+$/, '');
   if (repo.length === 0 || repo === '.' || repo === '..') return null;
   let path = (m[3] ?? '').replace(/[.,;:)\]]+$/, '').replace(/\/+$/, '');

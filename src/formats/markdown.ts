@@ -14,7 +14,7 @@ import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { arxivIdFromUrl, paperSegment } from './arxiv.js';
 import { fileNameDate, parseDate } from './dates.js';
-import { emptyRecord, finishRecords, frontMatter, guarded, parseCount, urlDigestDate } from './reader.js';
+import { emptyRecord, finishRecords, frontMatter, guarded, parseScrapedCount, urlDigestDate } from './reader.js';
 import { cleanTitle, looksLikeAbstract, unescapeMarkdown, unwrapAbstract } from './text.js';
 
 export const MARKDOWN_FORMAT = 'markdown';
@@ -104,12 +104,12 @@ function upvotesBefore(region: string, url: string): number | null {
     const close = at >= 0 ? region.lastIndexOf('](', at) : -1;
     const open = close >= 0 ? region.lastIndexOf('[', close) : -1;
     if (open >= 0) {
-      const n = parseCount(region.slice(open + 1, close));
+      const n = parseScrapedCount(region.slice(open + 1, close));
       if (n !== null) return n;
     }
   }
   const up = UPVOTE_LINE.exec(lastLine(region));
-  return up ? parseCount(up[1]) : null;
+  return up ? parseScrapedCount(up[1]) : null;
 }
 
 /**

@@ -20,7 +20,7 @@ import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { type Anchor, findAnchors } from './anchors.js';
 import { parseDate } from './dates.js';
-import { emptyRecord, finishRecords, frontMatter, guarded, parseCount } from './reader.js';
+import { emptyRecord, finishRecords, frontMatter, guarded, parseScrapedCount } from './reader.js';
 import { cleanTitle, collapseWhitespace, looksLikeAbstract } from './text.js';
 import { guessLang, isLaySummary } from './textLang.js';
 
@@ -219,7 +219,7 @@ function readBody(r: DigestRecord, body: string): void {
 function readFields(r: DigestRecord, c: Candidate, reference: string | null): void {
   const where = `${c.headingLine}\n${c.body}`;
   const up = UPVOTES.exec(where);
-  if (up) r.upvotes = parseCount(up[1] ?? up[2]);
+  if (up) r.upvotes = parseScrapedCount(up[1] ?? up[2]);
   const au = AUTHORS_LABEL.exec(c.body);
   if (au) {
     const names = au[1]!.split(/\s*[,;，、]\s*/).map((n) => cleanTitle(n.replace(/[*_]/g, '')));

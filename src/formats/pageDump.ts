@@ -13,7 +13,7 @@
  */
 import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
-import { emptyRecord, guarded, parseCount } from './reader.js';
+import { emptyRecord, guarded, parseScrapedCount } from './reader.js';
 import { cleanTitle, unwrapAbstract } from './text.js';
 
 export const PAGE_DUMP_FORMAT = 'text-page-dump';
@@ -31,7 +31,7 @@ function read(text: string): ReturnType<typeof emptyRecord> | null {
   r.arxivId = head[1]!;
   r.arxivVersion = head[2] ? Number(head[2]) : null;
   const up = /Upvote\s{0,3}(\d{1,6})/.exec(rest.slice(pub, pub + 600));
-  if (up) r.upvotes = parseCount(up[1]);
+  if (up) r.upvotes = parseScrapedCount(up[1]);
   const au = rest.indexOf('Authors:', pub);
   const end = rest.slice(Math.max(au, pub)).search(BUTTONS);
   if (au > 0 && end > 0) {

@@ -8,7 +8,7 @@ import { arxivRef, type ArxivRef } from './arxiv.js';
 import { fragmentText } from './htmlText.js';
 import { scriptLang } from './lang.js';
 import { cleanLink, cleanScrapedRepoUrl, pushUnique } from './links.js';
-import { parseCount } from './reader.js';
+import { parseScrapedCount } from './reader.js';
 import { collapseWhitespace, unwrapAbstract } from './text.js';
 
 export interface PaperBody {
@@ -168,7 +168,7 @@ function takeLabel(out: PaperBody, summaries: { text: string; lang: string | nul
   if (/^(?:authors?|作者)$/.test(label)) {
     if (out.authors.length === 0) out.authors = splitNames(value);
   } else if (/^(?:upvotes?|votes|likes|点赞数?)$/.test(label)) {
-    out.upvotes ??= parseCount(value);
+    out.upvotes ??= parseScrapedCount(value);
   } else if (/summary|tl;?\s*dr/.test(label)) {
     const text = unwrapAbstract(value);
     summaries.push({ text, lang: scriptLang(text) });

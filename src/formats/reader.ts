@@ -21,8 +21,8 @@ export function emptyRecord(position: number, title: string): DigestRecord {
   };
 }
 
-/** A count as shown or stored ("1,234", "1.2k", 13, "-" for none yet), else null. */
-export function parseCount(value: unknown): number | null {
+/** A scraped count (upvotes, comments) as a page shows or a form stores it ("1,234", "1.2k", 13, "-" for none yet), else null. */
+export function parseScrapedCount(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.floor(value) : null;
   if (typeof value !== 'string') return null;
   const s = value.trim();

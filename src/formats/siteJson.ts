@@ -14,7 +14,7 @@ import { fileNameDate, parseDate } from './dates.js';
 import { markTextKind } from './fields.js';
 import { isObject, loadJson, looksLikeJson, parsePythonLiteral } from './json.js';
 import { cleanLink, cleanRepoUrl, pushUnique } from './links.js';
-import { emptyRecord, finishRecords, guarded, parseCount } from './reader.js';
+import { emptyRecord, finishRecords, guarded, parseScrapedCount } from './reader.js';
 import { cleanTitle, collapseWhitespace, unwrapAbstract } from './text.js';
 
 export const SITE_JSON_FORMAT = 'hf-api-json';
@@ -113,7 +113,7 @@ export function siteEntryToRecord(entry: Record<string, unknown>, position: numb
   r.abstract = unwrapAbstract(summary);
   r.arxivId = normalizeArxivId(paper.id) ?? arxivIdFromUrl(entry.url) ?? arxivIdFromUrl(entry.thumbnail);
   r.authors = authorNames(paper.authors);
-  r.upvotes = parseCount(paper.upvotes ?? entry.upvotes);
+  r.upvotes = parseScrapedCount(paper.upvotes ?? entry.upvotes);
   r.publishedAt = parseDate(paper.publishedAt);
   // The site's AI-written one-line summary: kept, never the abstract.
   const ai = paper.ai_summary ?? entry.ai_summary;

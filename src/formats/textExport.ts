@@ -19,7 +19,7 @@ import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { arxivIdFromUrl, paperSegment } from './arxiv.js';
 import { fileNameDate, parseDate } from './dates.js';
-import { emptyRecord, finishRecords, frontMatter, guarded, lines, parseCount, urlDigestDate } from './reader.js';
+import { emptyRecord, finishRecords, frontMatter, guarded, lines, parseScrapedCount, urlDigestDate } from './reader.js';
 import { cleanTitle, unwrapAbstract } from './text.js';
 
 export const TEXT_EXPORT_FORMAT = 'text-export';
@@ -130,7 +130,7 @@ function parse(text: string, reference: string | null, warnings: string[] | null
       rec.arxivId = arxivIdFromUrl(line);
       if (login > 0) {
         const up = UPVOTE_LINE.exec(ne[login - 1]!);
-        if (up) rec.upvotes = parseCount(up[1]);
+        if (up) rec.upvotes = parseScrapedCount(up[1]);
       }
       if (login >= 0) withLogin++;
       records.push(rec);

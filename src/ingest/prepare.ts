@@ -14,7 +14,6 @@ import { ParseError } from '../types.js';
 import { decodeDigest } from '../decode.js';
 import { splitDigest } from '../formats/index.js';
 import { extractAll } from '../extract/index.js';
-import { titleKey } from '../normalize.js';
 import { prepareSighting, type PreparedSighting } from '../dedup/index.js';
 import { describeFsError, STDIN } from './discover.js';
 import { expandArchive, isArchiveName, readName } from './archive.js';
@@ -294,11 +293,6 @@ function readRecords(
   }
   const { records: _all, ...facts } = split;
   return { records, sha256, size, encoding, split: facts, warnings };
-}
-
-/** A short stable id for a paper with no arXiv id: from its normalised first-seen title. */
-export function contentId(title: string): string {
-  return hashKey(titleKey(title));
 }
 
 function hashKey(key: string): string {

@@ -377,7 +377,7 @@ describe('buildPaperQuery on a small database', () => {
 
   // Regression (src/filters.ts parseClaimFilter + src/db/read.ts buildPaperQuery): the claim subject is
   // lower-cased, but metrics are stored in their own case ('BLEU', 'F1', 'FID', 'mAP', 'IoU', 'chrF',
-  // 'AUC', 'PSNR', 'SSIM', ... in extract/claims-context.ts) and the SQL compares `c.metric = ?`
+  // 'AUC', 'PSNR', 'SSIM', ... in extract/claims-metrics.ts) and the SQL compares `c.metric = ?`
   // without COLLATE NOCASE. Input `--claim 'BLEU>=30'` on a paper with a BLEU claim of 31:
   // expected [3], actual [] (no claim filter on an upper- or mixed-case metric can ever match).
   it.each(['BLEU>=30', 'bleu>=30', 'Bleu > 30'])('%j finds the paper with a BLEU claim', (expr) => {

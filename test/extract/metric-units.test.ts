@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_UNITS } from '../../src/extract/claims-lexicon.js';
 import { METRIC_UNITS, unitFitSql, unitsFor } from '../../src/extract/metric-units.js';
 import { umbrellaFamilies } from '../../src/extract/umbrellas.js';
-import { taxonomy } from '../../src/extract/methods.js';
+import { taxonomy } from '../../src/extract/methods/index.js';
 import { spellingsOf } from '../../src/filters.js';
 
 describe('units that fit a metric', () => {

@@ -4,7 +4,7 @@ import { arxivIdFromUrl, normalizeArxivId, paperSegment } from '../../src/format
 import { fileNameDate, parseDate } from '../../src/formats/dates.js';
 import { loadJson, looksLikeJson, parsePythonLiteral } from '../../src/formats/json.js';
 import { cleanRepoUrl } from '../../src/formats/links.js';
-import { frontMatter, parseCount, urlDigestDate } from '../../src/formats/reader.js';
+import { frontMatter, parseScrapedCount, urlDigestDate } from '../../src/formats/reader.js';
 import { cleanTitle, decodeEntities, looksLikeAbstract, unwrapAbstract } from '../../src/formats/text.js';
 
 describe('arXiv ids', () => {
@@ -195,8 +195,8 @@ describe('links and counts', () => {
     ['n/a', null],
     [-3, null],
     [Number.NaN, null],
-  ])('parseCount(%j) = %j', (raw, out) => {
-    expect(parseCount(raw)).toBe(out);
+  ])('parseScrapedCount(%j) = %j', (raw, out) => {
+    expect(parseScrapedCount(raw)).toBe(out);
   });
 });
 

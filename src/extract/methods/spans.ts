@@ -1,0 +1,164 @@
+/**
+ * Mentions of taxonomy members in one text: trie and compound matches resolved to members (case,
+ * context and acronym rules; see the "matching" notes in the JSON), absorbed words, then the
+ * leftmost-longest non-overlapping spans.
+ */
+import { maybeUrl } from '../regex.js';
+import { ABSORB, COMPOUNDS, COMPOUND_REACH, type CompoundRule, TRIE_RE, TRIE_RE_DEFS, entriesByKey } from './compile.js';
+import { keyOf, stripSeps } from './taxonomy.js';
+
+// URLs are masked before matching (seed: "https://github.com/QingruZhang/AdaLoRA").
+const URL_MASK_RE = /(?:https?:\/\/|www\.)[^\s{}]+|\b(?:github|gitlab|gitee|huggingface)\.(?:com|co|io)\/[^\s{}]*/gi;
+
+// "(SFT)" after its long form.
+const DEF_RE = /\(\s*([A-Z][A-Z0-9-]{1,9})s?\s*\)/g;
+
+export interface Span {
+  start: number;
+  end: number;
+  family: string;
+  /** null for an exclusion. */
+  name: string | null;
+  /** Dropped when the paper also names this family. */
+  notWith: string | null;
+  /** A context-gated (ambiguous) alias: yields to the family's exclusions, see extractMethods. */
+  gated: boolean;
+  /** For an exclusion span: whether it silences the family's gated aliases. */
+  gate: boolean;
+}
+
+/** Per-text lazy state shared by the resolution steps. */
+export interface TextState {
+  /** Whether the paper's text has a word of the named context (cached per name). */
+  inContext: (name: string) => boolean;
+  /** The member the text defines `acronym` as ("sparse fine-tuning (SFT)"), cached per acronym. */
+  defOf: (acronym: string) => { family: string; name: string } | null;
+}
+
+interface Resolved {
+  family: string;
+  name: string | null;
+  notWith: string | null;
+  gated: boolean;
+  gate: boolean;
+}
+
+/** Resolves trie-matched text to a member, or null (no valid reading), or an exclusion span. */
+function resolveAlias(raw: string, st: TextState, allowDefs = true): Resolved | null {
+  const list = entriesByKey.get(keyOf(raw));
+  if (!list) return null;
+  const bare = stripSeps(raw);
+  for (const e of list) {
+    if (
+      e.exactForms &&
+      !e.exactForms.some((f) => f.form.length === bare.length && f.sensitive.every((i) => bare[i] === f.form[i]))
+    )
+      continue;
+    if (e.context !== null && !st.inContext(e.context)) continue;
+    if (e.acronym && allowDefs) {
+      const d = st.defOf(e.acronym);
+      if (d) return { ...d, notWith: null, gated: false, gate: false };
+      if (e.definedOnly) continue;
+    } else if (e.definedOnly) {
+      continue;
+    }
+    return { family: e.family, name: e.name, notWith: e.notWith, gated: e.context !== null, gate: e.gate };
+  }
+  return null;
+}
+
+/** The member `text` defines `acronym` as: the alias ending right before "(ACRONYM)", or null. */
+export function acronymDef(text: string, acronym: string, st: TextState): { family: string; name: string } | null {
+  for (let i = text.indexOf(acronym); i >= 0; i = text.indexOf(acronym, i + 1)) {
+    DEF_RE.lastIndex = Math.max(0, i - 3);
+    const m = DEF_RE.exec(text);
+    if (!m || m[1] !== acronym || m.index > i) continue;
+    const longForm = text.slice(Math.max(0, m.index - 120), m.index).trimEnd();
+    let found: { family: string; name: string } | null = null;
+    TRIE_RE_DEFS.lastIndex = 0;
+    for (let t = TRIE_RE_DEFS.exec(longForm); t !== null; t = TRIE_RE_DEFS.exec(longForm)) {
+      if (t[0] === '') {
+        TRIE_RE_DEFS.lastIndex++;
+        continue;
+      }
+      if (t.index + t[0].length !== longForm.length) continue;
+      const r = resolveAlias(t[0], st, false);
+      if (r && r.name !== null && keyOf(t[0]) !== keyOf(acronym)) found = { family: r.family, name: r.name };
+    }
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Name of a compound token: generic lowercase affixes dropped, plural folded, aliases mapped. */
+function resolveCompound(rule: CompoundRule, token: string, st: TextState): Resolved | null {
+  let t = token;
+  if (rule.core === 'LoRA') {
+    t = t.replace(/^[a-z]{3,}-(?=[A-Za-z0-9]*LoRA)/, ''); // "multi-LoRA" -> "LoRA"
+    t = t.replace(/(LoRA[^-]*)(?:-[a-z]{3,})+$/, '$1'); // "LoRA-based", "QLoRA-finetuned"
+    t = t.replace(/LoRAs$/, 'LoRA');
+  } else {
+    if (/LoRA/.test(t)) return null; // "LoRA-Adapter": the lora rule reads it
+    t = t.replace(new RegExp(`${rule.core}s$`), rule.core); // "LLM-Adapters" -> "LLM-Adapter"
+  }
+  const known = resolveAlias(t, st);
+  if (known) return known.name === null ? null : known;
+  if (t === rule.core) return null;
+  return { family: rule.family, name: t, notWith: null, gated: false, gate: false };
+}
+
+export function collectSpans(text: string, st: TextState): Span[] {
+  const spans: Span[] = [];
+  TRIE_RE.lastIndex = 0;
+  for (let m = TRIE_RE.exec(text); m !== null; m = TRIE_RE.exec(text)) {
+    if (m[0] === '') {
+      TRIE_RE.lastIndex++;
+      continue;
+    }
+    const r = resolveAlias(m[0], st);
+    if (!r) {
+      TRIE_RE.lastIndex = m.index + 1; // a shorter alias may start inside a rejected one
+      continue;
+    }
+    spans.push({ start: m.index, end: m.index + m[0].length, ...r });
+  }
+  // Compounds: the regex only runs from a little before each literal occurrence of the core,
+  // so an abstract without "LoRA" pays one indexOf.
+  for (const rule of COMPOUNDS) {
+    let from = 0;
+    for (let i = text.indexOf(rule.core); i >= 0; i = text.indexOf(rule.core, from)) {
+      rule.re.lastIndex = Math.max(from, i - COMPOUND_REACH);
+      const m = rule.re.exec(text);
+      if (m === null) break;
+      // Leftmost match from there: it holds this occurrence or a later one (earlier cores were
+      // no token), exactly what a scan from 0 would find.
+      const end = m.index + m[0].length;
+      const r = resolveCompound(rule, m[0], st);
+      if (r) spans.push({ start: m.index, end, ...r });
+      from = end;
+    }
+  }
+  for (const s of spans) {
+    const absorb = s.name !== null ? ABSORB.get(s.family) : undefined;
+    if (absorb) {
+      absorb.lastIndex = s.end;
+      const a = absorb.exec(text);
+      if (a) s.end += a[0].length;
+    }
+  }
+  // Leftmost-longest, non-overlapping.
+  spans.sort((x, y) => x.start - y.start || y.end - x.end);
+  const kept: Span[] = [];
+  let lastEnd = -1;
+  for (const s of spans) {
+    if (s.start < lastEnd) continue;
+    kept.push(s);
+    lastEnd = s.end;
+  }
+  return kept;
+}
+
+export function maskUrls(text: string): string {
+  if (!maybeUrl(text)) return text;
+  return text.replace(URL_MASK_RE, (u) => ' '.repeat(u.length));
+}
