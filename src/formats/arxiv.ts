@@ -64,3 +64,20 @@ export function paperSegment(href: string | undefined | null): string | null {
   if (NOT_PAPER.has(seg.toLowerCase()) || !/\d/.test(seg)) return null;
   return seg;
 }
+
+/** An arXiv id with the version the value named ("2405.15738v2" -> version 2), or null when it named none. */
+export interface ArxivRef {
+  id: string;
+  version: number | null;
+}
+
+const VERSION_AFTER = /^v(\d{1,3})(?![\d])/;
+
+/** As `normalizeArxivId`, keeping the version the value names (bare id or URL). */
+export function arxivRef(value: unknown): ArxivRef | null {
+  const id = normalizeArxivId(value);
+  if (!id || typeof value !== 'string') return null;
+  const at = value.toLowerCase().indexOf(id.toLowerCase());
+  const m = at >= 0 ? VERSION_AFTER.exec(value.slice(at + id.length)) : null;
+  return { id, version: m ? Number(m[1]) : null };
+}

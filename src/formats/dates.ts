@@ -23,6 +23,8 @@ const MDY = /^(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d
 const DMY = /^(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:,?\s+(\d{4}))?\b/i;
 const DATE_IN_NAME = /(?:^|[^\d])((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/;
 const PUBLISHED_PREFIX = /^(?:published|submitted)(?:\s+on)?\s*:?\s*/i;
+/** RFC 822 dates in RSS open with the weekday: "Sun, 01 Feb 2026 08:05:49 GMT". */
+const WEEKDAY_PREFIX = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s*/i;
 
 function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -44,7 +46,7 @@ export function ymd(year: number, month: number, day: number): string | null {
  */
 export function parseDate(value: unknown, reference: string | null = null): string | null {
   if (typeof value !== 'string') return null;
-  const s = value.trim().replace(PUBLISHED_PREFIX, '');
+  const s = value.trim().replace(PUBLISHED_PREFIX, '').replace(WEEKDAY_PREFIX, '');
   if (s.length === 0 || s.length > 200) return null;
   const iso = ISO_DATE.exec(s);
   if (iso) return ymd(Number(iso[1]), Number(iso[2]), Number(iso[3]));

@@ -1,32 +1,44 @@
 /**
  * The registry of digest forms. `splitDigest` asks every reader how confident it is that the text
- * is in its form (content first, the file name only a hint) and lets the most confident one split
- * it. A text no reader claims is a ParseError: papers are never guessed out of garbage.
+ * is in its form (content first, the file name only a hint). When one reader is clearly the most
+ * confident it splits the text alone; when several are close, each of them splits it and the one
+ * that finds the most paper-like records (a title plus an arXiv id or an abstract) wins, the
+ * confidence breaking ties. A text no reader claims is a ParseError: papers are never guessed
+ * out of garbage. Adding a form: one file in this folder and one line in `readers`.
  */
-import type { FormatReader, SplitResult } from '../types.js';
+import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { cleanRecordText } from '../sanitize.js';
+import { csvReader } from './csv.js';
 import { fileNameDate } from './dates.js';
 import { withBodyKind } from './bodyKind.js';
-import { guarded } from './reader.js';
+import { feedReader } from './feed.js';
 import { htmlReader } from './html.js';
 import { htmlCardsReader } from './htmlCards.js';
+import { jsonFeedReader } from './jsonFeed.js';
 import { labelledTextReader } from './labelledText.js';
 import { markdownReader } from './markdown.js';
-import { pageDumpReader } from './pageDump.js';
 import { newsletterReader } from './newsletter.js';
+import { pageDumpReader } from './pageDump.js';
+import { guarded } from './reader.js';
 import { scraperJsonReader } from './scraperJson.js';
 import { compactTextReader, spacedTextReader } from './seedText.js';
 import { siteJsonReader } from './siteJson.js';
 import { textExportReader } from './textExport.js';
+import { frontMatterReader, yamlReader } from './yaml.js';
 
-/** Every known form; on equal confidence the earlier reader wins. */
+/** Every known form; on equal confidence (and equal records) the earlier reader wins. */
 export const readers: FormatReader[] = [
+  jsonFeedReader,
   siteJsonReader,
   scraperJsonReader,
+  feedReader,
   htmlReader,
+  frontMatterReader,
   markdownReader,
   textExportReader,
+  csvReader,
+  yamlReader,
   guarded(spacedTextReader),
   guarded(compactTextReader),
   newsletterReader,
@@ -35,14 +47,77 @@ export const readers: FormatReader[] = [
   pageDumpReader,
 ];
 
+/**
+ * Readers within this much of the most confident one are contenders whose records are counted.
+ * A reader this sure of a form it recognises by a marker no other form has (a JSON Feed version,
+ * an RSS root) is trusted alone above `SURE`.
+ */
+const CONTENDER_MARGIN = 0.3;
+const SURE = 0.95;
+
+/** Every reader (of `among`, the registry by default) that claims the text, most confident first. */
+export function detectForms(
+  text: string,
+  fileName: string,
+  among: readonly FormatReader[] = readers,
+): { reader: FormatReader; confidence: number }[] {
+  const out: { reader: FormatReader; confidence: number }[] = [];
+  for (const reader of among) {
+    const confidence = reader.detect(text, fileName);
+    if (confidence > 0) out.push({ reader, confidence });
+  }
+  // Stable: equal confidences keep the registry's order.
+  return out.sort((a, b) => b.confidence - a.confidence);
+}
+
 /** The reader most confident about the text, with its confidence; null when none claims it. */
 export function detectForm(text: string, fileName: string): { reader: FormatReader; confidence: number } | null {
-  let best: { reader: FormatReader; confidence: number } | null = null;
-  for (const reader of readers) {
-    const confidence = reader.detect(text, fileName);
-    if (confidence > 0 && (!best || confidence > best.confidence)) best = { reader, confidence };
+  return detectForms(text, fileName)[0] ?? null;
+}
+
+/** A record a reader found that reads as a paper: a title plus an arXiv id or an abstract. */
+export function isPaperRecord(r: DigestRecord): boolean {
+  return r.title.length > 0 && (r.arxivId !== null || r.abstract.length > 0);
+}
+
+function paperCount(result: SplitResult): number {
+  let n = 0;
+  for (const r of result.records) if (isPaperRecord(r)) n++;
+  return n;
+}
+
+/** The split of the text by the reader (of `among`) that reads it best (see the module comment). */
+export function bestSplit(text: string, fileName: string, among: readonly FormatReader[] = readers): SplitResult {
+  const claims = detectForms(text, fileName, among);
+  const top = claims[0];
+  if (!top) {
+    const what = text.trim().length === 0 ? 'the file is empty' : 'no reader recognised its content';
+    throw new ParseError(`not a known digest form: ${what}`);
   }
-  return best;
+  const contenders = claims.filter((c) => c.confidence >= top.confidence - CONTENDER_MARGIN);
+  if (contenders.length === 1 || top.confidence >= SURE) return top.reader.split(text, fileName);
+  let best: { result: SplitResult; papers: number } | null = null;
+  let firstError: ParseError | null = null;
+  for (const c of contenders) {
+    let result: SplitResult;
+    try {
+      result = c.reader.split(text, fileName);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      firstError ??= e;
+      continue;
+    }
+    const papers = paperCount(result);
+    if (
+      !best ||
+      papers > best.papers ||
+      (papers === best.papers && best.result.records.length === 0 && result.records.length > 0)
+    ) {
+      best = { result, papers };
+    }
+  }
+  if (best) return best.result;
+  throw firstError ?? new ParseError('not a known digest form');
 }
 
 /**
@@ -51,12 +126,7 @@ export function detectForm(text: string, fileName: string): { reader: FormatRead
  * Throws ParseError when the text is in no known form or its reader cannot read it.
  */
 export function splitDigest(text: string, fileName: string): SplitResult {
-  const found = detectForm(text, fileName);
-  if (!found) {
-    const what = text.trim().length === 0 ? 'the file is empty' : 'no reader recognised its content';
-    throw new ParseError(`not a known digest form: ${what}`);
-  }
-  const split = found.reader.split(text, fileName);
+  const split = bestSplit(text, fileName);
   // Scraped text enters here, once: no terminal control sequences are stored (see ../sanitize.ts).
   // Then what each body text is (abstract, summary, comment, none), for the readers that did not say.
   const result = { ...split, records: split.records.map((r) => withBodyKind(cleanRecordText(r))) };

@@ -9,8 +9,9 @@
  */
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
-import { arxivIdFromUrl, normalizeArxivId } from './arxiv.js';
+import { arxivIdFromUrl, arxivRef, normalizeArxivId } from './arxiv.js';
 import { fileNameDate, parseDate } from './dates.js';
+import { markTextKind } from './fields.js';
 import { isObject, loadJson, looksLikeJson, parsePythonLiteral } from './json.js';
 import { cleanLink, cleanRepoUrl, pushUnique } from './links.js';
 import { emptyRecord, finishRecords, guarded, parseScrapedCount } from './reader.js';
@@ -114,6 +115,14 @@ export function siteEntryToRecord(entry: Record<string, unknown>, position: numb
   r.authors = authorNames(paper.authors);
   r.upvotes = parseScrapedCount(paper.upvotes ?? entry.upvotes);
   r.publishedAt = parseDate(paper.publishedAt);
+  // The site's AI-written one-line summary: kept, never the abstract.
+  const ai = paper.ai_summary ?? entry.ai_summary;
+  if (typeof ai === 'string' && ai.trim() !== '') {
+    r.summary = unwrapAbstract(ai);
+    r.summaryLang = 'en';
+  }
+  const ref = arxivRef(paper.id);
+  if (ref?.version) r.arxivVersion = ref.version;
   const repos = Array.isArray(paper.githubRepo) ? paper.githubRepo : [paper.githubRepo];
   for (const g of repos) pushUnique(r.siteRepos, cleanRepoUrl(g));
   const pages = Array.isArray(paper.projectPage) ? paper.projectPage : [paper.projectPage];
@@ -123,6 +132,7 @@ export function siteEntryToRecord(entry: Record<string, unknown>, position: numb
     if (repo) pushUnique(r.siteRepos, repo);
     else pushUnique(r.siteLinks, cleanLink(p));
   }
+  markTextKind(r);
   return r;
 }
 

@@ -1,8 +1,10 @@
 /**
  * Citation export with the real binary: `export --format bibtex|ris|csl-json` and
  * `query ... --format`, read back with a BibTeX parser, citation-js's RIS reader and JSON.
- * The papers are the real API excerpts of fixtures/forms/hf-api-json plus fixtures/outputs.
+ * The papers are real API responses, read from ../shared/samples/hf-api-json (third-party files
+ * are never copied into the repository; the tests skip when they are absent), plus fixtures/outputs.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
@@ -14,14 +16,20 @@ const db = path.join(tempDir(), 'c.db');
 const run = (...args: string[]) => papers([...args, '--db', db]);
 const nfc = (v: unknown): unknown => JSON.parse(JSON.stringify(v).normalize('NFC'));
 
+const SAMPLES = path.join(ROOT, '..', 'shared', 'samples', 'hf-api-json');
+const API = ['2024-05-27.json', '2025-01-10.json'].map((f) => path.join(SAMPLES, f));
+const HAVE = API.every((f) => fs.existsSync(f));
+if (!HAVE) console.warn(`citations.test: ${SAMPLES} is absent; the citation tests are skipped`);
+
 beforeAll(() => {
-  for (const dir of ['fixtures/forms/hf-api-json', 'fixtures/outputs/day1']) {
-    const r = papers(['ingest', path.join(ROOT, dir), '--db', db, '--quiet']);
+  if (!HAVE) return;
+  for (const input of [...API, path.join(ROOT, 'fixtures/outputs/day1')]) {
+    const r = papers(['ingest', input, '--db', db, '--quiet']);
     expect(r.code, r.stderr).toBe(0);
   }
 });
 
-describe('papers export --format bibtex', () => {
+describe.skipIf(!HAVE)('papers export --format bibtex', () => {
   it('every entry parses back; two real papers field by field', () => {
     const r = run('export', '--format', 'bibtex');
     expect(r.code, r.stderr).toBe(0);
@@ -33,14 +41,17 @@ describe('papers export --format bibtex', () => {
     expect(lib.entries.every((e) => e.type === 'misc' && e.fields.archiveprefix === 'arXiv')).toBe(true);
 
     const byKey = new Map(lib.entries.map((e) => [e.key, e.fields]));
-    expect(byKey.get('ge2024convllava')).toEqual({
+    // The original response names more authors than the abridged copy this was written on: the first three.
+    const conv = byKey.get('ge2024convllava') as Record<string, unknown> & { author: unknown[] };
+    expect(conv.author.slice(0, 3)).toEqual([
+      { lastName: 'Ge', firstName: 'Chunjiang' },
+      { lastName: 'Cheng', firstName: 'Sijie' },
+      { lastName: 'Wang', firstName: 'Ziming' },
+    ]);
+    expect({ ...conv, author: undefined }).toEqual({
       eprint: '2405.15738',
       archiveprefix: 'arXiv',
-      author: [
-        { lastName: 'Ge', firstName: 'Chunjiang' },
-        { lastName: 'Cheng', firstName: 'Sijie' },
-        { lastName: 'Wang', firstName: 'Ziming' },
-      ],
+      author: undefined,
       doi: '10.48550/arXiv.2405.15738',
       year: '2024',
       title: 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal Models',
@@ -51,12 +62,12 @@ describe('papers export --format bibtex', () => {
       eprint: '2501.05441',
       year: '2025',
       title: 'The GAN is dead; long live the GAN! A Modern GAN Baseline',
-      author: [
-        { lastName: 'Huang', firstName: 'Yiwen' },
-        { lastName: 'Gokaslan', firstName: 'Aaron' },
-        { lastName: 'Kuleshov', firstName: 'Volodymyr' },
-      ],
     });
+    expect((byKey.get('huang2025gan') as { author: unknown[] }).author.slice(0, 3)).toEqual([
+      { lastName: 'Huang', firstName: 'Yiwen' },
+      { lastName: 'Gokaslan', firstName: 'Aaron' },
+      { lastName: 'Kuleshov', firstName: 'Volodymyr' },
+    ]);
     // The fixture written to hold every LaTeX special a scraped title may carry.
     expect(nfc(byKey.get('vanbeethoven2026lora'))).toMatchObject({
       title: 'LoRA & <Friends>: *Fast* [Adapters] at 50% of the_cost',
@@ -84,20 +95,20 @@ describe('papers export --format bibtex', () => {
   });
 });
 
-describe('RIS and CSL-JSON', () => {
+describe.skipIf(!HAVE)('RIS and CSL-JSON', () => {
   it('RIS reads back with citation-js, one record per paper, fields whole', () => {
     const r = run('query', '--arxiv', '2405.15738', '--format', 'ris');
     expect(r.code, r.stderr).toBe(0);
     for (const line of r.stdout.replace(/\n$/, '').split('\n')) expect(line).toMatch(/^(?:[A-Z][A-Z0-9] {2}- |$)/);
     const [item, ...rest] = new Cite(r.stdout).data as Record<string, unknown>[];
     expect(rest).toEqual([]);
+    expect((item!.author as unknown[]).slice(0, 3)).toEqual([
+      { family: 'Ge', given: 'Chunjiang' },
+      { family: 'Cheng', given: 'Sijie' },
+      { family: 'Wang', given: 'Ziming' },
+    ]);
     expect(item).toMatchObject({
       title: 'ConvLLaVA: Hierarchical Backbones as Visual Encoder for Large Multimodal Models',
-      author: [
-        { family: 'Ge', given: 'Chunjiang' },
-        { family: 'Cheng', given: 'Sijie' },
-        { family: 'Wang', given: 'Ziming' },
-      ],
       DOI: '10.48550/arXiv.2405.15738',
       URL: 'https://arxiv.org/abs/2405.15738',
       publisher: 'arXiv',

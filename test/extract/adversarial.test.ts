@@ -32,12 +32,17 @@ describe('linear on adversarial runs (a regression would hit the test timeout)',
     extractClaims(`${'.'.repeat(BIG)}5x`);
   });
 
-  it('the markdown reader: 400k spaces inside a linked abstract (its own line-end expression)', () => {
-    const md = fs.readFileSync('fixtures/forms/markdown/search_q-source-citations_firecrawl-markdown.EXCERPT.md', 'utf8');
-    const text = md.replace('[Recent progress', `[Recent${' '.repeat(BIG)}progress`);
-    expect(text.length).toBeGreaterThan(BIG);
-    expect(splitDigest(text, 'x.md').records[0]!.abstract).toMatch(/^Recent progress in/);
-  });
+  // A third-party capture, read from the shared samples (never copied into the repository).
+  const capture = '../shared/samples/page-captures/search_q-source-citations_firecrawl-markdown.EXCERPT.md';
+  it.skipIf(!fs.existsSync(capture))(
+    'the markdown reader: 400k spaces inside a linked abstract (its own line-end expression; skipped without ../shared/samples)',
+    () => {
+      const md = fs.readFileSync(capture, 'utf8');
+      const text = md.replace('[Recent progress', `[Recent${' '.repeat(BIG)}progress`);
+      expect(text.length).toBeGreaterThan(BIG);
+      expect(splitDigest(text, 'x.md').records[0]!.abstract).toMatch(/^Recent progress in/);
+    },
+  );
 
   it('every extractor on long runs of spaces, dots, digits and their mixes', () => {
     for (const unit of [' ', '.', '1', '1.', '. ', '9 9', '\\ ', '?', '!.', 'e.g. ']) {

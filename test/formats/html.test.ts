@@ -76,6 +76,9 @@ describe('htmlReader: the DailyPapers data-props blob', () => {
       publishedAt: '2026-09-29',
       siteRepos: ['https://github.com/nv-tlabs/PixelUMM'],
       siteLinks: [],
+      // The site's AI summary is kept as a summary, never as the abstract.
+      summary: 'Not the abstract.',
+      summaryLang: 'en',
     });
   });
 

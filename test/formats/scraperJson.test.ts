@@ -144,14 +144,14 @@ describe('scraperJsonReader', () => {
   it('does not take `name` alone for a paper title', () => {
     const authors = JSON.stringify([{ name: 'Ada Lovelace', affiliation: 'x' }, { name: 'Alan Turing' }]);
     expect(scraperJsonReader.detect(authors, 'x.json')).toBeLessThan(0.1);
-    expect(() => scraperJsonReader.split(authors, 'x.json')).toThrow(/no recognisable paper records/);
+    expect(() => scraperJsonReader.split(authors, 'x.json')).toThrow(/no (?:recognisable )?paper records/);
   });
 
   it.each([
     ['{"version": 3, "settings": {"a": 1}}', /no paper records|no recognisable/],
-    ['[1, 2, 3]', /no recognisable paper records/],
+    ['[1, 2, 3]', /no (?:recognisable )?paper records/],
     ['[]', /no paper records/],
-    ['[{"x": 1}, {"y": 2}]', /no recognisable paper records/],
+    ['[{"x": 1}, {"y": 2}]', /no (?:recognisable )?paper records/],
   ])('JSON that parses without records (%j) is a ParseError', (text, message) => {
     expect(scraperJsonReader.detect(text, 'x.json')).toBeLessThan(0.1);
     expect(() => scraperJsonReader.split(text, 'x.json')).toThrow(ParseError);
