@@ -173,6 +173,7 @@ export interface DupeGroup {
     summary_lang: string | null;
     text_kind: string | null;
     arxiv_version: number | null;
+    digest_date: string | null;
   }[];
 }
 
@@ -187,7 +188,7 @@ export function listDupeGroups(db: DB, rule: string | undefined, limit: number):
 
   const members = db.prepare<[number], DupeGroup['sightings'][number]>(
     `SELECT f.path AS file, s.position, s.title, s.match_rule AS rule, s.match_score AS score,
-       s.summary, s.summary_lang, s.text_kind, s.arxiv_version
+       s.summary, s.summary_lang, s.text_kind, s.arxiv_version, coalesce(s.digest_date, f.digest_date) AS digest_date
      FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = ? ORDER BY s.id`,
   );
   const groups = pageOf<Omit<DupeGroup, 'sightings'> & { rid: number }>(db, sql, 'count DESC, p.rid', params, limit);

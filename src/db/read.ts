@@ -29,6 +29,11 @@ export interface SightingRef {
   text_kind: string | null;
   /** The arXiv version the input named (2 for "2405.15738v2"), when it named one. */
   arxiv_version: number | null;
+  /**
+   * The digest date this sighting counts on: its own part's date when its file holds several
+   * pasted digests with dates of their own, else its file's (`date`).
+   */
+  digest_date: string | null;
 }
 
 /** A code link as stored: with when it was first seen promised / available (YYYY-MM-DD or null). */
@@ -371,7 +376,8 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
   );
   const sightings = group<SightingRef & { paper_rid: number }>(
     `SELECT s.paper_rid, f.path AS file, s.position, f.digest_date AS date, s.title, s.match_rule AS rule, s.match_score AS score,
-       s.summary, s.summary_lang, s.text_kind, s.arxiv_version
+       s.summary, s.summary_lang, s.text_kind, s.arxiv_version,
+       coalesce(s.digest_date, f.digest_date) AS digest_date
      FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid IN (?) ORDER BY s.paper_rid, f.path, s.position`,
   );
   const out: PaperRecord[] = [];

@@ -379,6 +379,13 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+
+  // The digest date of a sighting's own part when one file holds several pasted digests, each
+  // with its date line (issue 12, form 7); NULL means its file's date applies. Kept so that first
+  // and last seen can be recomputed from the sightings left when some are forgotten.
+  `
+  ALTER TABLE sightings ADD COLUMN digest_date TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

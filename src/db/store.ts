@@ -33,10 +33,25 @@ export interface FileFacts {
   records: number;
 }
 
-/** SET clauses widening a paper's first/last seen to include @date (a null date changes nothing). */
+/**
+ * SET clauses widening a paper's first/last seen to include @first..@last (a null changes
+ * nothing): the dates of the paper's sightings in the file being stored.
+ */
 const SEEN = `
-  first_seen = CASE WHEN @date IS NOT NULL AND (first_seen IS NULL OR first_seen > @date) THEN @date ELSE first_seen END,
-  last_seen  = CASE WHEN @date IS NOT NULL AND (last_seen IS NULL OR last_seen < @date) THEN @date ELSE last_seen END`;
+  first_seen = CASE WHEN @first IS NOT NULL AND (first_seen IS NULL OR first_seen > @first) THEN @first ELSE first_seen END,
+  last_seen  = CASE WHEN @last IS NOT NULL AND (last_seen IS NULL OR last_seen < @last) THEN @last ELSE last_seen END`;
+
+/**
+ * The digest dates a file's sightings of one paper span: one date for most files; the earliest
+ * and latest part dates when several digests pasted into one file list the paper.
+ */
+export interface SeenDates {
+  first: string | null;
+  last: string | null;
+}
+
+/** No date: first/last seen stay as they are (a re-derived paper; touchSeen recomputes them). */
+export const NOT_SEEN: SeenDates = { first: null, last: null };
 
 /** Full-text work a transaction has left for syncFullText. */
 interface FullTextPending {
@@ -97,7 +112,7 @@ export class Store {
         `INSERT INTO papers (id, arxiv_id, title, abstract, authors, upvotes, published_at, title_rank, abstract_rank,
            first_seen, last_seen, rev)
          VALUES (@id, @arxiv_id, @title, @abstract, @authors, @upvotes, @published_at, @title_rank, @abstract_rank,
-           @date, @date, @rev)`,
+           @first, @last, @rev)`,
       ),
       paperCount: db.prepare<[], number>('SELECT count(*) FROM papers').pluck(),
       maxRid: db.prepare<[], number>('SELECT coalesce(max(rid), 0) FROM papers').pluck(),
@@ -110,14 +125,14 @@ export class Store {
       unindex: db.prepare<[number, string, string]>(
         "INSERT INTO papers_fts (papers_fts, rowid, title, abstract) VALUES ('delete', ?, ?, ?)",
       ),
-      markSeen: db.prepare<{ id: string; date: string | null; rev: number }>(
+      markSeen: db.prepare<{ id: string; first: string | null; last: string | null; rev: number }>(
         `UPDATE papers SET rev = @rev, ${SEEN} WHERE id = @id`,
       ),
       sightingTexts: db.prepare<[string], { title: string; abstract: string; format: string; textKind?: TextKind }>(
         `SELECT s.title, s.abstract, f.format, coalesce(s.text_kind, 'abstract') AS textKind FROM sightings s JOIN files f ON f.id = s.file_id
          WHERE s.paper_rid = (SELECT rid FROM papers WHERE id = ?) ORDER BY s.id`,
       ),
-      // Both also widen first/last seen to @date (when not null), so a sighting costs one UPDATE.
+      // Both also widen first/last seen to @first..@last (when not null), so a sighting costs one UPDATE.
       updatePaper: db.prepare(
         `UPDATE papers SET arxiv_id = @arxiv_id, title = @title, abstract = @abstract, authors = @authors,
            upvotes = @upvotes, published_at = @published_at, title_rank = @title_rank, abstract_rank = @abstract_rank,
@@ -128,10 +143,11 @@ export class Store {
         `UPDATE papers SET arxiv_id = @arxiv_id, authors = @authors, upvotes = @upvotes,
            published_at = @published_at, rev = @rev, ${SEEN} WHERE id = @id`,
       ),
+      // A sighting's own date (a part of several pasted digests) else its file's.
       touchSeen: db.prepare<{ id: string; rev: number }>(
         `UPDATE papers SET rev = @rev,
-           first_seen = (SELECT min(f.digest_date) FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = papers.rid),
-           last_seen  = (SELECT max(f.digest_date) FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = papers.rid)
+           first_seen = (SELECT min(coalesce(s.digest_date, f.digest_date)) FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = papers.rid),
+           last_seen  = (SELECT max(coalesce(s.digest_date, f.digest_date)) FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = papers.rid)
          WHERE id = @id`,
       ),
       sightingCount: db.prepare<[string], { n: number }>(
@@ -140,8 +156,9 @@ export class Store {
       deletePaper: db.prepare<[string]>('DELETE FROM papers WHERE id = ?'),
       insertSighting: db.prepare(
         `INSERT INTO sightings (paper_rid, paper_id, file_id, position, title, abstract, arxiv_id, authors, upvotes,
-           published_at, site_repos, site_links, match_rule, match_score, summary, summary_lang, text_kind, arxiv_version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           published_at, site_repos, site_links, match_rule, match_score, summary, summary_lang, text_kind, arxiv_version,
+           digest_date)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       siteFields: db.prepare<[string], { site_repos: string; site_links: string }>(
         'SELECT site_repos, site_links FROM sightings WHERE paper_rid = (SELECT rid FROM papers WHERE id = ?) ORDER BY id',
@@ -301,13 +318,13 @@ export class Store {
   }
 
   /**
-   * Inserts new papers, first and last seen on the file's digest date (indexed at syncFullText).
-   * Returns their rids, in order.
+   * Inserts new papers, first and last seen on the dates `seen` gives for each (indexed at
+   * syncFullText). Returns their rids, in order.
    */
-  insertPapers(papers: Omit<StoredPaper, 'rid'>[], rev: number, date: string | null): number[] {
+  insertPapers(papers: Omit<StoredPaper, 'rid'>[], rev: number, seen: (id: string) => SeenDates): number[] {
     if (papers.length === 0) return [];
     this.fullTextPending();
-    return papers.map((p) => Number(this.s.insertPaper.run({ ...p, rev, date }).lastInsertRowid));
+    return papers.map((p) => Number(this.s.insertPaper.run({ ...p, rev, ...seen(p.id) }).lastInsertRowid));
   }
 
   /**
@@ -342,9 +359,9 @@ export class Store {
     return this.fts;
   }
 
-  /** Widens a paper's first/last seen to include a digest date, and stamps it with this write. */
-  markSeen(id: string, date: string | null, rev: number): void {
-    this.s.markSeen.run({ id, date, rev });
+  /** Widens a paper's first/last seen to include these digest dates, and stamps it with this write. */
+  markSeen(id: string, seen: SeenDates, rev: number): void {
+    this.s.markSeen.run({ id, first: seen.first, last: seen.last, rev });
   }
 
   /** The text of each sighting of a paper and its file's form, in the order they were stored. */
@@ -353,10 +370,10 @@ export class Store {
   }
 
   /**
-   * Writes a paper's new canonical copy and widens its first/last seen to `date`. `textChanged`
+   * Writes a paper's new canonical copy and widens its first/last seen to `seen`. `textChanged`
    * false promises title and abstract are as stored, which skips the full-text index.
    */
-  updatePaper(p: Omit<StoredPaper, 'rid'>, rev: number, textChanged: boolean, date: string | null): void {
+  updatePaper(p: Omit<StoredPaper, 'rid'>, rev: number, textChanged: boolean, seen: SeenDates): void {
     if (textChanged) {
       // Remember the text as indexed (the first one, if it changes twice) for syncFullText.
       const fts = this.fullTextPending();
@@ -364,7 +381,7 @@ export class Store {
       if (was && was.rid <= fts.fromRid && !fts.stale.has(was.rid))
         fts.stale.set(was.rid, { title: was.title, abstract: was.abstract });
     }
-    (textChanged ? this.s.updatePaper : this.s.updatePaperFacts).run({ ...p, rev, date });
+    (textChanged ? this.s.updatePaper : this.s.updatePaperFacts).run({ ...p, rev, first: seen.first, last: seen.last });
   }
 
   /** Recomputes first/last seen from the paper's sightings and stamps it with this write's rev. */
@@ -406,6 +423,8 @@ export class Store {
       r.summaryLang ?? null,
       r.textKind ?? null,
       r.arxivVersion ?? null,
+      // Only a record's own part date is kept: null means the file's date applies.
+      r.digestDate ?? null,
     );
   }
 
@@ -420,8 +439,12 @@ export class Store {
     return { repos, links };
   }
 
-  /** Writes a paper's extractions; `replace` first removes the old ones (not needed for a new paper). */
-  writeExtraction(paper: PaperKey, x: Extraction, replace: boolean): void {
+  /**
+   * Writes a paper's extractions; `replace` first removes the old ones (not needed for a new
+   * paper). `seenOn` is the digest date its code links count from: by default the file's, but a
+   * paper listed in a dated part of several pasted digests counts from that part's date.
+   */
+  writeExtraction(paper: PaperKey, x: Extraction, replace: boolean, seenOn: string | null = this.fileDate): void {
     const { rid, id } = paper;
     // A rewrite must not forget when each repository was first promised or made available.
     const before = new Map<string, PromiseDates>();
@@ -432,7 +455,7 @@ export class Store {
       this.s.deleteClaims.run(rid);
       this.s.deleteMethods.run(rid);
     }
-    const day = x.github.length ? sightingDay(this.fileDate, new Date()) : '';
+    const day = x.github.length ? sightingDay(seenOn, new Date()) : '';
     for (const g of x.github) {
       const d = promiseDates(before.get(g.url.toLowerCase()), g.status, day);
       this.s.insertCodeLink.run(rid, id, g.url, g.owner, g.repo, g.path, g.status, g.source, d.promised_since, d.available_since);

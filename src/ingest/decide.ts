@@ -11,7 +11,7 @@ import { sourceRank } from '../dedup/sources.js';
 import { extractAll } from '../extract/index.js';
 import { DecisionStore } from '../db/decisions.js';
 import type { DB } from '../db/open.js';
-import { Store } from '../db/store.js';
+import { NOT_SEEN, Store } from '../db/store.js';
 import type { CanonicalPaper } from '../types.js';
 import { withBusyRetry } from './batch.js';
 
@@ -188,7 +188,7 @@ export class Decider {
       const [first] = sightings;
       const rows = this.decisions.records(first!.rid);
       const seed = newCanonical(id, { title: rows[0]?.title ?? '', abstract: '', arxivId: null });
-      const [rid] = this.store.insertPapers([seed], rev, null);
+      const [rid] = this.store.insertPapers([seed], rev, () => NOT_SEEN);
       this.store.dropAlias(id);
       target = { rid: rid!, id };
     }
@@ -236,7 +236,7 @@ export class Decider {
     // arXiv ids are unique among papers: a split-off copy does not take one its old paper holds.
     const owner = best.arxiv_id === null ? undefined : this.decisions.arxivOwner(best.arxiv_id);
     if (owner !== undefined && owner !== id) best = { ...best, arxiv_id: current.arxiv_id };
-    this.store.updatePaper(best, rev, true, null);
+    this.store.updatePaper(best, rev, true, NOT_SEEN);
     this.store.touchSeen(id, rev);
     const site = this.store.siteFields(id);
     this.store.writeExtraction(current, extractAll(best.title, best.abstract, site.repos, site.links), true);

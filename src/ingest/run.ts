@@ -15,12 +15,13 @@ import { bestText, placeSighting } from '../dedup/merge.js';
 import { sourceRank } from '../dedup/sources.js';
 import { extractAll } from '../extract/index.js';
 import { titleKey } from '../normalize.js';
-import { Store, type FileFacts, type PaperKey } from '../db/store.js';
+import { NOT_SEEN, Store, type FileFacts, type PaperKey } from '../db/store.js';
 import type { DB } from '../db/open.js';
 import { defaultJobs, preparedFiles } from './pipeline.js';
 import { WriteBatch, withBusyRetry } from './batch.js';
 import { hashKey, type PreparedDigest, type PreparedFile } from './prepare.js';
 import { FileWork, isIdOf, resolvedPath } from './fileWork.js';
+import { seenDatesOf } from './seenDates.js';
 import type { ProgressState } from '../output/progress.js';
 
 export interface IngestOptions {
@@ -388,11 +389,14 @@ export class Ingester {
     const placed = records.map((rec, i) => this.placeRecord(rec, i, work, prepared.contentIds[i]!, prepared.dedup[i]!, rank));
     this.renameRetargeted(work);
 
+    const paperIds = placed.map((pl) => work.idNow(pl.paperId));
+    // Each paper's dates in this file: its records' own part dates (pasted digests), else the file's.
+    const seen = seenDatesOf(records, paperIds, facts.digestDate);
     const created = [...work.created.values()];
-    this.store.insertPapers(created, rev, facts.digestDate).forEach((rid, i) => work.rids.set(created[i]!.id, rid));
+    this.store.insertPapers(created, rev, seen).forEach((rid, i) => work.rids.set(created[i]!.id, rid));
     const key = (id: string): PaperKey => ({ id, rid: work.rids.get(id) ?? this.store.ridOf(id) });
-    for (const p of work.updated.values()) this.store.updatePaper(p, rev, work.retexted.has(p.id), facts.digestDate);
-    placed.forEach((pl, i) => this.store.insertSighting(key(work.idNow(pl.paperId)), fileId, records[i]!, pl.rule, pl.score));
+    for (const p of work.updated.values()) this.store.updatePaper(p, rev, work.retexted.has(p.id), seen(p.id));
+    placed.forEach((pl, i) => this.store.insertSighting(key(paperIds[i]!), fileId, records[i]!, pl.rule, pl.score));
     for (const id of work.touched) open.touched.add(id);
     for (const id of this.settle(affected, open.touched, rev)) work.reextract.add(id);
     for (const p of created) {
@@ -401,16 +405,16 @@ export class Ingester {
       const x = work.reextract.has(p.id)
         ? extractAll(p.title, p.abstract, work.siteRepos.get(p.id), work.siteLinks.get(p.id))
         : prepared.extractions[from]!;
-      this.store.writeExtraction(key(p.id), x, false);
+      this.store.writeExtraction(key(p.id), x, false, seen(p.id).first);
     }
     for (const id of work.reextract) {
       if (work.created.has(id)) continue;
       const p = work.updated.get(id) ?? this.store.paper(id)!;
       const site = this.store.siteFields(id);
-      this.store.writeExtraction(key(id), extractAll(p.title, p.abstract, site.repos, site.links), true);
+      this.store.writeExtraction(key(id), extractAll(p.title, p.abstract, site.repos, site.links), true, seen(id).first);
     }
     for (const id of work.touched) {
-      if (!work.created.has(id) && !work.updated.has(id)) this.store.markSeen(id, facts.digestDate, rev);
+      if (!work.created.has(id) && !work.updated.has(id)) this.store.markSeen(id, seen(id), rev);
     }
     this.indexRev = rev;
     return { created: created.length };
@@ -484,7 +488,7 @@ export class Ingester {
     const current = this.store.paper(id)!;
     const sightings = this.store.sightingTexts(id).map((s) => ({ ...s, arxivId: null, rank: sourceRank(s.format) }));
     const best: CanonicalPaper = { ...current, ...bestText(sightings) };
-    this.store.updatePaper(best, rev, true, null);
+    this.store.updatePaper(best, rev, true, NOT_SEEN);
     this.index.put({ id, arxivId: best.arxiv_id, title: best.title, abstract: best.abstract });
     const target = best.arxiv_id ?? hashKey(titleKey(best.title));
     if (isIdOf(id, target)) return id;

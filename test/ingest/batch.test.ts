@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openForWrite } from '../../src/db/open.js';
 import { WriteBatch } from '../../src/ingest/batch.js';
 import { Ingester, isBulk } from '../../src/ingest/run.js';
-import { Store } from '../../src/db/store.js';
+import { NOT_SEEN, Store } from '../../src/db/store.js';
 import { tempDir } from '../helpers.js';
 
 /** A digest as another scraper's JSON, one paper per title. */
@@ -162,11 +162,11 @@ describe('the full-text index follows every change in a batch', () => {
       abstract_rank: 0,
     };
     db.transaction(() => {
-      store.insertPapers([p], 1, null);
+      store.insertPapers([p], 1, () => NOT_SEEN);
       store.syncFullText();
     })();
     db.transaction(() => {
-      store.updatePaper({ ...p, title: 'Gamma title' }, 2, true, null);
+      store.updatePaper({ ...p, title: 'Gamma title' }, 2, true, NOT_SEEN);
       store.deletePaper('p1');
       store.syncFullText();
     })();
