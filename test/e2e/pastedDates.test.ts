@@ -81,6 +81,20 @@ describe('pasted digests keep each part’s date', () => {
     expect(shown.sightings.map((s) => s.date)).toEqual([LATE, LATE]);
   });
 
+  it('code links count from their paper’s earliest part date', () => {
+    const links = json<{ paper_id: string; promised_since: string | null; available_since: string | null }[]>(
+      papers(['links', '--db', db, '--json']),
+    );
+    const since = (id: string) => links.filter((l) => l.paper_id === id).map((l) => l.available_since ?? l.promised_since);
+    const early = onlyEarly.flatMap(since);
+    const late = onlyLate.flatMap(since);
+    expect(early.length).toBeGreaterThan(0);
+    expect(late.length).toBeGreaterThan(0);
+    expect(new Set(early)).toEqual(new Set([EARLY]));
+    expect(new Set(late)).toEqual(new Set([LATE]));
+    for (const id of both) for (const d of since(id)) expect(d, id).toBe(EARLY);
+  });
+
   it('forgetting another file recomputes the span from the sightings’ own dates', () => {
     const other = path.join(tempDir(), 'older.txt');
     fs.writeFileSync(other, dated(seeds[0]!, 'Sep 16', '2023-01-02'));
