@@ -3,7 +3,7 @@
  */
 import fs from 'node:fs';
 import v8 from 'node:v8';
-import { discoverFiles } from '../ingest/discover.js';
+import { discoverFiles, notADigestByContent } from '../ingest/discover.js';
 import { Decider } from '../ingest/decide.js';
 import { parseDecisions, sameDecision, type PortableDecision } from '../dedup/decisions.js';
 import { limitHeapGrowth } from '../ingest/heap.js';
@@ -131,6 +131,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
     for (const d of imported) decider.decisions.insert(d);
     await withDbNamedAsync(dbPath, async () => {
       await ingester.run(found.files, summary);
+      skipNotDigests(summary, found.named);
       if (flags.prune && !summary.interrupted) {
         summary.pruned = ingester.forgetFiles(ingester.missingFiles());
       }
@@ -164,6 +165,21 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   }
   if (summary.interrupted) return 130;
   return summary.errors.length > 0 ? 1 : 0;
+}
+
+/**
+ * Files found in a folder whose content no reader recognises are not digests: moved from the
+ * errors to the skipped files, with the reason (see discover.ts notADigestByContent).
+ */
+function skipNotDigests(summary: IngestSummary, named: ReadonlySet<string>): void {
+  const errors: IngestSummary['errors'] = [];
+  for (const e of summary.errors) {
+    const reason = notADigestByContent(e.file, e.message, named);
+    if (reason === null) errors.push(e);
+    else summary.skipped_files.push({ file: e.file, reason });
+  }
+  summary.errors = errors;
+  summary.skipped_files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** The human summary line(s) for stderr. */
