@@ -38,7 +38,7 @@ const view: View<DupeGroup> = {
     { key: 'paper_id', header: 'PAPER', keep: true },
     { key: 'count', header: 'SIGHTINGS', align: 'right' },
     { key: 'sightings', header: 'RULES', cell: sightingSummary },
-    { key: 'sightings', header: 'TEXTS', cell: textSummary },
+    { key: 'texts', header: 'TEXTS', cell: textSummary },
     { key: 'title', header: 'TITLE', flex: true },
   ],
 };

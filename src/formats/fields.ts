@@ -32,9 +32,10 @@ const TITLE_KEYS = [
   '英文标题',
   '论文标题',
   '제목',
+  'papername',
 ];
 /** `name` is a title only when the record otherwise looks like a paper. */
-const WEAK_TITLE_KEYS = ['name', 'papername'];
+const WEAK_TITLE_KEYS = ['name'];
 /** Fields that name the abstract itself. */
 const ABSTRACT_KEYS = [
   'abstract',
@@ -141,10 +142,10 @@ export function findTitle(f: FieldLevels): string | null {
   const strong = firstText(f, TITLE_KEYS);
   if (strong !== null) return strong;
   const weak = firstText(f, WEAK_TITLE_KEYS);
-  // `{name, description}` is as likely a repository or a person; `summary` or an id makes it a paper.
-  return weak !== null && (findArxiv(f) !== null || firstText(f, [...ABSTRACT_KEYS, 'summary', 'papersummary']) !== null)
-    ? weak
-    : null;
+  // `{name, description}` is as likely a repository or a person, and `{name, paper: "2104.08691"}`
+  // a method that cites its paper (PEFT's method list): only an abstract or summary beside `name`
+  // makes the object a paper of that name.
+  return weak !== null && firstText(f, [...ABSTRACT_KEYS, 'summary', 'papersummary']) !== null ? weak : null;
 }
 
 /**

@@ -94,6 +94,9 @@ describe('lists and formats: one behaviour everywhere', () => {
     }
     // --nl is --ndjson under sqlite-utils' name.
     expect(q(cmd, '--nl', '--limit', '2').stdout).toBe(q(cmd, '--ndjson', '--limit', '2').stdout);
+    // A TSV header names each column once (a spreadsheet or pandas keys columns by it).
+    const header = q(cmd, '--tsv', '--limit', '2').stdout.split('\n')[0]!.split('\t');
+    expect(new Set(header).size, header.join(' ')).toBe(header.length);
   });
 
   it('sql takes the same format flags (its --limit is its own)', () => {

@@ -44,7 +44,22 @@ describe('findRecords: where the papers are', () => {
     expect(findRecords({ date: '2026-02-23', count: 1, papers: [paper('2401.00001')] })?.digestDate).toBe('2026-02-23');
   });
 
-  it.each([[[1, 2]], [{ a: 1 }], ['x'], [null], [[{ name: 'A' }]]])('finds nothing in %j', (value) => {
+  it.each([
+    [[1, 2]],
+    [{ a: 1 }],
+    ['x'],
+    [null],
+    [[{ name: 'A' }]],
+    // PEFT's method list: a method's name beside the arXiv id of the paper it comes from is no paper title
+    [
+      {
+        peft_types: [
+          { name: 'Prompt tuning', paper: '2104.08691', family: 'prompt-based' },
+          { name: 'LoRA', paper: '2106.09685' },
+        ],
+      },
+    ],
+  ])('finds nothing in %j', (value) => {
     expect(findRecords(value)).toBeNull();
   });
 });
@@ -53,7 +68,7 @@ describe('recordFromFields: field names', () => {
   const _ = (name: string, obj: Record<string, unknown>, expected: Record<string, unknown>) => [name, obj, expected] as const;
   it.each([
     _('headline as the title', { headline: 'H', id: '2401.00001' }, { title: 'H' }),
-    _('name as the title only beside an id or summary', { name: 'N', summary: 'S' }, { title: 'N', abstract: 'S' }),
+    _('name as the title only beside a summary or abstract', { name: 'N', summary: 'S' }, { title: 'N', abstract: 'S' }),
     _(
       'abstract over a description',
       { title: 'T', abstract: 'A', description: 'Longer description text here.' },
