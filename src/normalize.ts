@@ -27,6 +27,7 @@
  *   `Pre-training` = `Pretraining`, `3$\times$` = `3 times`.
  * - `titleTokens(t)`: the words (for blocking and the distinguishing-token veto).
  */
+import { decodeEntities } from './entities.js';
 
 /** Words carrying no identity in a title (a difference in them alone is not a veto). */
 export const STOPWORDS: ReadonlySet<string> = new Set([
@@ -102,8 +103,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 // Precompiled patterns (order matters; see normalizeWords).
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-const HTML_ENTITY = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp));/g;
-const HTML_NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /** Formatting / sizing commands whose name must vanish (their braced argument stays). */
 const LATEX_FORMAT = new RegExp(
@@ -295,12 +294,6 @@ const SYMBOLS = new RegExp('[' + Object.keys(SYMBOL_NAMES).join('') + ']', 'g');
 
 // ---------------------------------------------------------------------------------------------
 
-function decodeEntity(_m: string, dec?: string, hex?: string, named?: string): string {
-  if (named) return HTML_NAMED[named] ?? ' ';
-  const cp = dec !== undefined ? parseInt(dec, 10) : parseInt(hex ?? '20', 16);
-  return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : ' ';
-}
-
 /** The LaTeX-aware, typography-aware cleanup shared by titles and abstracts; returns lowercase text. */
 function cleanText(s: string): string {
   if (!NEEDS_SLOW.test(s)) {
@@ -313,7 +306,7 @@ function cleanText(s: string): string {
       .replace(DECIMAL_JOIN, '$1');
   }
   let t = s.replace(ZERO_WIDTH, '');
-  if (t.includes('&')) t = t.replace(HTML_ENTITY, decodeEntity);
+  t = decodeEntities(t);
   t = t.normalize('NFKC');
   if (t.includes('\\')) {
     t = t
