@@ -1,7 +1,7 @@
 /**
  * The part of ingesting a file that needs no database: read, hash, decode, split, cap record sizes
  * and extract each record's links, claims and methods. It runs in worker threads when there is
- * enough work (see ./pipeline.ts), so its result is plain, cloneable data.
+ * enough work (see ./prefetch.ts), so its result is plain, cloneable data.
  *
  * A file's records come in parts of at most PART_RECORDS: what a record costs besides its text
  * (extractions, comparison keys, the copy a worker sends to the main thread) is then held for

@@ -18,7 +18,7 @@ import { extractAll } from '../extract/index.js';
 import { titleKey } from '../normalize.js';
 import { Store, type FileFacts, type PaperKey } from '../db/store.js';
 import type { DB } from '../db/open.js';
-import { defaultJobs, preparedFiles } from './pipeline.js';
+import { defaultJobs, preparedFiles } from './prefetch.js';
 import { WriteBatch, withBusyRetry } from './batch.js';
 import { hashKey, type PreparedDigest, type PreparedFile } from './prepare.js';
 import { FileWork, isIdOf, resolvedPath } from './fileWork.js';
