@@ -76,7 +76,7 @@ const CLAIM_UNITS = new Set(['x', 'parameters', 'tokens', 'examples']);
 const CLAIM_KIND_SET = new Set<string>(CLAIM_KINDS); // 'parameters' is read as the unit first
 
 /** `NOT lora` alone: FTS5's NOT needs something on its left, so a leading NOT negates the rest. */
-function leadingNot(text: string): string | null {
+export function leadingNot(text: string): string | null {
   const m = /^\s*NOT\s+(\S.*)$/s.exec(text);
   return m ? m[1]! : null;
 }
@@ -172,7 +172,7 @@ export function buildPaperQuery(f: PaperFilters, unordered = false): { sql: stri
   }
   const ranked = f.text !== undefined && negated === null;
   const sort = f.sort ?? (ranked ? 'relevance' : 'date');
-  if (sort === 'relevance' && !ranked) throw new UsageError('--sort relevance needs a search TEXT (not NOT ...)');
+  // --sort relevance without a ranked TEXT is refused where the flags are parsed (parseQueryFlags).
   const order = {
     // bm25 weights: a hit in the title counts for more than one in the abstract.
     relevance: 'bm25(papers_fts, 5.0, 1.0), p.rid',
