@@ -4,55 +4,55 @@
  * 0 success, 1 failure, 2 usage error.
  */
 import { createRequire } from 'node:module';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, UserError } from './errors.js';
 import { ParseError } from './types.js';
 import { log } from './output/log.js';
 import { escapeTerminal } from './sanitize.js';
-import { CLAIM_KINDS, MATCH_RULES, ROLES, SORTS } from './vocabulary.js';
-
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-/** --db, on every command that opens the database (it is a global option too: `papers --db X query`). */
-function withDb(cmd: Command): Command {
-  return cmd.option('--db <file>', 'database file (default: $PAPERS_DB or ./papers.db)');
-}
-
-/** The format flags of the commands that print one object (show, stats) and of `sql`. */
-function withFormats(cmd: Command, fields = true): Command {
-  cmd
-    .option('--json', 'one JSON array (or object) on stdout')
-    .option('--ndjson', 'one JSON object per line, streamed')
-    .option('--csv', 'CSV (RFC 4180) with a header; nested values as JSON');
-  if (fields) cmd.option('--fields <a,b,c>', 'keep only these keys (columns)');
-  return cmd.option('--no-color', 'no colour, even in a terminal (NO_COLOR works too)');
-}
+import { examples, type Register, type Run } from './commands/options.js';
+import { register as claims } from './commands/claims.cli.js';
+import { register as decisions } from './commands/decisions.cli.js';
+import { register as digest } from './commands/digest.cli.js';
+import { register as distinct } from './commands/distinct.cli.js';
+import { register as dupes } from './commands/dupes.cli.js';
+import { register as exportCmd } from './commands/export.cli.js';
+import { register as forget } from './commands/forget.cli.js';
+import { register as ingest } from './commands/ingest.cli.js';
+import { register as links } from './commands/links.cli.js';
+import { register as merge } from './commands/merge.cli.js';
+import { register as methods } from './commands/methods.cli.js';
+import { register as open } from './commands/open.cli.js';
+import { register as query } from './commands/query.cli.js';
+import { register as show } from './commands/show.cli.js';
+import { register as split } from './commands/split.cli.js';
+import { register as sql } from './commands/sql.cli.js';
+import { register as stats } from './commands/stats.cli.js';
 
 /**
- * The flags every listing takes, defined once so they read and behave the same everywhere:
- * formats (sqlite-utils' names, --nl included), --fields, --no-headers, --jq as gh has it, and
- * --limit with the listing's default (null: no --limit).
+ * The commands, in the order `papers --help` lists them. Each module registers exactly one command
+ * (with its options, defaults, examples) and loads the module doing the work only when it runs.
  */
-function withListing(cmd: Command, limit: { default: string; what: string } | null): Command {
-  cmd
-    .option('--json', 'one JSON array (or object) on stdout')
-    .option('--ndjson', 'one JSON object per line, streamed (or --nl)')
-    .addOption(new Option('--nl', 'one JSON object per line (= --ndjson)').hideHelp())
-    .option('--csv', 'CSV (RFC 4180) with a header; nested values as JSON')
-    .option('--tsv', 'tab-separated with a header line (the default when piped)')
-    .option('--table', 'a table even when piped (as wide as the terminal, $COLUMNS or 100)')
-    .option('--fields <a,b,c>', 'keep only these keys (columns); nested values print as JSON')
-    .option('--no-headers', 'no header line in TSV or CSV')
-    .option('--jq <expr>', "filter the JSON through jq (jq-wasm), e.g. --jq '.[].title'");
-  if (limit) cmd.option('-n, --limit <n>', `at most this many ${limit.what} (0 = all)`, limit.default);
-  return cmd.option('--no-color', 'no colour, even in a terminal (NO_COLOR works too)');
-}
+export const COMMANDS: readonly Register[] = [
+  ingest,
+  query,
+  show,
+  open,
+  claims,
+  links,
+  methods,
+  dupes,
+  merge,
+  split,
+  distinct,
+  decisions,
+  forget,
+  stats,
+  sql,
+  digest,
+  exportCmd,
+];
 
-function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
-}
+const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
 
 export function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command();
@@ -60,9 +60,9 @@ export function buildProgram(onExit: (code: number) => void): Command {
   // parser and the dedup engine (start-up time is most of a query's latency).
   // The options a command sees include the global ones (`papers --db X query`): commander hands
   // an action its own options, then the command; the command's optsWithGlobals() merges both.
-  const run =
-    <A extends unknown[]>(load: () => Promise<(...args: A) => Promise<number>>) =>
-    async (...args: A) => {
+  const run: Run =
+    (load) =>
+    async (...args) => {
       const cmd = args[args.length - 1];
       if (cmd instanceof Command && args.length >= 2) args[args.length - 2] = cmd.optsWithGlobals();
       onExit(await (await load())(...args));
@@ -87,298 +87,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
 
-  program
-    .command('ingest')
-    .description('read digests (text, HTML, JSON, markdown) under files or folders into the database')
-    .argument('[paths...]', 'files or folders (searched recursively for .txt .md .html .htm .json .jsonl .ndjson)')
-    .option('--db <file>', 'database file (default: $PAPERS_DB or ./papers.db)')
-    .option('--json', 'print the summary as JSON on stdout')
-    .option('-q, --quiet', 'no progress bar, warnings or summary (errors still go to stderr)')
-    .option('--threshold <n>', 'title similarity needed for a fuzzy merge, in (0, 1] (default 0.9)')
-    .option('--max-file-mb <n>', 'skip files larger than this (default 256)')
-    .option('--max-record-chars <n>', 'drop records whose title or abstract is longer (default 100000)')
-    .option('-j, --jobs <n>', 'worker threads reading and splitting files (default: by input size and cores; 0 = none)')
-    .option('--decisions <file>', 'import merge/split/distinct decisions (from papers decisions export) and apply them')
-    .option('--prune', 'also forget files that no longer exist at any path they were seen at, and papers left with no sighting')
-    .addHelpText(
-      'after',
-      examples('papers ingest fixtures', "papers ingest ~/digests --db research.db --json | jq '{files, new, errors}'"),
-    )
-    .action(run(async () => (await import('./commands/ingest.js')).ingestCommand));
-
-  withListing(
-    withDb(
-      program
-        .command('query')
-        .description('papers matching every filter given: full-text search, methods, code, claims, authors, files, dates')
-        .argument('[text...]', 'full-text search (FTS5: "exact phrase", prefix*, AND/OR/NOT; NOT x alone: all but x)')
-        .option(
-          '-m, --method <name>',
-          'a method family (lora), member (qlora) or umbrella (peft); repeat to require several',
-          collect,
-        )
-        .addOption(new Option('--role <role>', 'with --method: proposed, compared or used').choices([...ROLES]))
-        .option('--has-code', 'only papers with a GitHub repository')
-        .option('--claim <expr>', "a claim filter, e.g. 'accuracy>=90', 'speedup>2', 'params<7B'; repeatable", collect)
-        .option('--author <name>', 'an author (any part of the name; case and accents ignored)')
-        .option('--min-upvotes <n>', 'at least this many upvotes')
-        .option('--file <glob>', 'only papers seen in files matching this glob')
-        .option('--since <date>', 'only papers seen in digests dated on or after (YYYY-MM-DD, YYYY-MM, YYYY)')
-        .option('--until <date>', 'only papers seen in digests dated on or before')
-        .option('--first-seen-since <date>', 'only papers whose first sighting is dated on or after')
-        .option('--new', 'only papers first seen in the last ingest')
-        .option('--arxiv <id>', 'the paper with this arXiv id')
-        .addOption(
-          new Option('--sort <order>', 'relevance (default with TEXT), date (default), title, claims, upvotes').choices([
-            ...SORTS,
-          ]),
-        )
-        .addOption(
-          new Option('--format <format>', 'citation entries instead of a listing').choices(['bibtex', 'ris', 'csl-json']),
-        ),
-    ),
-    { default: '20', what: 'papers' },
-  )
-    .addHelpText(
-      'after',
-      examples(
-        'papers query --method lora --has-code',
-        "papers query fine-tuning --claim 'accuracy>=90' --json | jq '.[].title'",
-        "papers query --author 'wei liu' --sort upvotes",
-        'papers query --method lora --limit 0 --format bibtex > lora.bib',
-        'papers query --since 2024-05 --csv --fields id,title,last_seen > papers.csv',
-      ),
-    )
-    .action(run(async () => (await import('./commands/query.js')).queryCommand));
-
-  withListing(
-    withDb(
-      program
-        .command('show')
-        .description('one paper in full, with its links and every sighting')
-        .argument(
-          '<id>',
-          'a paper id, a unique prefix of one, an arXiv id (arXiv:ID, IDv2) or an arxiv.org / huggingface.co URL',
-        ),
-    ),
-    null,
-  )
-    .addHelpText(
-      'after',
-      examples(
-        'papers show 2405.15738',
-        'papers show https://arxiv.org/abs/2405.15738v2',
-        'papers show 8143bbb6a6e4 --json | jq .claims',
-      ),
-    )
-    .action(run(async () => (await import('./commands/show.js')).showCommand));
-
-  withDb(
-    program
-      .command('open')
-      .description("open a paper's page in the browser (prints the URL when there is no browser)")
-      .argument('<id>', 'as for show: an id, a prefix, an arXiv id or URL')
-      .option('--print', 'only print the URL'),
-  )
-    .addHelpText('after', examples('papers open 2405.15738', 'papers open 8143bbb6 --print'))
-    .action(run(async () => (await import('./commands/open.js')).openCommand));
-
-  withListing(
-    withDb(
-      program
-        .command('claims')
-        .description('numeric claims found in abstracts, with their papers')
-        .option('--metric <name>', 'e.g. accuracy, speedup, memory (with --min/--max: only claims in units that fit it)')
-        .addOption(new Option('--kind <kind>', 'the kind of quantity').choices([...CLAIM_KINDS]))
-        .option('--unit <unit>', 'e.g. %, x, parameters, tokens, ms, GB (`papers claims --unit ?` lists them)')
-        .option('--min <value>', 'value at least (a number: 2, 1e6, 7B)')
-        .option('--max <value>', 'value at most')
-        .option('-m, --method <name>', 'only claims of papers involving this method', collect),
-    ),
-    { default: '20', what: 'claims' },
-  )
-    .addHelpText(
-      'after',
-      examples('papers claims --metric speedup --min 2', 'papers claims --kind parameters --method lora --json'),
-    )
-    .action(run(async () => (await import('./commands/extractions.js')).claimsCommand));
-
-  withListing(
-    withDb(
-      program
-        .command('links')
-        .description('GitHub repositories linked from papers')
-        .addOption(new Option('--status <status>', 'available or promised').choices(['available', 'promised']))
-        .option('--older-than <age>', 'in that status since at least this long ago: 30d, 4w, 6m, 1y'),
-    ),
-    { default: '20', what: 'repositories' },
-  )
-    .addHelpText(
-      'after',
-      examples(
-        'papers links --status promised',
-        'papers links --older-than 1y --limit 5',
-        "papers links --limit 0 --jq '.[].url'",
-      ),
-    )
-    .action(run(async () => (await import('./commands/extractions.js')).linksCommand));
-
-  withListing(withDb(program.command('methods').description('method families and their members, with paper counts by role')), {
-    default: '0',
-    what: 'rows',
-  })
-    .addHelpText('after', examples('papers methods', 'papers methods --jq \'.[] | select(.family=="lora")\''))
-    .action(run(async () => (await import('./commands/extractions.js')).methodsCommand));
-
-  withListing(
-    withDb(
-      program
-        .command('dupes')
-        .description('papers merged from more than one sighting, with the rule and score that merged each')
-        .addOption(new Option('--rule <rule>', 'only groups with a sighting merged by this rule').choices([...MATCH_RULES]))
-        .option('--near', 'instead: pairs kept apart whose titles scored just under the threshold (likely misses)')
-        .option('--margin <n>', 'with --near: how far under the threshold (default 0.1)')
-        .option('--threshold <n>', 'with --near: the threshold the ingest used (default 0.9)'),
-    ),
-    { default: '20', what: 'groups' },
-  )
-    .addHelpText('after', examples('papers dupes', 'papers dupes --rule exact-title --json'))
-    .action(run(async () => (await import('./commands/dupes.js')).dupesCommand));
-
-  withDb(program.command('merge'))
-    .description('these papers are one: the first id stays, the others become its aliases (kept by later ingests)')
-    .argument('<ids...>', 'paper ids (or arXiv ids), at least two')
-    .option('--note <text>', 'why (shown by papers decisions)')
-    .addHelpText('after', examples('papers merge 2405.15738 5f2c1a9e0b7d --note "same paper, retitled"'))
-    .action(run(async () => (await import('./commands/decide.js')).mergeCommand));
-  withDb(program.command('split'))
-    .description('these sightings are a paper of their own, never merged back')
-    .argument('<id>', 'the paper they are in')
-    .argument('<sightings...>', 'FILE:POSITION (see papers show ID --json), FILE a path or sha256 prefix')
-    .option('--note <text>', 'why (shown by papers decisions)')
-    .addHelpText('after', examples('papers split 5f2c1a9e0b7d digests/2024-05-27.txt:12'))
-    .action(run(async () => (await import('./commands/decide.js')).splitCommand));
-  withDb(program.command('distinct'))
-    .description('these two papers are never merged with each other')
-    .argument('<a>', 'paper id')
-    .argument('<b>', 'paper id')
-    .option('--note <text>', 'why (shown by papers decisions)')
-    .addHelpText('after', examples('papers distinct 5f2c1a9e0b7d 0c4be81f22a3'))
-    .action(run(async () => (await import('./commands/decide.js')).distinctCommand));
-  const decisions = withListing(withDb(program.command('decisions')), null)
-    .description('the merge, split and distinct decisions, oldest first (each applied again by every ingest)')
-    .addHelpText('after', examples('papers decisions', 'papers decisions undo 3', 'papers decisions export > decisions.json'))
-    .action(run(async () => (await import('./commands/decide.js')).decisionsCommand));
-  withDb(decisions.command('undo'))
-    .description('take a decision back')
-    .argument('<id>', 'decision id (see papers decisions)')
-    .action(run(async () => (await import('./commands/decide.js')).undoCommand));
-  withDb(decisions.command('export'))
-    .description('every decision as JSON on stdout, for papers ingest --decisions FILE on a rebuilt database')
-    .action(run(async () => (await import('./commands/decide.js')).exportDecisionsCommand));
-
-  withDb(program.command('forget'))
-    .description(
-      'forget files: their sightings, and papers left with none (a file is known by its content and every path it was seen at)',
-    )
-    .argument('<files...>', 'files as ingested (any path they were seen at), or copies with the same content')
-    .option('--json', 'print what was removed as JSON on stdout')
-    .addHelpText('after', examples('papers forget digests/2024-05-27.txt', 'papers ingest ~/digests --prune'))
-    .action(run(async () => (await import('./commands/forget.js')).forgetCommand));
-
-  withListing(
-    withDb(program.command('stats').description('counts by file, digest date, method family, claim kind and code')),
-    null,
-  )
-    .addHelpText('after', examples('papers stats', 'papers stats --json | jq .methods', 'papers stats --csv'))
-    .action(run(async () => (await import('./commands/stats.js')).statsCommand));
-
-  // The listing flags (formats, --fields, --jq...) without the bundle's --limit: sql has its own.
-  withListing(
-    withDb(
-      program
-        .command('sql')
-        .description('run one read-only SELECT (or WITH) statement')
-        .argument('<statement>', 'the SQL; the database is opened read-only')
-        .option('-n, --limit <n>', 'at most this many rows (0 = all)', '0')
-        .option('--timeout <duration>', 'stop the statement after this long (e.g. 30s, 2m; 0 = no limit)', '30s'),
-    ),
-    null,
-  )
-    .addHelpText(
-      'after',
-      examples(
-        `papers sql "SELECT family, count(DISTINCT paper_rid) AS papers FROM methods GROUP BY family ORDER BY papers DESC"`,
-        `papers sql "SELECT id, title, url FROM paper_list WHERE has_code" --limit 5 --jq '.[].url'`,
-      ),
-    )
-    .action(run(async () => (await import('./commands/sql.js')).sqlCommand));
-
-  withDb(
-    program
-      .command('digest')
-      .description('papers new since the last digest (the database remembers each one), as markdown, HTML or a feed')
-      .argument('[text...]', 'full-text search, as in query')
-      .option('--since <date>', "papers first seen on or after this date, or 'last' (default: since the last digest)")
-      .option('--until <date>', 'papers first seen on or before this date')
-      .option('-m, --method <name>', 'a method family or member, as in query; repeatable', collect)
-      .option('--role <role>', 'with --method: proposed, compared or used')
-      .option('--has-code', 'only papers with a GitHub repository')
-      .option('--claim <expr>', "a claim filter, as in query, e.g. 'accuracy>=90'; repeatable", collect)
-      .option('--file <glob>', 'only papers seen in files matching this glob')
-      .option('--arxiv <id>', 'the paper with this arXiv id')
-      .addOption(
-        new Option('--format <format>', 'markdown (default), html, rss, atom or jsonfeed').choices([
-          'markdown',
-          'html',
-          'rss',
-          'atom',
-          'jsonfeed',
-        ]),
-      )
-      .option('-o, --out <file>', 'write to this file instead of stdout (never the database)')
-      .option('-f, --force', 'replace the --out file if it exists')
-      .option('--top <n>', 'only the N most upvoted new papers (default: all)')
-      .addOption(new Option('--group-by <key>', 'method (by method family) or none (default)').choices(['method', 'none']))
-      .option('--title <text>', 'the digest title (default: "Papers digest, DATE")')
-      .option('--dry-run', 'do not record this digest (the next one will show the same papers)')
-      .option('--all', 'ignore the memory: every paper in range, shown before or not'),
-  )
-    .addHelpText(
-      'after',
-      examples(
-        'papers digest > issue-42.md',
-        'papers digest --format html --top 10 --group-by method --out issue.html --force',
-        'papers digest --dry-run --method lora --format rss',
-      ),
-    )
-    .action(run(async () => (await import('./commands/digest.js')).digestCommand));
-
-  withListing(
-    withDb(
-      program
-        .command('export')
-        .description('the whole database: every paper with its nested data (NDJSON unless a format is given), or citations')
-        .addOption(
-          new Option('--format <format>', 'ndjson, json or csv (or --ndjson, --json, --csv...); bibtex, ris or csl-json').choices(
-            ['ndjson', 'json', 'csv', 'bibtex', 'ris', 'csl-json'],
-          ),
-        )
-        .option('-o, --out <file>', 'write to this file instead of stdout (never the database)')
-        .option('-f, --force', 'replace the --out file if it exists'),
-    ),
-    { default: '0', what: 'papers' },
-  )
-    .addHelpText(
-      'after',
-      examples(
-        'papers export --format ndjson --out papers.ndjson',
-        'papers export --csv --fields id,title,url > papers.csv',
-        'papers export --format bibtex --out papers.bib',
-      ),
-    )
-    .action(run(async () => (await import('./commands/export.js')).exportCommand));
-
+  for (const register of COMMANDS) register(program, run);
   return program;
 }
 

@@ -9,5 +9,5 @@ export { titleKey } from './normalize.js';
 export { DedupIndex, preferAbstract, preferTitle } from './dedup/index.js';
 export { extractAll } from './extract/index.js';
 export { extractClaims } from './extract/claims.js';
-export { extractLinks } from './extract/github.js';
+export { extractLinks } from './extract/links.js';
 export { extractMethods, methodMatches } from './extract/methods/index.js';

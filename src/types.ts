@@ -165,3 +165,81 @@ export interface Extraction {
   claims: Claim[];
   methods: MethodTag[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// The JSON contract: the paper object of `query`, `show` and `export` (built in db/read.ts).
+
+/** A sighting as it appears inside a paper object. */
+export interface SightingRef {
+  file: string;
+  position: number;
+  /** The digest date of the file (YYYY-MM-DD, or --MM-DD when the page shows no year). */
+  date: string | null;
+  title: string;
+  rule: string;
+  score: number;
+  /** A summary, translation or comment seen where the abstract stands ("" when none); never canonical. */
+  summary: string;
+  /** The summary's language ("zh", "ko", ...) when known. */
+  summary_lang: string | null;
+  /** What the sighting's body text is: abstract, summary, comment or none (null: stored before this was known). */
+  text_kind: string | null;
+  /** The arXiv version the input named (2 for "2405.15738v2"), when it named one. */
+  arxiv_version: number | null;
+  /**
+   * The digest date this sighting counts on: its own part's date when its file holds several
+   * pasted digests with dates of their own, else its file's (`date`).
+   */
+  digest_date: string | null;
+}
+
+/** A code link as stored: with when it was first seen promised / available (YYYY-MM-DD or null). */
+export interface StoredCodeLink extends CodeLink {
+  promised_since?: string | null;
+  available_since?: string | null;
+}
+
+/** The paper object: the same in `query`, `show` and `export`. Keys are only ever added. */
+export interface PaperRecord {
+  id: string;
+  arxiv_id: string | null;
+  title: string;
+  abstract: string;
+  authors: string[];
+  upvotes: number | null;
+  published_at: string | null;
+  first_seen: string | null;
+  last_seen: string | null;
+  has_code: boolean;
+  /** The paper's page: huggingface.co/papers/ID when it has an arXiv id, else null. */
+  url: string | null;
+  /** arxiv.org/abs/ID and arxiv.org/pdf/ID, or null without an arXiv id. */
+  arxiv_url: string | null;
+  pdf_url: string | null;
+  github: StoredCodeLink[];
+  links: Link[];
+  claims: Claim[];
+  methods: MethodTag[];
+  sightings: SightingRef[];
+}
+
+export const PAPER_FIELDS = [
+  'id',
+  'arxiv_id',
+  'title',
+  'abstract',
+  'authors',
+  'upvotes',
+  'published_at',
+  'first_seen',
+  'last_seen',
+  'has_code',
+  'url',
+  'arxiv_url',
+  'pdf_url',
+  'github',
+  'links',
+  'claims',
+  'methods',
+  'sightings',
+] as const satisfies readonly (keyof PaperRecord)[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cleanRecordText, cleanText, escapeTerminal, hasControl } from '../src/sanitize.js';
 import { cleanLink, cleanRepoUrl } from '../src/formats/links.js';
-import { extractLinks } from '../src/extract/github.js';
+import { extractLinks } from '../src/extract/links.js';
 
 const ESC = '\x1b';
 const BEL = '\x07';

@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { Decider } from '../ingest/decide.js';
 import { Ingester } from '../ingest/run.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
-import type { View } from '../output/format.js';
+import type { View } from '../output/render.js';
 import { log } from '../output/log.js';
 
 interface DecideFlags {

@@ -10,7 +10,7 @@ import { nearPairs } from '../dedup/near.js';
 import { UsageError } from '../errors.js';
 import { parseCountFlag } from '../filters.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
-import type { View } from '../output/format.js';
+import type { View } from '../output/render.js';
 import { textKindLabel } from './show.js';
 
 const FIELDS = ['paper_id', 'title', 'count', 'sightings'] as const;

@@ -9,7 +9,7 @@ import { taxonomy } from '../extract/methods/index.js';
 import { UMBRELLAS } from '../extract/umbrellas.js';
 import { parseCountFlag, parseQuantity } from '../filters.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
-import type { View } from '../output/format.js';
+import type { View } from '../output/render.js';
 import { CLAIM_KINDS } from '../vocabulary.js';
 import { oneOf, resolveMethod } from './query.js';
 import { cutoffDay } from '../extract/promises.js';

@@ -1,9 +1,12 @@
 /**
  * `papers forget FILE...`: removes the sightings of files, and papers left with none. Nothing is
  * ever removed silently otherwise: a file that disappeared stays until `forget` or `ingest --prune`.
+ * An archive (`a.zip`) names all its members (`a.zip!x.json`); `-` names what standard input gave.
  */
 import { openForWrite, resolveDbPath } from '../db/open.js';
+import { STDIN } from '../ingest/discover.js';
 import { Ingester } from '../ingest/run.js';
+import { STDIN_NAME } from '../ingest/prepare.js';
 import { log } from '../output/log.js';
 
 export async function forgetCommand(files: string[], flags: { db?: string; json?: boolean }): Promise<number> {
@@ -14,7 +17,8 @@ export async function forgetCommand(files: string[], flags: { db?: string; json?
     const ids: number[] = [];
     const unknown: string[] = [];
     for (const f of files) {
-      const found = ingester.filesAt(f);
+      // "-" is what `ingest` read from standard input, stored as <stdin>: `--prune` never removes it.
+      const found = ingester.filesAt(f === STDIN ? STDIN_NAME : f);
       if (found.length === 0) unknown.push(f);
       ids.push(...found);
     }

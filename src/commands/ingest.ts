@@ -3,12 +3,13 @@
  */
 import fs from 'node:fs';
 import v8 from 'node:v8';
-import { discoverFiles } from '../ingest/discover.js';
+import { discoverFiles, notADigestByContent } from '../ingest/discover.js';
 import { Decider } from '../ingest/decide.js';
 import { parseDecisions, sameDecision, type PortableDecision } from '../dedup/decisions.js';
 import { limitHeapGrowth } from '../ingest/heap.js';
 import { Ingester, emptySummary, type IngestSummary } from '../ingest/run.js';
 import { openForWrite, resolveDbPath } from '../db/open.js';
+import { finishIngest, tuneForIngest } from '../db/pragmas.js';
 import { markIngestStart } from '../db/runs.js';
 import { ProgressBar } from '../output/progress.js';
 import { UsageError, UserError } from '../errors.js';
@@ -35,12 +36,6 @@ function positiveNumber(text: string | undefined, flag: string): number | undefi
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`invalid ${flag} '${text}': expected a positive number`);
   return n;
 }
-
-/** WAL pages between checkpoints during an ingest: 1 GiB of 4 KiB pages. */
-const WAL_AUTOCHECKPOINT_PAGES = 262_144;
-
-/** The ingest's SQLite page cache (KiB): 64 MiB. */
-const INGEST_CACHE_KIB = 64 * 1024;
 
 /** Past this much heap, its growth is limited (see ingest/heap.ts). */
 const LARGE_HEAP_BYTES = 256 * 1024 * 1024;
@@ -104,14 +99,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   process.on('SIGINT', onSigint);
 
   const db = withDbNamed(dbPath, () => openForWrite(dbPath));
-  // Checkpoint the WAL rarely during the ingest, then once at the end: each checkpoint syncs the
-  // disk and copies every page written since the last one, and the pages of the indexes on random
-  // keys are written again in every one (the WAL may reach 1 GB on disk meanwhile).
-  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-  // A page cache large enough for the pages every write batch touches wherever they are (the
-  // paper-id and claim-value indexes, the papers updated): with SQLite's default of 2 MB, a 1M-paper
-  // ingest re-read and re-wrote them all the time.
-  db.pragma(`cache_size = -${INGEST_CACHE_KIB}`);
+  tuneForIngest(db);
   markIngestStart(db); // for `papers query --new` (see db/runs.ts)
   try {
     const ingester = new Ingester(db, {
@@ -131,6 +119,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
     for (const d of imported) decider.decisions.insert(d);
     await withDbNamedAsync(dbPath, async () => {
       await ingester.run(found.files, summary);
+      skipNotDigests(summary, found.named);
       if (flags.prune && !summary.interrupted) {
         summary.pruned = ingester.forgetFiles(ingester.missingFiles());
       }
@@ -138,10 +127,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
       const applied = decider.applyAll();
       if (flags.decisions || applied > 0) summary.decisions = { imported: imported.length, applied };
       summary.papers = ingester.paperCount();
-      // Fresh statistics for the query planner, so filters pick their indexes (SQLite's advice
-      // for long-lived databases: cheap, and limited to what changed).
-      db.pragma('optimize');
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      finishIngest(db);
     });
   } finally {
     bar?.done();
@@ -164,6 +150,21 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   }
   if (summary.interrupted) return 130;
   return summary.errors.length > 0 ? 1 : 0;
+}
+
+/**
+ * Files found in a folder whose content no reader recognises are not digests: moved from the
+ * errors to the skipped files, with the reason (see discover.ts notADigestByContent).
+ */
+function skipNotDigests(summary: IngestSummary, named: ReadonlySet<string>): void {
+  const errors: IngestSummary['errors'] = [];
+  for (const e of summary.errors) {
+    const reason = notADigestByContent(e.file, e.message, named);
+    if (reason === null) errors.push(e);
+    else summary.skipped_files.push({ file: e.file, reason });
+  }
+  summary.errors = errors;
+  summary.skipped_files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** The human summary line(s) for stderr. */

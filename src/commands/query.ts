@@ -3,7 +3,7 @@
  * when searching).
  */
 import { withReadDb } from '../db/open.js';
-import { PAPER_FIELDS, findPaperPage, hydratePapers, type MethodFilter, type PaperFilters } from '../db/read.js';
+import { PAPER_FIELDS, findPaperPage, leadingNot, hydratePapers, type MethodFilter, type PaperFilters } from '../db/read.js';
 import { lastIngestMark } from '../db/runs.js';
 import { UsageError } from '../errors.js';
 import { parseArxivId, parseClaimFilter, parseCountFlag, parseDateBound } from '../filters.js';
@@ -58,6 +58,10 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
   const trimmed = text?.trim();
   const author = flags.author?.trim();
   if (flags.author !== undefined && !author) throw new UsageError('--author needs a name');
+  const sort = oneOf(flags.sort, SORTS, '--sort');
+  // Relevance is BM25 over the search text; with no text, or only NOT terms, there is nothing to rank by.
+  if (sort === 'relevance' && (!trimmed || leadingNot(trimmed) !== null))
+    throw new UsageError('--sort relevance needs a search TEXT (not NOT ...)');
   return {
     text: trimmed ? trimmed : undefined,
     methods: (flags.method ?? []).map(resolveMethod),
@@ -72,7 +76,7 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
     firstSeenSince:
       flags.firstSeenSince === undefined ? undefined : parseDateBound(flags.firstSeenSince, 'since', '--first-seen-since'),
     arxivId: flags.arxiv === undefined ? undefined : parseArxivId(flags.arxiv),
-    sort: oneOf(flags.sort, SORTS, '--sort'),
+    sort,
     limit: flags.limit === undefined ? defaultLimit : parseCountFlag(flags.limit, '--limit'),
   };
 }

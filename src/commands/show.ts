@@ -7,7 +7,7 @@ import type { DB } from '../db/open.js';
 import { PAPER_FIELDS, findPaperRid, hydratePapers, type PaperRecord } from '../db/read.js';
 import { UserError } from '../errors.js';
 import { emitObject, emitRows, outputContext, type FormatFlags } from '../output/emit.js';
-import { flatCell } from '../output/format.js';
+import { flatCell } from '../output/render.js';
 import { paperView } from '../output/views.js';
 import { escapeTerminal, escapeTerminalDeep } from '../sanitize.js';
 

@@ -7,7 +7,7 @@ import type { Statement } from 'better-sqlite3';
 import { withReadDb } from '../db/open.js';
 import { UsageError, UserError } from '../errors.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
-import type { View } from '../output/format.js';
+import type { View } from '../output/render.js';
 
 /** What the parent sends. */
 export interface SqlJob {

@@ -7,7 +7,7 @@ import { withReadDb } from '../db/open.js';
 import { collectStats, type Stats } from '../db/listings.js';
 import { escapeTerminalDeep } from '../sanitize.js';
 import { emitObject, emitRows, outputContext, type FormatFlags } from '../output/emit.js';
-import type { View } from '../output/format.js';
+import type { View } from '../output/render.js';
 import { UsageError } from '../errors.js';
 
 /** A horizontal bar for `value` out of `max`, `width` cells wide. */

@@ -3,7 +3,7 @@
  * the full paper objects for them, hydrated in batches so a listing of a million papers streams
  * in bounded memory.
  */
-import type { Claim, CodeLink, Link, MethodTag } from '../types.js';
+import type { Claim, CodeLink, Link, MethodTag, PaperRecord, SightingRef, StoredCodeLink } from '../types.js';
 import { toFtsQuery, type ClaimFilter } from '../filters.js';
 import { UsageError } from '../errors.js';
 import { unitFitSql } from '../extract/metric-units.js';
@@ -12,80 +12,8 @@ import { CLAIM_KINDS, COUNT_CAP, type SORTS } from '../vocabulary.js';
 import type { DB } from './open.js';
 import type { StoredPaper } from './store.js';
 
-/** A sighting as it appears inside a paper object. */
-export interface SightingRef {
-  file: string;
-  position: number;
-  /** The digest date of the file (YYYY-MM-DD, or --MM-DD when the page shows no year). */
-  date: string | null;
-  title: string;
-  rule: string;
-  score: number;
-  /** A summary, translation or comment seen where the abstract stands ("" when none); never canonical. */
-  summary: string;
-  /** The summary's language ("zh", "ko", ...) when known. */
-  summary_lang: string | null;
-  /** What the sighting's body text is: abstract, summary, comment or none (null: stored before this was known). */
-  text_kind: string | null;
-  /** The arXiv version the input named (2 for "2405.15738v2"), when it named one. */
-  arxiv_version: number | null;
-  /**
-   * The digest date this sighting counts on: its own part's date when its file holds several
-   * pasted digests with dates of their own, else its file's (`date`).
-   */
-  digest_date: string | null;
-}
-
-/** A code link as stored: with when it was first seen promised / available (YYYY-MM-DD or null). */
-export interface StoredCodeLink extends CodeLink {
-  promised_since?: string | null;
-  available_since?: string | null;
-}
-
-/** The paper object: the same in `query`, `show` and `export`. Keys are only ever added. */
-export interface PaperRecord {
-  id: string;
-  arxiv_id: string | null;
-  title: string;
-  abstract: string;
-  authors: string[];
-  upvotes: number | null;
-  published_at: string | null;
-  first_seen: string | null;
-  last_seen: string | null;
-  has_code: boolean;
-  /** The paper's page: huggingface.co/papers/ID when it has an arXiv id, else null. */
-  url: string | null;
-  /** arxiv.org/abs/ID and arxiv.org/pdf/ID, or null without an arXiv id. */
-  arxiv_url: string | null;
-  pdf_url: string | null;
-  github: StoredCodeLink[];
-  links: Link[];
-  claims: Claim[];
-  methods: MethodTag[];
-  sightings: SightingRef[];
-}
-
-export const PAPER_FIELDS = [
-  'id',
-  'arxiv_id',
-  'title',
-  'abstract',
-  'authors',
-  'upvotes',
-  'published_at',
-  'first_seen',
-  'last_seen',
-  'has_code',
-  'url',
-  'arxiv_url',
-  'pdf_url',
-  'github',
-  'links',
-  'claims',
-  'methods',
-  'sightings',
-] as const satisfies readonly (keyof PaperRecord)[];
+// The JSON contract (the paper object and its parts) is in types.ts; re-exported for the readers.
+export { PAPER_FIELDS, type PaperRecord, type SightingRef, type StoredCodeLink } from '../types.js';
 
 /** A method filter resolved against the taxonomy: a family, one member of it, or an umbrella of families. */
 export interface MethodFilter {
@@ -148,7 +76,7 @@ const CLAIM_UNITS = new Set(['x', 'parameters', 'tokens', 'examples']);
 const CLAIM_KIND_SET = new Set<string>(CLAIM_KINDS); // 'parameters' is read as the unit first
 
 /** `NOT lora` alone: FTS5's NOT needs something on its left, so a leading NOT negates the rest. */
-function leadingNot(text: string): string | null {
+export function leadingNot(text: string): string | null {
   const m = /^\s*NOT\s+(\S.*)$/s.exec(text);
   return m ? m[1]! : null;
 }
@@ -244,7 +172,7 @@ export function buildPaperQuery(f: PaperFilters, unordered = false): { sql: stri
   }
   const ranked = f.text !== undefined && negated === null;
   const sort = f.sort ?? (ranked ? 'relevance' : 'date');
-  if (sort === 'relevance' && !ranked) throw new UsageError('--sort relevance needs a search TEXT (not NOT ...)');
+  // --sort relevance without a ranked TEXT is refused where the flags are parsed (parseQueryFlags).
   const order = {
     // bm25 weights: a hit in the title counts for more than one in the abstract.
     relevance: 'bm25(papers_fts, 5.0, 1.0), p.rid',

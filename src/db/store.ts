@@ -9,6 +9,9 @@
 import type { CanonicalPaper, DigestRecord, Extraction, TextKind } from '../types.js';
 import type { DB } from './open.js';
 import { QUERY_INDEXES } from './schema.js';
+import { FileStore } from './files.js';
+
+export type { FileFacts } from './files.js';
 import { promiseDates, sightingDay, type PromiseDates } from '../extract/promises.js';
 
 /** A paper's canonical record as stored (the columns the ingest reads back). */
@@ -20,17 +23,6 @@ export interface StoredPaper extends CanonicalPaper {
 export interface PaperKey {
   id: string;
   rid: number;
-}
-
-/** The facts about an input file that identify its content. */
-export interface FileFacts {
-  path: string;
-  sha256: string;
-  size: number;
-  format: string;
-  encoding: string;
-  digestDate: string | null;
-  records: number;
 }
 
 /**
@@ -61,28 +53,14 @@ interface FullTextPending {
   stale: Map<number, { title: string; abstract: string }>;
 }
 
-export class Store {
+/** The ingest's writes: the files layer below (./files.ts), papers, sightings and extractions here. */
+export class Store extends FileStore {
   private readonly s;
   private fts: FullTextPending | null = null;
-  /** The digest date of the file being stored (set by insertFile): when its code links were seen. */
-  private fileDate: string | null = null;
 
-  constructor(readonly db: DB) {
+  constructor(db: DB) {
+    super(db);
     this.s = {
-      fileHashes: db.prepare<[], { path: string; sha256: string }>(
-        'SELECT p.path, f.sha256 FROM file_paths p JOIN files f ON f.id = p.file_id UNION SELECT path, sha256 FROM files',
-      ),
-      fileAtPath: db.prepare<[string], { id: number; sha256: string; path: string }>(
-        'SELECT f.id, f.sha256, f.path FROM file_paths p JOIN files f ON f.id = p.file_id WHERE p.path = ?',
-      ),
-      fileBySha: db.prepare<[string], { id: number }>('SELECT id FROM files WHERE sha256 = ? ORDER BY id LIMIT 1'),
-      addPath: db.prepare<[string, number, string]>(
-        'INSERT OR REPLACE INTO file_paths (path, file_id, seen_at) VALUES (?, ?, ?)',
-      ),
-      pathOwner: db.prepare<[string], number>('SELECT file_id FROM file_paths WHERE path = ?').pluck(),
-      dropPath: db.prepare<[string, number]>('DELETE FROM file_paths WHERE path = ? AND file_id = ?'),
-      pathsOf: db.prepare<[number], string>('SELECT path FROM file_paths WHERE file_id = ? ORDER BY path').pluck(),
-      renameFile: db.prepare<[string, number]>('UPDATE files SET path = ? WHERE id = ?'),
       renamePaper: [
         'papers SET id = @to WHERE rid = @rid',
         ...['sightings', 'code_links', 'links', 'claims', 'methods'].map((t) => `${t} SET paper_id = @to WHERE paper_rid = @rid`),
@@ -92,16 +70,6 @@ export class Store {
       ),
       repointAliases: db.prepare<{ from: string; to: string }>('UPDATE paper_aliases SET paper_id = @to WHERE paper_id = @from'),
       unalias: db.prepare<[string]>('DELETE FROM paper_aliases WHERE alias = ?'),
-      sightingsOfFile: db.prepare<[number], number>('SELECT count(*) FROM sightings WHERE file_id = ?').pluck(),
-      fileName: db.prepare<[number], string>('SELECT path FROM files WHERE id = ?').pluck(),
-      allFiles: db.prepare<[], { id: number; path: string; sha256: string }>('SELECT id, path, sha256 FROM files ORDER BY id'),
-      fileByPath: db.prepare<[string], { id: number; sha256: string }>('SELECT id, sha256 FROM files WHERE path = ?'),
-      insertFile: db.prepare(
-        `INSERT INTO files (path, sha256, size, format, encoding, digest_date, records, ingested_at)
-         VALUES (@path, @sha256, @size, @format, @encoding, @digestDate, @records, @ingestedAt)`,
-      ),
-      deleteFile: db.prepare<[number]>('DELETE FROM files WHERE id = ?'),
-      papersOfFile: db.prepare<[number], { paper_id: string }>('SELECT DISTINCT paper_id FROM sightings WHERE file_id = ?'),
       paperById: db.prepare<[string], StoredPaper>(
         'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at, title_rank, abstract_rank FROM papers WHERE id = ?',
       ),
@@ -189,85 +157,6 @@ export class Store {
       getRev: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'rev'"),
       setRev: db.prepare<[string]>("UPDATE meta SET value = ? WHERE key = 'rev'"),
     };
-  }
-
-  /** Every ingested path with its content hash: unchanged files are skipped without parsing. */
-  fileHashes(): Map<string, string> {
-    return new Map(this.s.fileHashes.all().map((r) => [r.path, r.sha256]));
-  }
-
-  /** The file last seen at a path (resolved, or as given for files stored before paths were resolved). */
-  fileAtPath(...paths: string[]): { id: number; sha256: string; path: string } | undefined {
-    for (const p of paths) {
-      const f = this.s.fileAtPath.get(p) ?? this.s.fileByPath.get(p);
-      if (f) return { path: p, ...f };
-    }
-    return undefined;
-  }
-
-  /** A stored file with this content, if any: a file is known by its content. */
-  fileBySha(sha256: string): { id: number } | undefined {
-    return this.s.fileBySha.get(sha256);
-  }
-
-  /** Remembers that a file's content was seen at `path` (a path shows one content: the latest). */
-  addPath(fileId: number, path: string): void {
-    this.s.addPath.run(path, fileId, new Date().toISOString());
-  }
-
-  sightingsOfFile(fileId: number): number {
-    return this.s.sightingsOfFile.get(fileId) ?? 0;
-  }
-
-  /** Every path a file was seen at. */
-  pathsOf(fileId: number): string[] {
-    return this.s.pathsOf.all(fileId);
-  }
-
-  /** Every stored file (for --prune and forget). */
-  allFiles(): { id: number; path: string; sha256: string }[] {
-    return this.s.allFiles.all();
-  }
-
-  /**
-   * The content a path showed is gone from it: forgets those paths of the file. A file left with
-   * no path is deleted with its sightings (returns the papers they pointed to, to re-check); one
-   * still seen elsewhere stays, named by a path it still has.
-   */
-  detachPaths(fileId: number, paths: string[]): string[] {
-    for (const p of paths) this.s.dropPath.run(p, fileId);
-    const left = this.s.pathsOf.all(fileId);
-    if (left.length === 0) return this.deleteFile(fileId);
-    const named = this.s.fileName.get(fileId);
-    if (named === undefined || paths.includes(named)) this.s.renameFile.run(left[0]!, fileId);
-    return [];
-  }
-
-  /** The stored sha256 of a path, if it was ingested before. */
-  fileByPath(path: string): { id: number; sha256: string } | undefined {
-    return this.s.fileByPath.get(path);
-  }
-
-  /** Forgets a file and its sightings; returns the papers they pointed to (to re-check). */
-  deleteFile(fileId: number): string[] {
-    const papers = this.s.papersOfFile.all(fileId).map((r) => r.paper_id);
-    this.s.deleteFile.run(fileId);
-    return papers;
-  }
-
-  /** Stores a file's facts and the (resolved) path it was read at. */
-  insertFile(f: FileFacts, resolvedPath: string): number {
-    // files.path is unique: a file still seen elsewhere that was named by this path takes another name.
-    const holder = this.s.fileByPath.get(f.path);
-    if (holder) {
-      const other = this.s.pathsOf.all(holder.id).find((p) => p !== f.path && p !== resolvedPath);
-      this.s.renameFile.run(other ?? `${f.path}#${holder.id}`, holder.id);
-    }
-    this.fileDate = f.digestDate;
-    const info = this.s.insertFile.run({ ...f, ingestedAt: new Date().toISOString() });
-    const id = Number(info.lastInsertRowid);
-    this.addPath(id, resolvedPath);
-    return id;
   }
 
   paper(id: string): StoredPaper | undefined {

@@ -4,7 +4,7 @@
  */
 import type { Extraction } from '../types.js';
 import { extractClaims } from './claims.js';
-import { extractLinks } from './github.js';
+import { extractLinks } from './links.js';
 import { extractMethods } from './methods/index.js';
 
 export function extractAll(title: string, abstract: string, siteRepos: string[] = [], siteLinks: string[] = []): Extraction {

@@ -8,6 +8,7 @@
  */
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
+import { NOT_A_DIGEST } from './notADigest.js';
 import { cleanRecordText } from '../sanitize.js';
 import { csvReader } from './csv.js';
 import { fileNameDate } from './dates.js';
@@ -91,8 +92,7 @@ export function bestSplit(text: string, fileName: string, among: readonly Format
   const claims = detectForms(text, fileName, among);
   const top = claims[0];
   if (!top) {
-    const what = text.trim().length === 0 ? 'the file is empty' : 'no reader recognised its content';
-    throw new ParseError(`not a known digest form: ${what}`);
+    throw new ParseError(text.trim().length === 0 ? NOT_A_DIGEST.empty : NOT_A_DIGEST.unrecognised);
   }
   const contenders = claims.filter((c) => c.confidence >= top.confidence - CONTENDER_MARGIN);
   if (contenders.length === 1 || top.confidence >= SURE) return top.reader.split(text, fileName);

@@ -6,6 +6,7 @@
  */
 import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
+import { NOT_A_DIGEST } from './notADigest.js';
 import { fileNameDate } from './dates.js';
 import { recordFromFields } from './fields.js';
 import { loadJson, looksLikeJson } from './json.js';
@@ -38,7 +39,7 @@ export const scraperJsonReader: FormatReader = guarded({
       throw new ParseError(`the file is a saved error response, not a digest: "${err}"`);
     }
     if (!found) {
-      throw new ParseError('JSON holds no paper records (no object with a title, name or headline anywhere in it)');
+      throw new ParseError(NOT_A_DIGEST.jsonNoRecords);
     }
     const warnings = [...loaded.warnings];
     const raw = found.items.map((it, i) => recordFromFields(it, i + 1));

@@ -7,6 +7,7 @@
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
+import { NOT_A_DIGEST } from './notADigest.js';
 import { fileNameDate } from './dates.js';
 import { findArxiv, fieldsOf, findTitle, isTitleKey, markTextKind, normKey, recordFromFields } from './fields.js';
 import { isObject } from './json.js';
@@ -105,7 +106,7 @@ export const yamlReader: FormatReader = guarded({
   split(text, fileName): SplitResult {
     const v = loadYaml(text);
     const found = findRecords(v);
-    if (!found) throw new ParseError('YAML holds no paper records (no mapping with a title)');
+    if (!found) throw new ParseError(NOT_A_DIGEST.yamlNoRecords);
     const warnings: string[] = [];
     const records = finishRecords(
       found.items.map((it, i) => recordFromFields(it, i + 1)),

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { notADigestReason } from '../formats/notADigest.js';
 
 /** The extensions a folder is searched for; a file named explicitly is read whatever its name. */
 export const DIGEST_EXTENSIONS = [
@@ -34,9 +35,14 @@ const IGNORED_FOLDERS = new Set(['node_modules', '.git']);
 /** The name standing for standard input on the command line. */
 export const STDIN = '-';
 
+/** The path standard input is stored under. */
+export const STDIN_NAME = '<stdin>';
+
 export interface Discovery {
   /** Files to read, sorted; "-" for standard input. */
   files: string[];
+  /** The files (and "-") named on the command line rather than found in a folder. */
+  named: Set<string>;
   /** Regular files under a folder that are not read, with the reason. */
   skipped: { file: string; reason: string }[];
   /** Paths that could not be listed, with the reason. */
@@ -72,11 +78,13 @@ function extensionOf(name: string): string {
  */
 export async function discoverFiles(paths: string[]): Promise<Discovery> {
   const files = new Set<string>();
+  const named = new Set<string>();
   const skipped: Discovery['skipped'] = [];
   const errors: Discovery['errors'] = [];
   for (const p of paths) {
     if (p === STDIN) {
       files.add(STDIN);
+      named.add(STDIN);
       continue;
     }
     let stat: fs.Stats;
@@ -88,12 +96,13 @@ export async function discoverFiles(paths: string[]): Promise<Discovery> {
     }
     if (!stat.isDirectory()) {
       files.add(p);
+      named.add(p);
       continue;
     }
     walk(p, files, skipped, errors);
   }
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { files: [...files].sort(), skipped, errors };
+  return { files: [...files].sort(), named, skipped, errors };
 }
 
 /**
@@ -122,6 +131,17 @@ function walk(dir: string, files: Set<string>, skipped: Discovery['skipped'], er
     if (reason) skipped.push({ file: full, reason });
     else files.add(full);
   }
+}
+
+/**
+ * Why a file that failed with `message` is skipped as not a digest by its content, or null when
+ * the failure stays an error (see ../formats/notADigest.ts: an empty file, prose, a package.json
+ * are not digests; invalid JSON or a saved error body is a digest that could not be read). A file the user named (`named`, "-" included) is an error too:
+ * they asked for it. Archive members are found like a folder's files, so they are skipped.
+ */
+export function notADigestByContent(file: string, message: string, named: ReadonlySet<string>): string | null {
+  if (named.has(file) || (named.has(STDIN) && file === STDIN_NAME)) return null;
+  return notADigestReason(message);
 }
 
 /** "EACCES: permission denied, open 'x'" reads better as "permission denied". */

@@ -1,7 +1,7 @@
 /**
  * The part of ingesting a file that needs no database: read, hash, decode, split, cap record sizes
  * and extract each record's links, claims and methods. It runs in worker threads when there is
- * enough work (see ./pipeline.ts), so its result is plain, cloneable data.
+ * enough work (see ./prefetch.ts), so its result is plain, cloneable data.
  *
  * A file's records come in parts of at most PART_RECORDS: what a record costs besides its text
  * (extractions, comparison keys, the copy a worker sends to the main thread) is then held for
@@ -15,7 +15,7 @@ import { decodeDigest } from '../decode.js';
 import { splitDigest } from '../formats/index.js';
 import { extractAll } from '../extract/index.js';
 import { prepareSighting, type PreparedSighting } from '../dedup/index.js';
-import { describeFsError, STDIN } from './discover.js';
+import { describeFsError, STDIN, STDIN_NAME } from './discover.js';
 import { expandArchive, isArchiveName, readName } from './archive.js';
 import { fullCollection, limitHeapGrowth } from './heap.js';
 
@@ -36,8 +36,7 @@ export const MAX_TEXT_BYTES = 500 * 1024 * 1024;
 /** A file this large holds the heap's growth from its read on (see ./heap.ts). */
 const LARGE_FILE_BYTES = 32 * 1024 * 1024;
 
-/** The path standard input is stored under. */
-export const STDIN_NAME = '<stdin>';
+export { STDIN_NAME } from './discover.js';
 
 /** Part of a file ready to store: its facts, some of its records and each one's own extraction. */
 export interface PreparedDigest {

@@ -9,6 +9,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { CanonicalPaper, DigestRecord } from '../types.js';
 import { DedupIndex, type PreparedSighting } from '../dedup/index.js';
 import { bestText, placeSighting } from '../dedup/merge.js';
@@ -17,11 +18,12 @@ import { extractAll } from '../extract/index.js';
 import { titleKey } from '../normalize.js';
 import { NOT_SEEN, Store, type FileFacts, type PaperKey } from '../db/store.js';
 import type { DB } from '../db/open.js';
-import { defaultJobs, preparedFiles } from './pipeline.js';
+import { defaultJobs, preparedFiles } from './prefetch.js';
 import { WriteBatch, withBusyRetry } from './batch.js';
 import { hashKey, type PreparedDigest, type PreparedFile } from './prepare.js';
 import { FileWork, isIdOf, resolvedPath } from './fileWork.js';
 import { seenDatesOf } from './seenDates.js';
+import { isMemberOf, storedPathExists } from './storedPath.js';
 import type { ProgressState } from '../output/progress.js';
 
 export interface IngestOptions {
@@ -275,18 +277,30 @@ export class Ingester {
     return this.store.paperCount();
   }
 
-  /** Stored files none of whose paths exists any more (what `--prune` forgets). */
+  /**
+   * Stored files none of whose paths exists any more (what `--prune` forgets). An archive member
+   * is there while its archive file is; standard input is never gone (see ./storedPath.ts).
+   */
   missingFiles(): number[] {
     return this.store
       .allFiles()
-      .filter((f) => ![f.path, ...this.store.pathsOf(f.id)].some((p) => fs.existsSync(p)))
+      .filter((f) => ![f.path, ...this.store.pathsOf(f.id)].some(storedPathExists))
       .map((f) => f.id);
   }
 
-  /** The stored files a path names: by the path (resolved or as given), else by its content. */
+  /**
+   * The stored files a path names: by the path (resolved or as given), an archive's by its members'
+   * paths, else by its content.
+   */
   filesAt(file: string): number[] {
     const known = this.store.fileAtPath(resolvedPath(file), file);
     if (known) return [known.id];
+    const archives = [resolvedPath(file), path.resolve(file), file];
+    const members = this.store
+      .allFiles()
+      .filter((f) => [f.path, ...this.store.pathsOf(f.id)].some((p) => archives.some((a) => isMemberOf(p, a))))
+      .map((f) => f.id);
+    if (members.length > 0) return members;
     try {
       const sha = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
       const f = this.store.fileBySha(sha);

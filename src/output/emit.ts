@@ -7,7 +7,8 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { UsageError } from '../errors.js';
 import { escapeTerminal } from '../sanitize.js';
 import { COUNT_CAP } from '../vocabulary.js';
-import { csvLine, flatCell, layoutTable, parseFields, pick, tsvLine, type OutputFormat, type View } from './format.js';
+import { csvLine } from './csv.js';
+import { flatCell, layoutTable, parseFields, pick, tsvLine, type OutputFormat, type View } from './render.js';
 
 /** The format flags every listing command takes (cli.ts defines them once, in `withListing`). */
 export interface FormatFlags {

@@ -4,7 +4,7 @@
  */
 import type { PaperRecord } from '../db/read.js';
 import { PAPER_FIELDS } from '../db/read.js';
-import type { View } from './format.js';
+import type { View } from './render.js';
 
 /** The family names of a paper's methods, proposed ones first, for a narrow table column. */
 function methodSummary(p: PaperRecord): string {

@@ -5,6 +5,7 @@ import { UsageError } from '../../src/errors.js';
 import { parseClaimFilter, toFtsQuery, type ClaimFilter } from '../../src/filters.js';
 import { MIGRATIONS } from '../../src/db/schema.js';
 import { buildPaperQuery, type PaperFilters } from '../../src/db/read.js';
+import { parseQueryFlags, type QueryFlags } from '../../src/commands/query.js';
 
 const HOSTILE = "x' OR 1=1 --";
 const claim = (subject: string, op: ClaimFilter['op'], value: number): ClaimFilter => ({ subject, op, value });
@@ -147,13 +148,15 @@ describe('buildPaperQuery: order and limit', () => {
     expect(buildPaperQuery(f).sql.endsWith(order)).toBe(true);
   });
 
-  it.each([{ sort: 'relevance' }, { sort: 'relevance', hasCode: true, limit: 5 }] as PaperFilters[])(
-    '%j (relevance without text) is a UsageError',
-    (f) => {
-      expect(() => buildPaperQuery(f)).toThrow(UsageError);
-      expect(() => buildPaperQuery(f)).toThrow('--sort relevance needs a search TEXT');
-    },
-  );
+  // Checked where the flags are parsed, before any SQL is built.
+  it.each([
+    [undefined, {}],
+    ['  ', { hasCode: true, limit: '5' }],
+    ['NOT lora', {}],
+  ] as [string | undefined, QueryFlags][])('%j %j with --sort relevance is a UsageError', (text, flags) => {
+    expect(() => parseQueryFlags(text, { ...flags, sort: 'relevance' })).toThrow(UsageError);
+    expect(() => parseQueryFlags(text, { ...flags, sort: 'relevance' })).toThrow('--sort relevance needs a search TEXT');
+  });
 
   it.each([
     [{ limit: 0 }, false, []],

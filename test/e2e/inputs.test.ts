@@ -82,6 +82,53 @@ describe('never silent', () => {
     expect(human.stderr).toMatch(/2 skipped as not digests/);
   });
 
+  it('skips a file found in a folder whose content is no digest, with the reason; a broken digest stays an error', () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'in');
+    fs.mkdirSync(input);
+    fs.copyFileSync(seed(0), path.join(input, seedName(0)));
+    fs.writeFileSync(
+      path.join(input, 'README.md'),
+      '# Reading group\n\nNotes from Tuesday: bring [coffee](https://example.com).\n',
+    );
+    fs.writeFileSync(path.join(input, 'notes.txt'), 'We met on Tuesday and talked.\nNext time: more coffee.\n');
+    fs.writeFileSync(path.join(input, 'package.json'), '{"name": "scraper", "version": "1.0.0", "dependencies": {}}');
+    fs.writeFileSync(path.join(input, 'empty.txt'), '');
+    fs.writeFileSync(path.join(input, 'broken.json'), '[{"title": "A paper", "abstract": "cut off');
+    fs.writeFileSync(path.join(input, 'error.json'), '{"error": "Rate limit exceeded"}');
+    fs.writeFileSync(path.join(input, 'notes.zip'), zipSync({ 'todo.md': new TextEncoder().encode('buy milk\n') }));
+    const r = papers(['ingest', input, '--db', path.join(dir, 'x.db'), '--json']);
+    expect(r.code, r.stderr).toBe(1);
+    const s = json<Summary>(r);
+    expect(s.files_read.map((f) => path.basename(f.file))).toEqual([seedName(0)]);
+    expect(s.skipped_files.map((f) => [path.relative(input, f.file), f.reason])).toEqual([
+      ['README.md', 'not a digest: no reader recognised its content'],
+      ['empty.txt', 'empty file'],
+      ['notes.txt', 'not a digest: no reader recognised its content'],
+      ['notes.zip!todo.md', 'not a digest: no reader recognised its content'],
+      ['package.json', 'not a digest: JSON with no paper records'],
+    ]);
+    expect(s.errors.map((e) => path.basename(e.file))).toEqual(['broken.json', 'error.json']);
+    const human = papers(['ingest', input, '--db', path.join(dir, 'y.db')]);
+    expect(human.stderr).toMatch(/5 skipped as not digests/);
+    expect(human.stderr).not.toMatch(/README\.md|empty\.txt/);
+  });
+
+  it('reports a file named on the command line whose content is no digest as an error: it was asked for', () => {
+    const dir = tempDir();
+    const notes = path.join(dir, 'notes.txt');
+    fs.writeFileSync(notes, 'We met on Tuesday and talked.\n');
+    fs.writeFileSync(path.join(dir, 'empty.md'), '');
+    const r = papers(['ingest', notes, path.join(dir, 'empty.md'), '--db', path.join(dir, 'x.db'), '--json']);
+    expect(r.code).toBe(1);
+    const s = json<Summary>(r);
+    expect(s.skipped_files).toEqual([]);
+    expect(s.errors.map((e) => [path.basename(e.file), e.message])).toEqual([
+      ['empty.md', 'not a known digest form: the file is empty'],
+      ['notes.txt', 'not a known digest form: no reader recognised its content'],
+    ]);
+  });
+
   it('warns, naming the file, when a file yields no paper', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'none.json'), '[]');

@@ -12,6 +12,7 @@ interface Summary {
   records: number;
   papers: number;
   errors: { file: string; message: string }[];
+  skipped_files: { file: string; reason: string }[];
   interrupted: boolean;
 }
 
@@ -95,24 +96,21 @@ describe('bad input never stops an ingest', () => {
   it('names each bad file once, with a reason, and exits 1', () => {
     expect(r.code).toBe(1);
     const named = summary.errors.map((e) => path.basename(e.file)).sort();
-    expect(named).toEqual([
-      'binary.txt',
-      'empty.md',
-      'invalid.json',
-      'loop-a.txt',
-      'loop-b.txt',
-      'nopapers.html',
-      'one-line.txt',
-      'truncated.json',
-    ]);
+    // A digest that could not be read is an error; a file found in the folder whose content is no
+    // digest at all (empty, prose no reader claims) is skipped with the reason instead (issue 12).
+    expect(named).toEqual(['binary.txt', 'invalid.json', 'loop-a.txt', 'loop-b.txt', 'nopapers.html', 'truncated.json']);
     for (const e of summary.errors) expect(e.message.length).toBeGreaterThan(5);
+    const skipped = summary.skipped_files.map((f) => [path.basename(f.file), f.reason]);
+    expect(skipped).toContainEqual(['empty.md', 'empty file']);
+    expect(skipped).toContainEqual(['one-line.txt', 'not a digest: no reader recognised its content']);
   });
 
   it('prints no stack trace', () => {
     const human = papers(['ingest', input, '--db', path.join(dir, 'bad2.db')]);
     expect(human.code).toBe(1);
     expect(human.stderr).not.toMatch(/\n\s+at /);
-    for (const f of ['binary.txt', 'empty.md', 'one-line.txt', 'truncated.json']) expect(human.stderr).toContain(f);
+    for (const f of ['binary.txt', 'truncated.json']) expect(human.stderr).toContain(f);
+    expect(human.stderr).toMatch(/3 skipped as not digests/); // empty.md, one-line.txt, the link parent-loop
   });
 
   it('reports a file that is too large, naming the limit', () => {

@@ -12,7 +12,7 @@ import {
   type FormatFlags,
   type OutputContext,
 } from '../../src/output/emit.js';
-import { displayWidth, type OutputFormat, type View } from '../../src/output/format.js';
+import { displayWidth, type OutputFormat, type View } from '../../src/output/render.js';
 
 /** A PassThrough that looks like a terminal (or a pipe) and collects what is written. */
 function sink(opts: { isTTY?: boolean; columns?: number } = {}) {

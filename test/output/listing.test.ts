@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { chooseFormat, noteCut, terminalWidth, type FormatFlags } from '../../src/output/emit.js';
-import { displayWidth, layoutTable } from '../../src/output/format.js';
+import { displayWidth, layoutTable } from '../../src/output/render.js';
 
 describe('chooseFormat with the whole listing bundle', () => {
   it.each([

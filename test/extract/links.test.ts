@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractLinks } from '../../src/extract/github.js';
+import { extractLinks } from '../../src/extract/links.js';
 import { seedPapers } from '../helpers.js';
 
 /** Repos of a text as compact strings: "owner/repo[path] status source". */

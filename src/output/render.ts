@@ -1,6 +1,6 @@
 /**
- * Pure formatting: CSV and TSV lines, table layout, truncation, --fields selection. The writing
- * (streams, colour, terminals) is in ./emit.ts.
+ * Pure rendering of listings: views and columns, TSV lines, table layout, truncation, --fields
+ * selection. CSV cells are in ./csv.ts; the writing (streams, colour, terminals) is in ./emit.ts.
  */
 import { UsageError } from '../errors.js';
 
@@ -67,26 +67,6 @@ export function flatCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
-}
-
-/**
- * A text cell a spreadsheet would run as a formula (`=cmd|' /C calc'!A0`, `+`, `-`, `@`, or a
- * leading tab or CR) gets a `'` in front, the OWASP rule for CSV injection. Numbers are values,
- * not text: -0.5 stays -0.5.
- */
-export function csvCell(v: unknown): string {
-  const s = flatCell(v);
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
-/** One RFC 4180 record (without its line break): quote fields holding `"`, `,`, CR or LF. */
-export function csvLine(values: unknown[]): string {
-  return values
-    .map((v) => {
-      const s = csvCell(v);
-      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    })
-    .join(',');
 }
 
 /** One TSV line for pipes: tabs and line breaks inside a value become spaces so rows stay rows. */

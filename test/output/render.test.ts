@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { UsageError } from '../../src/errors.js';
-import {
-  csvCell,
-  csvLine,
-  displayWidth,
-  flatCell,
-  layoutTable,
-  parseFields,
-  pick,
-  truncate,
-  tsvLine,
-} from '../../src/output/format.js';
+import { csvCell, csvLine } from '../../src/output/csv.js';
+import { displayWidth, flatCell, layoutTable, parseFields, pick, truncate, tsvLine } from '../../src/output/render.js';
 
 const VALID = ['id', 'title', 'abstract'] as const;
 
@@ -390,7 +381,7 @@ describe('layoutTable', () => {
     );
   });
 
-  // Regression (src/output/format.ts layoutTable): `Math.max(displayWidth(h), ...rows.map(...))` spreads one
+  // Regression (src/output/render.ts layoutTable): `Math.max(displayWidth(h), ...rows.map(...))` spreads one
   // argument per row, so a table of more than ~125,000 rows throws "RangeError: Maximum call stack
   // size exceeded" (reachable from emitRows in a terminal, e.g. `papers query --limit 0` or
   // `papers sql 'SELECT * FROM sightings'` on a large database). Expected: a normal layout.

@@ -1,0 +1,16 @@
+/** `papers decisions` with its subcommands `undo` and `export`; the work is in decide.ts, loaded when it runs. */
+import { examples, type Register, withColor, withDb, withListing } from './options.js';
+
+export const register: Register = (program, run) => {
+  const decisions = withColor(withListing(withDb(program.command('decisions'))))
+    .description('the merge, split and distinct decisions, oldest first (each applied again by every ingest)')
+    .addHelpText('after', examples('papers decisions', 'papers decisions undo 3', 'papers decisions export > decisions.json'))
+    .action(run(async () => (await import('./decide.js')).decisionsCommand));
+  withDb(decisions.command('undo'))
+    .description('take a decision back')
+    .argument('<id>', 'decision id (see papers decisions)')
+    .action(run(async () => (await import('./decide.js')).undoCommand));
+  withDb(decisions.command('export'))
+    .description('every decision as JSON on stdout, for papers ingest --decisions FILE on a rebuilt database')
+    .action(run(async () => (await import('./decide.js')).exportDecisionsCommand));
+};
