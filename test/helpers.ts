@@ -77,3 +77,44 @@ export function walkFiles(dir: string): string[] {
       return fs.statSync(p).isDirectory() ? walkFiles(p) : [p];
     });
 }
+
+/** A greedy hard wrap at `width` columns, as editors and mail clients do it. */
+export function wrapAt(text: string, width: number): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.length <= width) {
+      out.push(line);
+      continue;
+    }
+    let cur = '';
+    for (const w of line.split(' ')) {
+      if (!cur) cur = w;
+      else if (cur.length + 1 + w.length <= width) cur += ` ${w}`;
+      else {
+        out.push(cur);
+        cur = w;
+      }
+    }
+    out.push(cur);
+  }
+  return out.join('\n');
+}
+
+/**
+ * The first `count` seed papers as another scraper has them, as JSON Lines: titles clipped,
+ * Title Cased or with a line-break hyphen in turn (the variants the canonical choice must beat).
+ */
+export function writeTitleVariants(file: string, count: number): void {
+  const lines = seedPapers()
+    .slice(0, count)
+    .map((p, i) => {
+      const t = p.title;
+      const title = [
+        `${t.slice(0, Math.ceil(t.length * 0.7)).trimEnd()}\u2026`,
+        t.replace(/\b(to|with|via|for|of|and)\b/g, (w) => w[0]!.toUpperCase() + w.slice(1)),
+        t.replace(/(\w)-(\w)/, '$1- $2'),
+      ][i % 3]!;
+      return JSON.stringify({ paper_title: title, abstract_text: p.abstract });
+    });
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+}

@@ -5,7 +5,7 @@
 import type { Claim, CodeLink } from '../types.js';
 import { unitFitSql } from '../extract/metric-units.js';
 import { COUNT_CAP } from '../vocabulary.js';
-import { methodCondition, type MethodFilter } from './read.js';
+import { methodCondition, type MethodFilter, type SightingRef } from './read.js';
 import type { DB } from './open.js';
 
 /** A listing cut by --limit: its rows, and how many there were when cut (else null; see COUNT_CAP). */
@@ -162,18 +162,8 @@ export interface DupeGroup {
   paper_id: string;
   title: string;
   count: number;
-  sightings: {
-    file: string;
-    position: number;
-    title: string;
-    rule: string;
-    score: number;
-    /** See SightingRef in ./read.ts. */
-    summary: string;
-    summary_lang: string | null;
-    text_kind: string | null;
-    arxiv_version: number | null;
-  }[];
+  /** As in `show`, without the file's date. */
+  sightings: Omit<SightingRef, 'date'>[];
 }
 
 export function listDupeGroups(db: DB, rule: string | undefined, limit: number): Page<DupeGroup> {

@@ -4,7 +4,7 @@
  * Feed documents written by the `feed` package.
  */
 import { Feed } from 'feed';
-import { countsLine, type Digest, type DigestEntry } from './digest.js';
+import { countsLine, type Digest, type DigestEntry, releaseDates } from './digest.js';
 
 /** Escapes text for HTML content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -51,12 +51,7 @@ export function entryHtml(e: DigestEntry, n?: number): string {
 /** A released paper's repositories, with when each was promised and made available. */
 function releasedHtml(e: DigestEntry): string {
   const repos = e.repos.map((r) => {
-    const dates = [
-      r.promised_since ? `promised ${r.promised_since}` : '',
-      r.available_since ? `available ${r.available_since}` : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
+    const dates = releaseDates(r);
     return `${a(r.url.replace(/^https:\/\//, ''), r.url)}${dates ? ` (${escapeHtml(dates)})` : ''}`;
   });
   return `<h3 style="${S.h3}">${e.url ? a(e.title, e.url) : escapeHtml(e.title)}</h3>\n<p style="${S.p}">Code: ${repos.join(', ')}</p>`;

@@ -273,15 +273,17 @@ function mdEntry(e: DigestEntry, n: number): string {
   return lines.join('\n');
 }
 
+/** "promised 2026-05-11, available 2026-05-20": when a released repository was promised and came. */
+export function releaseDates(r: { promised_since?: string | null; available_since?: string | null }): string {
+  return [r.promised_since ? `promised ${r.promised_since}` : '', r.available_since ? `available ${r.available_since}` : '']
+    .filter(Boolean)
+    .join(', ');
+}
+
 function mdReleased(e: DigestEntry): string {
   const title = e.url ? mdLink(e.title, e.url) : escapeMarkdown(e.title, false);
   const repos = e.repos.map((r) => {
-    const dates = [
-      r.promised_since ? `promised ${r.promised_since}` : '',
-      r.available_since ? `available ${r.available_since}` : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
+    const dates = releaseDates(r);
     return `${mdLink(r.url.replace(/^https:\/\//, ''), r.url)}${dates ? ` (${escapeMarkdown(dates, false)})` : ''}`;
   });
   return `- ${title}: ${repos.join(', ')}`;

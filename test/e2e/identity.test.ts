@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { json, papers, papersAsync, SEEDS, seedPapers, tempDir } from '../helpers.js';
+import { json, papers, papersAsync, SEEDS, tempDir, writeTitleVariants } from '../helpers.js';
 
 interface Paper {
   id: string;
@@ -98,27 +98,11 @@ describe('one file, one identity', () => {
   });
 });
 
-/** Seed titles as other scrapers carry them: clipped, Title Cased, a line-break hyphen. */
-function variantsFile(file: string): void {
-  const lines = seedPapers()
-    .slice(0, 120)
-    .map((p, i) => {
-      const t = p.title;
-      const title = [
-        `${t.slice(0, Math.ceil(t.length * 0.7)).trimEnd()}\u2026`,
-        t.replace(/\b(to|with|via|for|of|and)\b/g, (w) => w[0]!.toUpperCase() + w.slice(1)),
-        t.replace(/(\w)-(\w)/, '$1- $2'),
-      ][i % 3]!;
-      return JSON.stringify({ paper_title: title, abstract_text: p.abstract });
-    });
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-}
-
 describe('ids do not depend on ingest order', () => {
   const dir = tempDir();
   const files = fs.readdirSync(SEEDS).map((f) => path.join(SEEDS, f));
   files.push(path.join(dir, 'hf_daily_variants.jsonl'));
-  variantsFile(files[files.length - 1]!);
+  writeTitleVariants(files[files.length - 1]!, 120);
 
   const fingerprint = (db: string) =>
     all(db)

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { json, papers, SEEDS, tempDir } from '../helpers.js';
+import { json, papers, SEEDS, tempDir, wrapAt } from '../helpers.js';
 
 interface Summary {
   files: number;
@@ -18,28 +18,6 @@ interface Paper {
   arxiv_id: string | null;
   title: string;
   abstract: string;
-}
-
-/** A greedy hard wrap at `width` columns (what an editor's "wrap lines" does). */
-function wrapAt(text: string, width: number): string {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    if (line.length <= width) {
-      out.push(line);
-      continue;
-    }
-    let cur = '';
-    for (const w of line.split(' ')) {
-      if (!cur) cur = w;
-      else if (cur.length + 1 + w.length <= width) cur += ` ${w}`;
-      else {
-        out.push(cur);
-        cur = w;
-      }
-    }
-    out.push(cur);
-  }
-  return out.join('\n');
 }
 
 /** The chrome and date lines reworded as other copies of the page show them. */

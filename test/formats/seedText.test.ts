@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { wrapAt } from '../helpers.js';
 import {
   compactTextReader,
   looksLikeAbstract,
@@ -127,28 +128,6 @@ describe('abstracts in two paragraphs', () => {
     expect(out.warnings).toEqual([]);
   });
 });
-
-/** A greedy hard wrap at `width` columns, as editors and mail clients do it. */
-function wrapAt(text: string, width: number): string {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    if (line.length <= width) {
-      out.push(line);
-      continue;
-    }
-    let cur = '';
-    for (const w of line.split(' ')) {
-      if (!cur) cur = w;
-      else if (cur.length + 1 + w.length <= width) cur += ` ${w}`;
-      else {
-        out.push(cur);
-        cur = w;
-      }
-    }
-    out.push(cur);
-  }
-  return out.join('\n');
-}
 
 describe('hard-wrapped copies of the seeds', () => {
   const files = fs.readdirSync(SEEDS).sort();

@@ -12,26 +12,10 @@ import type { PortableDecision } from '../../src/dedup/decisions.js';
 import { openForWrite } from '../../src/db/open.js';
 import { Decider } from '../../src/ingest/decide.js';
 import { Ingester } from '../../src/ingest/run.js';
-import { SEEDS, seedPapers } from '../helpers.js';
+import { SEEDS, writeTitleVariants } from '../helpers.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papers-decisions-'));
 const FILES = fs.readdirSync(SEEDS).map((f) => path.join(SEEDS, f));
-
-/** Seed titles as another scraper has them: clipped, Title Cased, a line-break hyphen. */
-function writeVariants(file: string): void {
-  const lines = seedPapers()
-    .slice(0, 90)
-    .map((p, i) => {
-      const t = p.title;
-      const title = [
-        `${t.slice(0, Math.ceil(t.length * 0.7)).trimEnd()}\u2026`,
-        t.replace(/\b(to|with|via|for|of|and)\b/g, (w) => w[0]!.toUpperCase() + w.slice(1)),
-        t.replace(/(\w)-(\w)/, '$1- $2'),
-      ][i % 3]!;
-      return JSON.stringify({ paper_title: title, abstract_text: p.abstract });
-    });
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-}
 
 let n = 0;
 function freshDb() {
@@ -60,7 +44,7 @@ describe('decisions and ingests in any order', () => {
 
   beforeAll(async () => {
     const variants = path.join(dir, 'hf_daily_variants.jsonl');
-    writeVariants(variants);
+    writeTitleVariants(variants, 90);
     FILES.push(variants);
     // The decisions, made on a database of everything: merge two papers, split a sighting off a
     // third, keep that third distinct from the first.
