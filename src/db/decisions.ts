@@ -4,6 +4,7 @@
  */
 import type { Decision, PortableDecision, SightingAddress } from '../dedup/decisions.js';
 import type { DB } from './open.js';
+import { SIGHTING_ABSTRACT, SIGHTING_TITLE } from './texts.js';
 import type { TextKind } from '../types.js';
 
 /** A stored sighting as a decision sees it. */
@@ -43,7 +44,7 @@ export class DecisionStore {
   private readonly s;
 
   constructor(readonly db: DB) {
-    const sighting = `SELECT s.id AS sid, s.paper_rid AS rid, s.paper_id, s.title FROM sightings s`;
+    const sighting = `SELECT s.id AS sid, s.paper_rid AS rid, s.paper_id, ${SIGHTING_TITLE} AS title FROM sightings s`;
     this.s = {
       list: db.prepare<[], DecisionRow>('SELECT id, kind, ids, sightings, note, created_at FROM decisions ORDER BY id'),
       insert: db.prepare<[string, string, string, string | null, string]>(
@@ -55,14 +56,14 @@ export class DecisionStore {
       ),
       // A changed file (new content, same path): the sighting with the same title there.
       byPathTitle: db.prepare<[string, string], SightingRow>(
-        `${sighting} JOIN file_paths fp ON fp.file_id = s.file_id WHERE fp.path = ? AND s.title = ?`,
+        `${sighting} JOIN file_paths fp ON fp.file_id = s.file_id WHERE fp.path = ? AND ${SIGHTING_TITLE} = ?`,
       ),
       ofPaper: db.prepare<[number], SightingAddress & { sid: number }>(
-        `SELECT s.id AS sid, f.sha256, s.position, ${PATH_OF_FILE} AS path, s.title
+        `SELECT s.id AS sid, f.sha256, s.position, ${PATH_OF_FILE} AS path, ${SIGHTING_TITLE} AS title
          FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = ? ORDER BY s.id`,
       ),
       atFilePosition: db.prepare<[number, number], SightingAddress & { sid: number }>(
-        `SELECT s.id AS sid, f.sha256, s.position, ${PATH_OF_FILE} AS path, s.title FROM sightings s JOIN files f ON f.id = s.file_id
+        `SELECT s.id AS sid, f.sha256, s.position, ${PATH_OF_FILE} AS path, ${SIGHTING_TITLE} AS title FROM sightings s JOIN files f ON f.id = s.file_id
          WHERE f.id = ? AND s.position = ?`,
       ),
       filesBySha: db.prepare<[string], number>("SELECT id FROM files WHERE sha256 LIKE ? || '%' ORDER BY id").pluck(),
@@ -75,7 +76,7 @@ export class DecisionStore {
         'SELECT p.rid, p.id FROM paper_aliases a JOIN papers p ON p.id = a.paper_id WHERE a.alias = ?',
       ),
       records: db.prepare<[number], SightingRecordRow>(
-        `SELECT s.title, s.abstract, s.arxiv_id, s.authors, s.upvotes, s.published_at, s.text_kind, f.format
+        `SELECT ${SIGHTING_TITLE} AS title, ${SIGHTING_ABSTRACT} AS abstract, s.arxiv_id, s.authors, s.upvotes, s.published_at, s.text_kind, f.format
          FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = ? ORDER BY s.id`,
       ),
       arxivOwner: db.prepare<[string], string>('SELECT id FROM papers WHERE arxiv_id = ?').pluck(),

@@ -7,6 +7,7 @@ import { unitFitSql } from '../extract/metric-units.js';
 import { COUNT_CAP } from '../vocabulary.js';
 import { methodCondition, type MethodFilter, type SightingRef } from './read.js';
 import type { DB } from './open.js';
+import { CLAIM_SENTENCE, SIGHTING_TITLE } from './texts.js';
 
 /** A listing cut by --limit: its rows, and how many there were when cut (else null; see COUNT_CAP). */
 export interface Page<T> {
@@ -76,7 +77,7 @@ export function listClaims(db: DB, q: ClaimQuery): Page<ClaimRow> {
     where.push(`EXISTS (SELECT 1 FROM methods m WHERE m.paper_rid = c.paper_rid AND ${cond.sql})`);
     params.push(...cond.params);
   }
-  const sql = `SELECT c.paper_id, p.title, c.text, c.start, c.end_offset AS "end", c.value, c.low, c.high, c.unit, c.kind, c.metric, c.qualifier, c.sentence
+  const sql = `SELECT c.paper_id, p.title, c.text, c.start, c.end_offset AS "end", c.value, c.low, c.high, c.unit, c.kind, c.metric, c.qualifier, ${CLAIM_SENTENCE} AS sentence
     FROM claims c JOIN papers p ON p.rid = c.paper_rid
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
   return pageOf<ClaimRow>(db, sql, 'p.last_seen DESC, p.rid DESC, c.start', params, q.limit);
@@ -176,7 +177,7 @@ export function listDupeGroups(db: DB, rule: string | undefined, limit: number):
   }
 
   const members = db.prepare<[number], DupeGroup['sightings'][number]>(
-    `SELECT f.path AS file, s.position, s.title, s.match_rule AS rule, s.match_score AS score,
+    `SELECT f.path AS file, s.position, ${SIGHTING_TITLE} AS title, s.match_rule AS rule, s.match_score AS score,
        s.summary, s.summary_lang, s.text_kind, s.arxiv_version, coalesce(s.digest_date, f.digest_date) AS digest_date
      FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid = ? ORDER BY s.id`,
   );

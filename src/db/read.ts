@@ -10,6 +10,7 @@ import { unitFitSql } from '../extract/metric-units.js';
 import { normalizeArxivId } from '../formats/arxiv.js';
 import { CLAIM_KINDS, COUNT_CAP, type SORTS } from '../vocabulary.js';
 import type { DB } from './open.js';
+import { CLAIM_SENTENCE, SIGHTING_TITLE } from './texts.js';
 import type { StoredPaper } from './store.js';
 
 // The JSON contract (the paper object and its parts) is in types.ts; re-exported for the readers.
@@ -295,15 +296,15 @@ function hydrateBatch(db: DB, rids: number[]): PaperRecord[] {
     'SELECT paper_rid, url, kind FROM links WHERE paper_rid IN (?) ORDER BY rowid',
   );
   const claims = group<Claim & { paper_rid: number }>(
-    `SELECT paper_rid, text, start, end_offset AS "end", value, low, high, unit, kind, metric, qualifier, sentence
-     FROM claims WHERE paper_rid IN (?) ORDER BY paper_rid, start`,
+    `SELECT paper_rid, text, start, end_offset AS "end", value, low, high, unit, kind, metric, qualifier, ${CLAIM_SENTENCE} AS sentence
+     FROM claims c WHERE paper_rid IN (?) ORDER BY paper_rid, start`,
   );
   const methods = group<MethodTag & { paper_rid: number }>(
     `SELECT paper_rid, family, name, role FROM methods WHERE paper_rid IN (?)
      ORDER BY paper_rid, CASE role WHEN 'proposed' THEN 0 WHEN 'compared' THEN 1 ELSE 2 END, family, name`,
   );
   const sightings = group<SightingRef & { paper_rid: number }>(
-    `SELECT s.paper_rid, f.path AS file, s.position, f.digest_date AS date, s.title, s.match_rule AS rule, s.match_score AS score,
+    `SELECT s.paper_rid, f.path AS file, s.position, f.digest_date AS date, ${SIGHTING_TITLE} AS title, s.match_rule AS rule, s.match_score AS score,
        s.summary, s.summary_lang, s.text_kind, s.arxiv_version,
        coalesce(s.digest_date, f.digest_date) AS digest_date
      FROM sightings s JOIN files f ON f.id = s.file_id WHERE s.paper_rid IN (?) ORDER BY s.paper_rid, f.path, s.position`,

@@ -13,6 +13,7 @@ import { FileStore } from './files.js';
 
 export type { FileFacts } from './files.js';
 import { promiseDates, sightingDay, type PromiseDates } from '../extract/promises.js';
+import { SentenceSpans } from './spans.js';
 
 /** A paper's canonical record as stored (the columns the ingest reads back). */
 export interface StoredPaper extends CanonicalPaper {
@@ -97,8 +98,9 @@ export class Store extends FileStore {
         `UPDATE papers SET rev = @rev, ${SEEN} WHERE id = @id`,
       ),
       sightingTexts: db.prepare<[string], { title: string; abstract: string; format: string; textKind?: TextKind }>(
-        `SELECT s.title, s.abstract, f.format, coalesce(s.text_kind, 'abstract') AS textKind FROM sightings s JOIN files f ON f.id = s.file_id
-         WHERE s.paper_rid = (SELECT rid FROM papers WHERE id = ?) ORDER BY s.id`,
+        `SELECT coalesce(s.title, p.title) AS title, coalesce(s.abstract, p.abstract) AS abstract, f.format,
+           coalesce(s.text_kind, 'abstract') AS textKind
+         FROM papers p JOIN sightings s ON s.paper_rid = p.rid JOIN files f ON f.id = s.file_id WHERE p.id = ? ORDER BY s.id`,
       ),
       // Both also widen first/last seen to @first..@last (when not null), so a sighting costs one UPDATE.
       updatePaper: db.prepare(
@@ -122,11 +124,13 @@ export class Store extends FileStore {
         'SELECT count(*) AS n FROM sightings WHERE paper_rid = (SELECT rid FROM papers WHERE id = ?)',
       ),
       deletePaper: db.prepare<[string]>('DELETE FROM papers WHERE id = ?'),
+      // Title and abstract are stored only when they differ from the paper's (NULL: the same).
       insertSighting: db.prepare(
-        `INSERT INTO sightings (paper_rid, paper_id, file_id, position, title, abstract, arxiv_id, authors, upvotes,
+        `INSERT INTO sightings (paper_id, file_id, position, title, abstract, arxiv_id, authors, upvotes,
            published_at, site_repos, site_links, match_rule, match_score, summary, summary_lang, text_kind, arxiv_version,
-           digest_date)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           digest_date, paper_rid)
+         SELECT ?, ?, ?, nullif(?, p.title), nullif(?, p.abstract), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, p.rid
+         FROM papers p WHERE p.rid = ?`,
       ),
       siteFields: db.prepare<[string], { site_repos: string; site_links: string }>(
         'SELECT site_repos, site_links FROM sightings WHERE paper_rid = (SELECT rid FROM papers WHERE id = ?) ORDER BY id',
@@ -145,9 +149,11 @@ export class Store extends FileStore {
       ),
       insertLink: db.prepare('INSERT INTO links (paper_rid, paper_id, url, kind) VALUES (?, ?, ?, ?)'),
       insertClaim: db.prepare(
-        `INSERT INTO claims (paper_rid, paper_id, text, start, end_offset, value, low, high, unit, kind, metric, qualifier, sentence)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO claims (paper_rid, paper_id, text, start, end_offset, value, low, high, unit, kind, metric, qualifier, sentence,
+           sentence_start, sentence_end)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      abstractOf: db.prepare<[number], string>('SELECT abstract FROM papers WHERE rid = ?').pluck(),
       insertMethod: db.prepare('INSERT OR REPLACE INTO methods (paper_rid, paper_id, family, name, role) VALUES (?, ?, ?, ?, ?)'),
       getMeta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
@@ -293,8 +299,7 @@ export class Store extends FileStore {
 
   insertSighting(paper: PaperKey, fileId: number, r: DigestRecord, rule: string, score: number): void {
     const json = (a: string[]) => (a.length === 0 ? '[]' : JSON.stringify(a));
-    this.s.insertSighting.run(
-      paper.rid,
+    const done = this.s.insertSighting.run(
       paper.id,
       fileId,
       r.position,
@@ -314,7 +319,9 @@ export class Store extends FileStore {
       r.arxivVersion ?? null,
       // Only a record's own part date is kept: null means the file's date applies.
       r.digestDate ?? null,
+      paper.rid,
     );
+    if (done.changes !== 1) throw new Error(`no stored paper ${paper.id} (rid ${paper.rid})`);
   }
 
   /** The repos and links every sighting of a paper got from its input form's fields. */
@@ -350,7 +357,12 @@ export class Store extends FileStore {
       this.s.insertCodeLink.run(rid, id, g.url, g.owner, g.repo, g.path, g.status, g.source, d.promised_since, d.available_since);
     }
     for (const l of x.links) this.s.insertLink.run(rid, id, l.url, l.kind);
+    // A sentence is stored as its span of the abstract as stored now (read back: the one place
+    // that knows it), else as text.
+    const abstract = x.claims.length > 0 ? (this.s.abstractOf.get(rid) ?? '') : '';
+    const spans = new SentenceSpans(abstract);
     for (const c of x.claims) {
+      const span = spans.of(c.sentence, c.start);
       this.s.insertClaim.run(
         rid,
         id,
@@ -364,7 +376,9 @@ export class Store extends FileStore {
         c.kind,
         c.metric,
         c.qualifier,
-        c.sentence,
+        span ? null : c.sentence,
+        span?.[0] ?? null,
+        span?.[1] ?? null,
       );
     }
     for (const m of x.methods) this.s.insertMethod.run(rid, id, m.family, m.name, m.role);
