@@ -1,5 +1,5 @@
 /**
- * SQL for text stored once (issue 18, see migration 9 in ./schema.ts): a sighting's title and
+ * SQL for text stored once (issue 18, see the "write less" migration in ./schema.ts): a sighting's title and
  * abstract are NULL when they are its paper's, a claim's sentence is NULL when it is a span of its
  * paper's abstract. Every reader reads them through these expressions, so what a sighting or a
  * claim says never depends on how it was stored.
