@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CanonicalPaper, DigestRecord } from '../types.js';
-import { DedupIndex, type PreparedSighting } from '../dedup/index.js';
+import type { DedupIndex, PreparedSighting } from '../dedup/index.js';
 import { bestText, placeSighting } from '../dedup/merge.js';
 import { sourceRank } from '../dedup/sources.js';
 import { extractAll } from '../extract/index.js';
@@ -23,6 +23,7 @@ import { WriteBatch, withBusyRetry } from './batch.js';
 import { hashKey, type PreparedDigest, type PreparedFile } from './prepare.js';
 import { FileWork, isIdOf, resolvedPath } from './fileWork.js';
 import { seenDatesOf } from './seenDates.js';
+import { PaperIndex } from './paperIndex.js';
 import { isMemberOf, storedPathExists } from './storedPath.js';
 import type { ProgressState } from '../output/progress.js';
 
@@ -48,6 +49,8 @@ export interface IngestOptions {
   batchMs?: number;
   /** Build the query-only indexes once at the end (see QUERY_INDEXES); default: isBulk. */
   bulk?: boolean;
+  /** Keep a dedup snapshot from this many papers on (default SNAPSHOT_MIN_PAPERS; see ./paperIndex.ts). */
+  snapshotMinPapers?: number;
 }
 
 /** What the progress bar shows, after each file. */
@@ -88,9 +91,8 @@ export const DEFAULT_MAX_RECORD_CHARS = 100_000;
 
 export class Ingester {
   private readonly store: Store;
-  private index: DedupIndex;
-  /** The database's meta.rev that the in-memory index has caught up with. */
-  private indexRev = -1;
+  /** The dedup index over the stored papers, and the meta.rev it has caught up with. */
+  private readonly papers: PaperIndex;
   private readonly opts: IngestOptions & { maxFileBytes: number; maxRecordChars: number };
   /** The file being stored part by part (see PreparedDigest.part), between its first and last part. */
   private openFile: OpenFile | null = null;
@@ -107,7 +109,15 @@ export class Ingester {
       maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
       maxRecordChars: opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
     };
-    this.index = new DedupIndex({ threshold: opts.threshold });
+    this.papers = new PaperIndex(db, this.store, opts.threshold, opts.snapshotMinPapers);
+  }
+
+  private get index(): DedupIndex {
+    return this.papers.index;
+  }
+
+  private set indexRev(rev: number) {
+    this.papers.rev = rev;
   }
 
   async run(files: string[], summary = emptySummary()): Promise<IngestSummary> {
@@ -129,6 +139,8 @@ export class Ingester {
         if (!failed) throw err; // else the first error is the one to report
       }
     }
+    // Not after a failure: the index may hold papers never committed.
+    withBusyRetry(() => this.db.transaction(() => this.papers.saveIfStale()).immediate());
     summary.papers = this.store.paperCount();
     summary.dedup = { ...this.index.stats };
     return summary;
@@ -542,17 +554,11 @@ export class Ingester {
 
   /** Teaches the index the papers written since it last looked (by us or a concurrent ingest). */
   private catchUpIndex(): void {
-    const rev = this.store.currentRev();
-    if (rev === this.indexRev) return;
-    for (const p of this.store.papersSince(this.indexRev)) {
-      this.index.put({ id: p.id, arxivId: p.arxiv_id, title: p.title, abstract: p.abstract });
-    }
-    this.indexRev = rev;
+    this.papers.catchUp();
   }
 
   private resetIndex(): void {
-    this.index = new DedupIndex({ threshold: this.opts.threshold });
-    this.indexRev = -1;
+    this.papers.reset();
   }
 }
 
