@@ -387,6 +387,36 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE sightings ADD COLUMN digest_date TEXT;
   `,
 
+  // The dedup index kept in the database (issue 18), so a small ingest into a large database loads
+  // it rather than re-normalising every stored paper (29 s at 1M papers for a day's digests). The
+  // snapshot is the index as it was at meta.rev = rev (see dedup/snapshot.ts); papers written after
+  // rev are caught up by rev as before, and the ids renamed or deleted after it are in dedup_log
+  // (kept by triggers, whoever writes: the ingest, the decisions, plain SQL), applied first.
+  // The log is kept only while a snapshot exists.
+  `
+  CREATE TABLE dedup_snapshot (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    rev     INTEGER NOT NULL,            -- meta.rev the index was caught up to
+    log_seq INTEGER NOT NULL,            -- the last dedup_log entry it includes
+    format  TEXT NOT NULL,               -- snapshot format and tool version: another one is ignored
+    papers  INTEGER NOT NULL,
+    data    BLOB NOT NULL
+  );
+  CREATE TABLE dedup_log (
+    seq    INTEGER PRIMARY KEY AUTOINCREMENT, -- increasing even after the log is pruned
+    old_id TEXT NOT NULL,
+    new_id TEXT                               -- NULL: the paper was deleted
+  );
+  CREATE TRIGGER papers_dedup_delete AFTER DELETE ON papers
+  WHEN EXISTS (SELECT 1 FROM dedup_snapshot) BEGIN
+    INSERT INTO dedup_log (old_id, new_id) VALUES (old.id, NULL);
+  END;
+  CREATE TRIGGER papers_dedup_rename AFTER UPDATE OF id ON papers
+  WHEN old.id IS NOT new.id AND EXISTS (SELECT 1 FROM dedup_snapshot) BEGIN
+    INSERT INTO dedup_log (old_id, new_id) VALUES (old.id, new.id);
+  END;
+  `,
+
   // Write less (issue 18). Most sightings read a paper exactly as its canonical copy holds it, and
   // storing that text again was 110 MB of a 360 MB database at 100k papers; a claim's sentence is
   // a span of its paper's abstract, and storing it was 25 MB more.
@@ -408,7 +438,7 @@ export const MIGRATIONS: readonly string[] = [
   DROP VIEW paper_list;
   DROP VIEW claim_list;
 
-  CREATE TABLE sightings_v9 (
+  CREATE TABLE sightings_once (
     id            INTEGER PRIMARY KEY,
     paper_id      TEXT NOT NULL,
     file_id       INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
@@ -431,13 +461,13 @@ export const MIGRATIONS: readonly string[] = [
     digest_date   TEXT,
     UNIQUE (file_id, position)
   );
-  INSERT INTO sightings_v9
+  INSERT INTO sightings_once
     SELECT s.id, s.paper_id, s.file_id, s.position, nullif(s.title, p.title), nullif(s.abstract, p.abstract), s.arxiv_id,
            s.authors, s.upvotes, s.published_at, s.site_repos, s.site_links, s.match_rule, s.match_score, s.paper_rid,
            s.summary, s.summary_lang, s.text_kind, s.arxiv_version, s.digest_date
     FROM sightings s JOIN papers p ON p.rid = s.paper_rid ORDER BY s.id;
   DROP TABLE sightings;
-  ALTER TABLE sightings_v9 RENAME TO sightings;
+  ALTER TABLE sightings_once RENAME TO sightings;
   CREATE INDEX sightings_paper ON sightings(paper_rid);
 
   CREATE TRIGGER papers_text_sightings AFTER UPDATE OF title, abstract ON papers
@@ -459,7 +489,7 @@ export const MIGRATIONS: readonly string[] = [
     WHERE id = new.id;
   END;
 
-  CREATE TABLE claims_v9 (
+  CREATE TABLE claims_once (
     id             INTEGER PRIMARY KEY,
     paper_id       TEXT NOT NULL,
     text           TEXT NOT NULL,
@@ -478,7 +508,7 @@ export const MIGRATIONS: readonly string[] = [
     sentence_end   INTEGER
   );
   -- The first place the sentence occurs in the abstract: wherever it is, the span reads the same.
-  INSERT INTO claims_v9
+  INSERT INTO claims_once
     SELECT id, paper_id, text, start, end_offset, value, low, high, unit, kind, metric, qualifier,
            CASE WHEN span THEN NULL ELSE sentence END, paper_rid,
            CASE WHEN span THEN at - 1 END, CASE WHEN span THEN at - 1 + length(sentence) END
@@ -486,7 +516,7 @@ export const MIGRATIONS: readonly string[] = [
           FROM (SELECT c.*, p.abstract, instr(p.abstract, c.sentence) AS at FROM claims c JOIN papers p ON p.rid = c.paper_rid) c)
     ORDER BY id;
   DROP TABLE claims;
-  ALTER TABLE claims_v9 RENAME TO claims;
+  ALTER TABLE claims_once RENAME TO claims;
   CREATE INDEX claims_paper ON claims(paper_rid);
   CREATE INDEX claims_metric ON claims(metric COLLATE NOCASE, value);
   CREATE INDEX claims_unit ON claims(unit COLLATE NOCASE, value);

@@ -268,7 +268,7 @@ describe('a claim sentence stored as a span of the abstract', () => {
 });
 
 describe('migration: text stored once', () => {
-  const at = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE sightings_v9'));
+  const at = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE sightings_once'));
 
   it('turns equal sighting texts to NULL and sentences into spans, and every reader sees the same', () => {
     expect(at).toBeGreaterThan(0);

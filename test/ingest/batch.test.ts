@@ -70,7 +70,9 @@ describe('Ingester with batched commits', () => {
       return f;
     });
     const db = openForWrite(path.join(dir, 'a.db'));
-    db.exec(`CREATE TRIGGER poison BEFORE INSERT ON sightings WHEN new.title = 'Poisoned title'
+    // A sighting's title is stored NULL when it is its paper's (issue 18): read it as readers do.
+    db.exec(`CREATE TRIGGER poison BEFORE INSERT ON sightings
+             WHEN coalesce(new.title, (SELECT title FROM papers WHERE rid = new.paper_rid)) = 'Poisoned title'
              BEGIN SELECT RAISE(ABORT, 'poisoned'); END`);
     return { dir, files, db };
   }
