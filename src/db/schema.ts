@@ -456,7 +456,7 @@ export const MIGRATIONS: readonly string[] = [
     paper_rid     INTEGER NOT NULL REFERENCES papers(rid) ON DELETE CASCADE,
     summary       TEXT NOT NULL DEFAULT '',
     summary_lang  TEXT,
-    text_kind     TEXT CHECK (text_kind IN ('abstract', 'summary', 'comment', 'none')),
+    text_kind TEXT CHECK (text_kind IN ('abstract', 'summary', 'comment', 'none')),
     arxiv_version INTEGER,
     digest_date   TEXT,
     UNIQUE (file_id, position)
