@@ -18,5 +18,5 @@ export const register: Register = (program, run) => {
       'after',
       examples('papers claims --metric speedup --min 2', 'papers claims --kind parameters --method lora --json'),
     )
-    .action(run(async () => (await import('./extractions.js')).claimsCommand));
+    .action(run(async () => (await import('./claims.js')).claimsCommand));
 };

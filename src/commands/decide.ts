@@ -3,7 +3,7 @@
  * stored and applied at once, and again by every later ingest (see ingest/decide.ts).
  */
 import fs from 'node:fs';
-import { addressKey, type Decision, type DecisionKind, type PortableDecision, type SightingAddress } from '../dedup/decisions.js';
+import { addressKey, type DecisionKind, type PortableDecision, type SightingAddress } from '../dedup/decisions.js';
 import { findPaperRid } from '../db/read.js';
 import { openForWrite, resolveDbPath, withReadDb, type DB } from '../db/open.js';
 import { DecisionStore } from '../db/decisions.js';
@@ -11,28 +11,13 @@ import { UsageError } from '../errors.js';
 import { Decider } from '../ingest/decide.js';
 import { Ingester } from '../ingest/run.js';
 import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
-import type { View } from '../output/render.js';
 import { log } from '../output/log.js';
+import { decisionView } from '../output/views.js';
 
 interface DecideFlags {
   db?: string;
   note?: string;
 }
-
-const FIELDS = ['id', 'kind', 'ids', 'sightings', 'note', 'created_at'] as const;
-
-const view: View<Decision> = {
-  fields: FIELDS,
-  toJSON: (d) => ({ id: d.id, kind: d.kind, ids: d.ids, sightings: d.groups, note: d.note, created_at: d.created_at }),
-  columns: [
-    { key: 'id', header: 'ID', align: 'right' },
-    { key: 'kind', header: 'KIND' },
-    { key: 'ids', header: 'PAPERS', cell: (d) => d.ids.join(' ') },
-    { key: 'sightings', header: 'SIGHTINGS', align: 'right', cell: (d) => String(d.groups.reduce((n, g) => n + g.length, 0)) },
-    { key: 'created_at', header: 'WHEN', cell: (d) => d.created_at.slice(0, 19).replace('T', ' ') },
-    { key: 'note', header: 'NOTE', flex: true, cell: (d) => d.note ?? '' },
-  ],
-};
 
 /** A paper by id, arXiv id or alias; a usage error names the one not found. */
 function paperOf(db: DB, id: string): { rid: number; id: string } {
@@ -129,8 +114,8 @@ export async function splitCommand(id: string, specs: string[], flags: DecideFla
 
 /** `papers decisions`: every decision, oldest first. */
 export async function decisionsCommand(flags: FormatFlags & { db?: string }): Promise<number> {
-  const ctx = outputContext(flags, FIELDS);
-  await withReadDb(flags.db, (db) => emitRows(new DecisionStore(db).list(), view, ctx, 'no decisions'));
+  const ctx = outputContext(flags, decisionView.fields);
+  await withReadDb(flags.db, (db) => emitRows(new DecisionStore(db).list(), decisionView, ctx, 'no decisions'));
   return 0;
 }
 

@@ -17,5 +17,5 @@ export const register: Register = (program, run) => {
         "papers links --limit 0 --jq '.[].url'",
       ),
     )
-    .action(run(async () => (await import('./extractions.js')).linksCommand));
+    .action(run(async () => (await import('./links.js')).linksCommand));
 };

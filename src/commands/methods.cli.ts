@@ -5,5 +5,5 @@ export const register: Register = (program, run) => {
   const cmd = program.command('methods').description('method families and their members, with paper counts by role');
   withColor(withLimit(withListing(withDb(cmd)), 'rows', '0'))
     .addHelpText('after', examples('papers methods', 'papers methods --jq \'.[] | select(.family=="lora")\''))
-    .action(run(async () => (await import('./extractions.js')).methodsCommand));
+    .action(run(async () => (await import('./methods.js')).methodsCommand));
 };

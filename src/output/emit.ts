@@ -30,6 +30,8 @@ export interface FormatFlags {
 
 export interface OutputContext {
   format: OutputFormat;
+  /** The format was asked for by a flag (--tsv...), not picked because stdout is a pipe. */
+  chosen: boolean;
   fields: string[] | null;
   chalk: ChalkInstance;
   width: number;
@@ -100,6 +102,7 @@ export function outputContext(
   if (flags.jq !== undefined && flags.jq.trim() === '') throw new UsageError('--jq needs a filter, e.g. --jq ".[].title"');
   return {
     format,
+    chosen: Boolean(flags.json || flags.ndjson || flags.nl || flags.csv || flags.tsv || flags.table || flags.jq !== undefined),
     fields,
     chalk: new Chalk({ level }),
     width: terminalWidth(out),
@@ -267,4 +270,23 @@ export async function emitObject(obj: unknown, ctx: OutputContext, text: () => s
   if (ctx.format === 'json') return write(ctx.out, JSON.stringify(obj, null, 2) + '\n');
   if (ctx.format === 'ndjson') return write(ctx.out, JSON.stringify(obj) + '\n');
   return write(ctx.out, text());
+}
+
+/**
+ * Writes one record (a paper, the statistics) that also has a flat form, rows of a view: the rows
+ * in CSV, in TSV when asked for (a pipe with no flag gets the text), and with --fields outside a
+ * table (or inside one too, with `fieldsInTable`); else the object as emitObject writes it.
+ */
+export async function emitRecord<T>(
+  obj: unknown,
+  ctx: OutputContext,
+  text: () => string,
+  flat: { rows: Iterable<T>; view: View<T>; fieldsInTable?: boolean },
+): Promise<void> {
+  const fieldRows = ctx.fields !== null && (ctx.format !== 'table' || flat.fieldsInTable === true);
+  if (ctx.format === 'csv' || (ctx.format === 'tsv' && ctx.chosen) || fieldRows) {
+    await emitRows(flat.rows, flat.view, ctx);
+    return;
+  }
+  await emitObject(obj, ctx, text);
 }

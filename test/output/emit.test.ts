@@ -72,6 +72,7 @@ function ctxFor(
 ): OutputContext {
   return {
     format,
+    chosen: true,
     fields: opts.fields ?? null,
     chalk: new Chalk({ level: opts.level ?? 0 }),
     width: opts.width ?? 80,
