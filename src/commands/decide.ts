@@ -10,7 +10,7 @@ import { DecisionStore } from '../db/decisions.js';
 import { UsageError } from '../errors.js';
 import { Decider } from '../ingest/decide.js';
 import { Ingester } from '../ingest/run.js';
-import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
+import { emitJson, emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import { log } from '../output/log.js';
 import { decisionView } from '../output/views.js';
 
@@ -153,6 +153,6 @@ export async function exportDecisionsCommand(
   const list = await withReadDb(flags.db, (db) => new DecisionStore(db).list());
   // The same keys as `papers decisions --json`, less the local id (a rebuilt database numbers its own).
   const decisions = list.map((d) => ({ kind: d.kind, ids: d.ids, sightings: d.groups, note: d.note, created_at: d.created_at }));
-  process.stdout.write(`${JSON.stringify({ version: 1, decisions }, null, 2)}\n`);
+  await emitJson({ version: 1, decisions });
   return 0;
 }

@@ -261,13 +261,18 @@ async function emitAll<T>(rows: Iterable<T>, view: View<T>, ctx: OutputContext, 
   return all.length;
 }
 
+/** Writes one value as indented JSON: a command's `--json` summary (ingest, forget), an export file. */
+export function emitJson(value: unknown, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+  return write(out, JSON.stringify(value, null, 2) + '\n');
+}
+
 /**
  * Writes one object (a summary, a record, statistics): JSON in the data formats, else the text
  * the command renders for people.
  */
 export async function emitObject(obj: unknown, ctx: OutputContext, text: () => string): Promise<void> {
   if (ctx.jq != null) return writeJq(obj, ctx.jq, ctx.out);
-  if (ctx.format === 'json') return write(ctx.out, JSON.stringify(obj, null, 2) + '\n');
+  if (ctx.format === 'json') return emitJson(obj, ctx.out);
   if (ctx.format === 'ndjson') return write(ctx.out, JSON.stringify(obj) + '\n');
   return write(ctx.out, text());
 }
