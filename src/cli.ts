@@ -61,11 +61,11 @@ export function buildProgram(onExit: (code: number) => void): Command {
   // The options a command sees include the global ones (`papers --db X query`): commander hands
   // an action its own options, then the command; the command's optsWithGlobals() merges both.
   const run: Run =
-    (load) =>
-    async (...args) => {
+    <A extends unknown[]>(load: () => Promise<(...args: A) => Promise<number>>) =>
+    async (...args: [...A, ...unknown[]]) => {
       const cmd = args[args.length - 1];
       if (cmd instanceof Command && args.length >= 2) args[args.length - 2] = cmd.optsWithGlobals();
-      onExit(await (await load())(...args));
+      onExit(await (await load())(...(args as unknown as A)));
     };
 
   program

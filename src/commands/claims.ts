@@ -6,12 +6,10 @@ import { listClaims } from '../db/listings.js';
 import { UsageError } from '../errors.js';
 import { KNOWN_UNITS } from '../extract/claims-lexicon.js';
 import { parseCountFlag, parseQuantity } from '../filters.js';
-import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
+import { emitRows, outputContext } from '../output/emit.js';
 import { claimView } from '../output/views.js';
-import { CLAIM_KINDS } from '../vocabulary.js';
-import { oneOf, resolveMethod } from './query.js';
-
-type DbFlags = FormatFlags & { db?: string };
+import type { ClaimsFlags } from './claims.cli.js';
+import { resolveMethod } from './query.js';
 
 function quantity(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
@@ -33,25 +31,15 @@ function claimUnit(text: string | undefined): string | undefined {
   return found;
 }
 
-export async function claimsCommand(
-  flags: DbFlags & {
-    metric?: string;
-    kind?: string;
-    unit?: string;
-    min?: string;
-    max?: string;
-    method?: string[];
-    limit?: string;
-  },
-): Promise<number> {
+export async function claimsCommand(flags: ClaimsFlags): Promise<number> {
   const query = {
     metric: flags.metric,
-    kind: oneOf(flags.kind, CLAIM_KINDS, '--kind'),
+    kind: flags.kind,
     unit: claimUnit(flags.unit),
     min: quantity(flags.min, '--min'),
     max: quantity(flags.max, '--max'),
     methods: (flags.method ?? []).map(resolveMethod),
-    limit: parseCountFlag(flags.limit ?? '20', '--limit'),
+    limit: parseCountFlag(flags.limit, '--limit'),
   };
   const ctx = outputContext(flags, claimView.fields);
   await withReadDb(flags.db, (db) => {

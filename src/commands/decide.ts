@@ -10,14 +10,11 @@ import { DecisionStore } from '../db/decisions.js';
 import { UsageError } from '../errors.js';
 import { Decider } from '../ingest/decide.js';
 import { Ingester } from '../ingest/run.js';
-import { emitJson, emitRows, outputContext, type FormatFlags } from '../output/emit.js';
+import { emitJson, emitRows, outputContext } from '../output/emit.js';
 import { log } from '../output/log.js';
 import { decisionView } from '../output/views.js';
-
-interface DecideFlags {
-  db?: string;
-  note?: string;
-}
+import type { DecisionsFlags } from './decisions.cli.js';
+import type { DecideFlags } from './merge.cli.js';
 
 /** A paper by id, arXiv id or alias; a usage error names the one not found. */
 function paperOf(db: DB, id: string): { rid: number; id: string } {
@@ -113,7 +110,7 @@ export async function splitCommand(id: string, specs: string[], flags: DecideFla
 }
 
 /** `papers decisions`: every decision, oldest first. */
-export async function decisionsCommand(flags: FormatFlags & { db?: string }): Promise<number> {
+export async function decisionsCommand(flags: DecisionsFlags): Promise<number> {
   const ctx = outputContext(flags, decisionView.fields);
   await withReadDb(flags.db, (db) => emitRows(new DecisionStore(db).list(), decisionView, ctx, 'no decisions'));
   return 0;

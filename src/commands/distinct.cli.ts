@@ -1,8 +1,8 @@
 /** `papers distinct`: registration only; the work is in decide.ts, loaded when it runs. */
-import { examples, type Register, withDb } from './options.js';
+import { command, examples, type Register, withDb } from './options.js';
 
 export const register: Register = (program, run) => {
-  withDb(program.command('distinct'))
+  withDb(command(program, 'distinct'))
     .description('these two papers are never merged with each other')
     .argument('<a>', 'paper id')
     .argument('<b>', 'paper id')

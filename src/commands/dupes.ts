@@ -9,16 +9,15 @@ import { DEFAULT_THRESHOLD } from '../dedup/index.js';
 import { nearPairs } from '../dedup/near.js';
 import { UsageError } from '../errors.js';
 import { parseCountFlag } from '../filters.js';
-import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
+import { emitRows, outputContext } from '../output/emit.js';
+import { type DupesFlags, NEAR_MARGIN } from './dupes.cli.js';
 import { dupeSightingView, dupeView, nearView, type DupeSightingRow, type NearRow } from '../output/views.js';
 
-export async function dupesCommand(
-  flags: FormatFlags & { db?: string; rule?: string; limit?: string; near?: boolean; margin?: string; threshold?: string },
-): Promise<number> {
-  const limit = parseCountFlag(flags.limit ?? '20', '--limit');
+export async function dupesCommand(flags: DupesFlags): Promise<number> {
+  const limit = parseCountFlag(flags.limit, '--limit');
   if (flags.near) {
     const threshold = Number(flags.threshold ?? DEFAULT_THRESHOLD);
-    const margin = Number(flags.margin ?? '0.1');
+    const margin = Number(flags.margin ?? NEAR_MARGIN);
     if (!(threshold > 0 && threshold <= 1)) throw new UsageError(`invalid --threshold '${flags.threshold}': expected (0, 1]`);
     if (!(margin > 0 && margin < threshold)) throw new UsageError(`invalid --margin '${flags.margin}': expected (0, threshold)`);
     const ctx = outputContext(flags, nearView.fields);

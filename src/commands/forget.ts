@@ -9,8 +9,9 @@ import { Ingester } from '../ingest/run.js';
 import { STDIN_NAME } from '../ingest/prepare.js';
 import { emitJson } from '../output/emit.js';
 import { log } from '../output/log.js';
+import type { ForgetFlags } from './forget.cli.js';
 
-export async function forgetCommand(files: string[], flags: { db?: string; json?: boolean }): Promise<number> {
+export async function forgetCommand(files: string[], flags: ForgetFlags): Promise<number> {
   const dbPath = resolveDbPath(flags.db);
   const db = openForWrite(dbPath);
   try {

@@ -17,20 +17,7 @@ import { emitJson } from '../output/emit.js';
 import { logIngest } from '../output/ingest-summary.js';
 import { log } from '../output/log.js';
 import { parseCountFlag } from '../filters.js';
-
-export interface IngestFlags {
-  db?: string;
-  json?: boolean;
-  quiet?: boolean;
-  threshold?: string;
-  maxFileMb?: string;
-  maxRecordChars?: string;
-  jobs?: string;
-  /** Forget the files none of whose paths exists any more (see Ingester.missingFiles). */
-  prune?: boolean;
-  /** A decisions.json (from `papers decisions export`) to apply. */
-  decisions?: string;
-}
+import type { IngestFlags } from './ingest.cli.js';
 
 function positiveNumber(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;

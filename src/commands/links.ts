@@ -6,13 +6,12 @@ import { listLinks } from '../db/listings.js';
 import { UsageError } from '../errors.js';
 import { cutoffDay } from '../extract/promises.js';
 import { parseCountFlag } from '../filters.js';
-import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
+import { emitRows, outputContext } from '../output/emit.js';
 import { linkView } from '../output/views.js';
+import type { LinksFlags } from './links.cli.js';
 
-type DbFlags = FormatFlags & { db?: string };
-
-export async function linksCommand(flags: DbFlags & { status?: string; limit?: string; olderThan?: string }): Promise<number> {
-  const limit = parseCountFlag(flags.limit ?? '20', '--limit');
+export async function linksCommand(flags: LinksFlags): Promise<number> {
+  const limit = parseCountFlag(flags.limit, '--limit');
   const seenBy = flags.olderThan === undefined ? undefined : cutoffDay(flags.olderThan, new Date());
   if (seenBy === null) throw new UsageError(`invalid --older-than '${flags.olderThan}': expected e.g. 30d, 4w, 6m or 1y`);
   const ctx = outputContext(flags, linkView.fields);

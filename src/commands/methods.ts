@@ -6,10 +6,9 @@ import { methodCounts, type MethodCount } from '../db/listings.js';
 import { taxonomy } from '../extract/methods/index.js';
 import { UMBRELLAS } from '../extract/umbrellas.js';
 import { parseCountFlag } from '../filters.js';
-import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
+import { emitRows, outputContext } from '../output/emit.js';
 import { methodView, type MethodListing } from '../output/views.js';
-
-type DbFlags = FormatFlags & { db?: string };
+import type { MethodsFlags } from './methods.cli.js';
 
 /** The family labels of the taxonomy ("LoRA and other low-rank adaptation"), by family id. */
 const FAMILY_LABELS = new Map(taxonomy.families.map((f) => [f.id, f.label]));
@@ -21,8 +20,8 @@ function labelled(m: MethodCount): MethodListing {
   return { ...m, label: m.name };
 }
 
-export async function methodsCommand(flags: DbFlags & { limit?: string }): Promise<number> {
-  const limit = parseCountFlag(flags.limit ?? '0', '--limit');
+export async function methodsCommand(flags: MethodsFlags): Promise<number> {
+  const limit = parseCountFlag(flags.limit, '--limit');
   const ctx = outputContext(flags, methodView.fields);
   await withReadDb(flags.db, (db) => {
     const all = methodCounts(db, UMBRELLAS).map(labelled);

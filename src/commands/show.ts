@@ -5,9 +5,10 @@ import { withReadDb } from '../db/open.js';
 import type { DB } from '../db/open.js';
 import { PAPER_FIELDS, findPaperRid, hydratePapers, type PaperRecord } from '../db/read.js';
 import { UserError } from '../errors.js';
-import { emitRecord, outputContext, type FormatFlags } from '../output/emit.js';
+import { emitRecord, outputContext } from '../output/emit.js';
 import { renderPaper } from '../output/paper-text.js';
 import { paperView } from '../output/views.js';
+import type { ShowFlags } from './show.cli.js';
 
 /** The paper a reference names (see findPaperRid), or a UserError saying none does. */
 export function paperByRef(db: DB, ref: string): PaperRecord {
@@ -17,7 +18,7 @@ export function paperByRef(db: DB, ref: string): PaperRecord {
   return paper;
 }
 
-export async function showCommand(id: string, flags: FormatFlags & { db?: string }): Promise<number> {
+export async function showCommand(id: string, flags: ShowFlags): Promise<number> {
   const ctx = outputContext(flags, PAPER_FIELDS);
   const paper = await withReadDb(flags.db, (db) => paperByRef(db, id));
   // The flat forms and --fields: the paper as a one-row listing, like `query --arxiv`.

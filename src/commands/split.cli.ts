@@ -1,8 +1,8 @@
 /** `papers split`: registration only; the work is in decide.ts, loaded when it runs. */
-import { examples, type Register, withDb } from './options.js';
+import { command, examples, type Register, withDb } from './options.js';
 
 export const register: Register = (program, run) => {
-  withDb(program.command('split'))
+  withDb(command(program, 'split'))
     .description('these sightings are a paper of their own, never merged back')
     .argument('<id>', 'the paper they are in')
     .argument('<sightings...>', 'FILE:POSITION (see papers show ID --json), FILE a path or sha256 prefix')

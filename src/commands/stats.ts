@@ -5,11 +5,12 @@
 import { withReadDb } from '../db/open.js';
 import { collectStats } from '../db/listings.js';
 import { UsageError } from '../errors.js';
-import { emitRecord, outputContext, type FormatFlags } from '../output/emit.js';
+import { emitRecord, outputContext } from '../output/emit.js';
 import { renderStats, statRows, statView } from '../output/stats-text.js';
 import { escapeTerminalDeep } from '../sanitize.js';
+import type { StatsFlags } from './stats.cli.js';
 
-export async function statsCommand(flags: FormatFlags & { db?: string }): Promise<number> {
+export async function statsCommand(flags: StatsFlags): Promise<number> {
   const ctx = outputContext(flags, statView.fields);
   const stats = await withReadDb(flags.db, collectStats);
   if (ctx.fields && ctx.jq != null) throw new UsageError('stats --fields goes with --csv, --tsv or --ndjson');

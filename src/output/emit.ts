@@ -63,6 +63,12 @@ export function colorEnabled(isTTY: boolean, flag: boolean | undefined, env: Nod
   return isTTY;
 }
 
+/** Whether a listing flag (a format, --fields, --jq) was given: citation formats take none of them. */
+export function listingFlagGiven(flags: FormatFlags): boolean {
+  const given = [flags.json, flags.ndjson, flags.nl, flags.csv, flags.tsv, flags.table, flags.fields, flags.jq];
+  return given.some((f) => f !== undefined && f !== false);
+}
+
 /** Picks the output format from the flags and whether stdout is a terminal. */
 export function chooseFormat(flags: FormatFlags, isTTY: boolean): OutputFormat {
   const asked = { ...flags, ndjson: flags.ndjson || flags.nl };
