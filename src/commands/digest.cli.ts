@@ -1,11 +1,19 @@
 /** `papers digest`: registration only; the work is in digest.ts, loaded when it runs. */
 import type { Command } from 'commander';
-import { collect, command, examples, type FlagsOf, option, type Register, withDb } from './options.js';
+import { collect, command, type FlagsOf, option, type Register, withDb } from './options.js';
 
 function declare(program: Command) {
   return withDb(
-    command(program, 'digest')
-      .description('papers new since the last digest (the database remembers each one), as markdown, HTML or a feed')
+    command(
+      program,
+      'digest',
+      'papers new since the last digest (the database remembers each one), as markdown, HTML or a feed',
+      [
+        'papers digest > issue-42.md',
+        'papers digest --format html --top 10 --group-by method --out issue.html --force',
+        'papers digest --dry-run --method lora --format rss',
+      ],
+    )
       .argument('[text...]', 'full-text search, as in query')
       .option('--since <date>', "papers first seen on or after this date, or 'last' (default: since the last digest)")
       .option('--until <date>', 'papers first seen on or before this date')
@@ -31,13 +39,6 @@ function declare(program: Command) {
       .option('--title <text>', 'the digest title (default: "Papers digest, DATE")')
       .option('--dry-run', 'do not record this digest (the next one will show the same papers)')
       .option('--all', 'ignore the memory: every paper in range, shown before or not'),
-  ).addHelpText(
-    'after',
-    examples(
-      'papers digest > issue-42.md',
-      'papers digest --format html --top 10 --group-by method --out issue.html --force',
-      'papers digest --dry-run --method lora --format rss',
-    ),
   );
 }
 

@@ -1,11 +1,12 @@
 /** `papers ingest`: registration only; the work is in ingest.ts, loaded when it runs. */
 import type { Command } from 'commander';
-import { command, examples, type FlagsOf, type Register, withDb } from './options.js';
+import { command, type FlagsOf, type Register, withDb } from './options.js';
 
 function declare(program: Command) {
-  const cmd = command(program, 'ingest')
-    .description('read digests (text, HTML, JSON, markdown) under files or folders into the database')
-    .argument('[paths...]', 'files or folders (searched recursively for .txt .md .html .htm .json .jsonl .ndjson)');
+  const cmd = command(program, 'ingest', 'read digests (text, HTML, JSON, markdown) under files or folders into the database', [
+    'papers ingest fixtures',
+    "papers ingest ~/digests --db research.db --json | jq '{files, new, errors}'",
+  ]).argument('[paths...]', 'files or folders (searched recursively for .txt .md .html .htm .json .jsonl .ndjson)');
   return withDb(cmd)
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress bar, warnings or summary (errors still go to stderr)')
@@ -14,11 +15,7 @@ function declare(program: Command) {
     .option('--max-record-chars <n>', 'drop records whose title or abstract is longer (default 100000)')
     .option('-j, --jobs <n>', 'worker threads reading and splitting files (default: by input size and cores; 0 = none)')
     .option('--decisions <file>', 'import merge/split/distinct decisions (from papers decisions export) and apply them')
-    .option('--prune', 'also forget files that no longer exist at any path they were seen at, and papers left with no sighting')
-    .addHelpText(
-      'after',
-      examples('papers ingest fixtures', "papers ingest ~/digests --db research.db --json | jq '{files, new, errors}'"),
-    );
+    .option('--prune', 'also forget files that no longer exist at any path they were seen at, and papers left with no sighting');
 }
 
 export type IngestFlags = FlagsOf<ReturnType<typeof declare>>;

@@ -1,13 +1,15 @@
 /** `papers merge`: registration only; the work is in decide.ts, loaded when it runs. */
 import type { Command } from 'commander';
-import { command, examples, type FlagsOf, type Register, withDb } from './options.js';
+import { command, type FlagsOf, type Register, withDb } from './options.js';
 
 function declare(program: Command) {
-  return withDb(command(program, 'merge'))
-    .description('these papers are one: the first id stays, the others become its aliases (kept by later ingests)')
+  return withDb(
+    command(program, 'merge', 'these papers are one: the first id stays, the others become its aliases (kept by later ingests)', [
+      'papers merge 2405.15738 5f2c1a9e0b7d --note "same paper, retitled"',
+    ]),
+  )
     .argument('<ids...>', 'paper ids (or arXiv ids), at least two')
-    .option('--note <text>', 'why (shown by papers decisions)')
-    .addHelpText('after', examples('papers merge 2405.15738 5f2c1a9e0b7d --note "same paper, retitled"'));
+    .option('--note <text>', 'why (shown by papers decisions)');
 }
 
 /** The flags of merge, split and distinct (the same two: --db and --note). */

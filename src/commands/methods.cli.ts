@@ -1,13 +1,13 @@
 /** `papers methods`: registration only; the work is in methods.ts, loaded when it runs. */
 import type { Command } from 'commander';
-import { command, examples, type FlagsOf, type Register, withColor, withDb, withLimit, withListing } from './options.js';
+import { asListing, command, type FlagsOf, type Register } from './options.js';
 
 function declare(program: Command) {
-  const cmd = command(program, 'methods').description('method families and their members, with paper counts by role');
-  return withColor(withLimit(withListing(withDb(cmd)), 'rows', '0')).addHelpText(
-    'after',
-    examples('papers methods', 'papers methods --jq \'.[] | select(.family=="lora")\''),
-  );
+  const cmd = command(program, 'methods', 'method families and their members, with paper counts by role', [
+    'papers methods',
+    'papers methods --jq \'.[] | select(.family=="lora")\'',
+  ]);
+  return asListing(cmd, 'rows', '0');
 }
 
 export type MethodsFlags = FlagsOf<ReturnType<typeof declare>>;

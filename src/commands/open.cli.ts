@@ -1,14 +1,16 @@
 /** `papers open`: registration only; the work is in open.ts, loaded when it runs. */
 import type { Command } from 'commander';
-import { command, examples, type FlagsOf, type Register, withDb } from './options.js';
+import { command, type FlagsOf, type Register, withDb } from './options.js';
 
 function declare(program: Command) {
   return withDb(
-    command(program, 'open')
-      .description("open a paper's page in the browser (prints the URL when there is no browser)")
+    command(program, 'open', "open a paper's page in the browser (prints the URL when there is no browser)", [
+      'papers open 2405.15738',
+      'papers open 8143bbb6 --print',
+    ])
       .argument('<id>', 'as for show: an id, a prefix, an arXiv id or URL')
       .option('--print', 'only print the URL'),
-  ).addHelpText('after', examples('papers open 2405.15738', 'papers open 8143bbb6 --print'));
+  );
 }
 
 export type OpenFlags = FlagsOf<ReturnType<typeof declare>>;

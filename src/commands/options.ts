@@ -34,11 +34,19 @@ export type Run = <A extends unknown[]>(
 export type Register = (program: CommanderCommand, run: Run) => void;
 
 /**
- * A new subcommand of `program`, typed. Made by `program.command()` so that it inherits the
- * program's settings (exitOverride, the error output), as every command must.
+ * A new subcommand of `parent`, typed, with its description and the examples its help ends with.
+ * Made by `parent.command()` so that it inherits the program's settings (exitOverride, the error
+ * output), as every command must.
  */
-export function command(program: CommanderCommand, name: string): Declared {
-  return program.command(name) as unknown as Declared;
+export function command(
+  parent: CommanderCommand | Declared<unknown[], OptionValues>,
+  name: string,
+  description: string,
+  exampleLines: string[] = [],
+): Declared {
+  const cmd = (parent as CommanderCommand).command(name).description(description);
+  if (exampleLines.length > 0) cmd.addHelpText('after', examples(...exampleLines));
+  return cmd as unknown as Declared;
 }
 
 /** An option for `addOption` (choices, hidden options), typed from its flags. */
@@ -88,13 +96,13 @@ export function withDb<A extends unknown[], O extends OptionValues>(cmd: Declare
  * The listing flags. A listing's --limit and its default are the command's own (see `withLimit`),
  * declared after these so the help keeps its order: call `withColor` last.
  */
-export function withListing<A extends unknown[], O extends OptionValues>(cmd: Declared<A, O>): Declared<A, O & ListingFlags> {
+function withListing<A extends unknown[], O extends OptionValues>(cmd: Declared<A, O>): Declared<A, O & ListingFlags> {
   listingOptions(cmd as unknown as Declared);
   return cmd as unknown as Declared<A, O & ListingFlags>;
 }
 
 /** A listing's --limit, with its default written once, at the command that owns it. */
-export function withLimit<A extends unknown[], O extends OptionValues>(
+function withLimit<A extends unknown[], O extends OptionValues>(
   cmd: Declared<A, O>,
   what: string,
   defaultLimit: string,
@@ -103,9 +111,30 @@ export function withLimit<A extends unknown[], O extends OptionValues>(
   return cmd as unknown as Declared<A, O & LimitFlags>;
 }
 
-export function withColor<A extends unknown[], O extends OptionValues>(cmd: Declared<A, O>): Declared<A, O & ColorFlags> {
+function withColor<A extends unknown[], O extends OptionValues>(cmd: Declared<A, O>): Declared<A, O & ColorFlags> {
   colorOption(cmd as unknown as Declared);
   return cmd as unknown as Declared<A, O & ColorFlags>;
+}
+
+/**
+ * A listing command's bundles, in the help's order: --db, the formats, its --limit (when it has
+ * one: what it counts and the default, written here once) and --no-color.
+ */
+export function asListing<A extends unknown[], O extends OptionValues>(
+  cmd: Declared<A, O>,
+): Declared<A, O & DbFlags & ListingFlags & ColorFlags>;
+export function asListing<A extends unknown[], O extends OptionValues>(
+  cmd: Declared<A, O>,
+  what: string,
+  defaultLimit: string,
+): Declared<A, O & DbFlags & ListingFlags & LimitFlags & ColorFlags>;
+export function asListing<A extends unknown[], O extends OptionValues>(
+  cmd: Declared<A, O>,
+  what?: string,
+  defaultLimit?: string,
+) {
+  const listing = withListing(withDb(cmd));
+  return withColor(what === undefined || defaultLimit === undefined ? listing : withLimit(listing, what, defaultLimit));
 }
 
 export function examples(...lines: string[]): string {

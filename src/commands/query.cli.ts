@@ -1,22 +1,21 @@
 /** `papers query`: its options, defaults and examples; the work is in query.ts, loaded when it runs. */
 import type { Command } from 'commander';
 import { SORTS, ROLES } from '../vocabulary.js';
-import {
-  collect,
-  command,
-  examples,
-  type FlagsOf,
-  option,
-  type Register,
-  withColor,
-  withDb,
-  withLimit,
-  withListing,
-} from './options.js';
+import { collect, asListing, command, type FlagsOf, option, type Register } from './options.js';
 
 function declare(program: Command) {
-  const cmd = command(program, 'query')
-    .description('papers matching every filter given: full-text search, methods, code, claims, authors, files, dates')
+  const cmd = command(
+    program,
+    'query',
+    'papers matching every filter given: full-text search, methods, code, claims, authors, files, dates',
+    [
+      'papers query --method lora --has-code',
+      "papers query fine-tuning --claim 'accuracy>=90' --json | jq '.[].title'",
+      "papers query --author 'wei liu' --sort upvotes",
+      'papers query --method lora --limit 0 --format bibtex > lora.bib',
+      'papers query --since 2024-05 --csv --fields id,title,last_seen > papers.csv',
+    ],
+  )
     .argument('[text...]', 'full-text search (FTS5: "exact phrase", prefix*, AND/OR/NOT; NOT x alone: all but x)')
     .option(
       '-m, --method <name>',
@@ -38,16 +37,7 @@ function declare(program: Command) {
     .addOption(
       option('--format <format>', 'citation entries instead of a listing').choices(['bibtex', 'ris', 'csl-json'] as const),
     );
-  return withColor(withLimit(withListing(withDb(cmd)), 'papers', '20')).addHelpText(
-    'after',
-    examples(
-      'papers query --method lora --has-code',
-      "papers query fine-tuning --claim 'accuracy>=90' --json | jq '.[].title'",
-      "papers query --author 'wei liu' --sort upvotes",
-      'papers query --method lora --limit 0 --format bibtex > lora.bib',
-      'papers query --since 2024-05 --csv --fields id,title,last_seen > papers.csv',
-    ),
-  );
+  return asListing(cmd, 'papers', '20');
 }
 
 /** The flags `papers query` gives its work, as declared above. */

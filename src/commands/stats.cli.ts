@@ -1,13 +1,14 @@
 /** `papers stats`: registration only; the work is in stats.ts, loaded when it runs. */
 import type { Command } from 'commander';
-import { command, examples, type FlagsOf, type Register, withColor, withDb, withListing } from './options.js';
+import { asListing, command, type FlagsOf, type Register } from './options.js';
 
 function declare(program: Command) {
-  const cmd = command(program, 'stats').description('counts by file, digest date, method family, claim kind and code');
-  return withColor(withListing(withDb(cmd))).addHelpText(
-    'after',
-    examples('papers stats', 'papers stats --json | jq .methods', 'papers stats --csv'),
-  );
+  const cmd = command(program, 'stats', 'counts by file, digest date, method family, claim kind and code', [
+    'papers stats',
+    'papers stats --json | jq .methods',
+    'papers stats --csv',
+  ]);
+  return asListing(cmd);
 }
 
 export type StatsFlags = FlagsOf<ReturnType<typeof declare>>;

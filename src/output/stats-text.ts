@@ -39,50 +39,40 @@ function section<T>(
 
 /** The stats for people; `charts` off gives the plain text used when piped. */
 export function renderStats(s: Stats, chalk: ChalkInstance | null, charts: boolean, columns = 100): string {
+  const part = <T>(title: string, rows: T[], label: (r: T) => string, value: (r: T) => number) =>
+    section(title, rows, label, value, chalk, charts, columns);
   const out = [
     `${s.papers} papers from ${s.sightings} sightings in ${s.files.length} files`,
     '',
-    ...section(
+    ...part(
       'Files',
       s.files,
       (f) => `${f.path} (${f.format}, ${f.digest_date ?? 'no date'})`,
       (f) => f.records,
-      chalk,
-      charts,
-      columns,
     ),
     '',
-    ...section(
+    ...part(
       'Digest dates (papers)',
       s.dates,
       (d) => d.date ?? 'no date',
       (d) => d.papers,
-      chalk,
-      charts,
-      columns,
     ),
     '',
-    ...section(
+    ...part(
       'Method families (papers)',
       s.methods,
       (m) => m.family,
       (m) => m.papers,
-      chalk,
-      charts,
-      columns,
     ),
     '',
-    ...section(
+    ...part(
       'Claims by kind',
       s.claims,
       (c) => `${c.kind} (${c.papers} papers)`,
       (c) => c.claims,
-      chalk,
-      charts,
-      columns,
     ),
     '',
-    ...section(
+    ...part(
       'Code',
       [
         { k: 'with a GitHub repository', v: s.code.with_code },
@@ -91,19 +81,13 @@ export function renderStats(s: Stats, chalk: ChalkInstance | null, charts: boole
       ],
       (r) => r.k,
       (r) => r.v,
-      chalk,
-      charts,
-      columns,
     ),
     '',
-    ...section(
+    ...part(
       'How sightings were placed',
       s.match_rules,
       (r) => r.rule,
       (r) => r.sightings,
-      chalk,
-      charts,
-      columns,
     ),
   ];
   return out.join('\n') + '\n';

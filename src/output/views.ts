@@ -10,6 +10,11 @@ import type { Decision } from '../dedup/decisions.js';
 import { textKindLabel } from './paper-text.js';
 import type { View } from './render.js';
 
+/** A row's JSON object: these keys of it, in this order (the row may hold more). */
+function keysOf<T>(fields: readonly (keyof T & string)[]): (row: T) => Record<string, unknown> {
+  return (row) => Object.fromEntries(fields.map((k) => [k, row[k]]));
+}
+
 /** The family names of a paper's methods, proposed ones first, for a narrow table column. */
 function methodSummary(p: PaperRecord): string {
   return [...new Set(p.methods.map((m) => (m.role === 'proposed' ? `${m.name}*` : m.family)))].join(',');
@@ -51,7 +56,7 @@ const CLAIM_FIELDS = [
 ] as const;
 export const claimView: View<ClaimRow> = {
   fields: CLAIM_FIELDS,
-  toJSON: (c) => Object.fromEntries(CLAIM_FIELDS.map((k) => [k, c[k]])),
+  toJSON: keysOf(CLAIM_FIELDS),
   columns: [
     { key: 'paper_id', header: 'PAPER', keep: true },
     { key: 'text', header: 'CLAIM' },
@@ -76,7 +81,7 @@ const LINK_FIELDS = [
 ] as const;
 export const linkView: View<LinkRow> = {
   fields: LINK_FIELDS,
-  toJSON: (l) => Object.fromEntries(LINK_FIELDS.map((k) => [k, l[k]])),
+  toJSON: keysOf(LINK_FIELDS),
   columns: [
     // URLs are not cut at the default 40 when the terminal has room (the title gives way first).
     { key: 'url', header: 'REPOSITORY', max: 100, min: 50 },
@@ -98,7 +103,7 @@ export type MethodListing = MethodCount & { label: string };
 
 export const methodView: View<MethodListing> = {
   fields: METHOD_FIELDS,
-  toJSON: (m) => Object.fromEntries(METHOD_FIELDS.map((k) => [k, m[k]])),
+  toJSON: keysOf(METHOD_FIELDS),
   columns: [
     // One name column: a family or umbrella by the id --method takes, its members indented under it.
     { key: 'name', header: 'METHOD', cell: (m) => (m.level === 'member' ? `  ${m.name}` : m.name) },
