@@ -1,7 +1,7 @@
 /**
- * The command-line program: commander wiring, global options and exit codes. Each command's work
- * is in src/commands/; this file only describes the surface and maps errors to exit codes:
- * 0 success, 1 failure, 2 usage error.
+ * The command-line program: the global options, the list of commands and the mapping of errors to
+ * exit codes (0 success, 1 failure, 2 usage error). Each command declares itself (options,
+ * defaults, examples) in src/commands/<name>.cli.ts and does its work in <name>.ts.
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';

@@ -10,7 +10,11 @@ import { COUNT_CAP } from '../vocabulary.js';
 import { csvLine } from './csv.js';
 import { flatCell, layoutTable, parseFields, pick, tsvLine, type OutputFormat, type View } from './render.js';
 
-/** The format flags every listing command takes (cli.ts defines them once, in `withListing`). */
+/**
+ * The format flags every listing command takes, as the output module reads them. They are declared
+ * once, in commands/options.ts (`asListing`); tsc checks at every outputContext call that what
+ * commander infers from that declaration fits this.
+ */
 export interface FormatFlags {
   json?: boolean;
   ndjson?: boolean;
