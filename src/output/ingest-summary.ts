@@ -2,7 +2,7 @@
  * What an ingest says to people, on stderr: the errors and warnings (the first few of each), then
  * one summary line. `--json` prints the summary object instead (see commands/ingest.ts).
  */
-import type { IngestSummary } from '../ingest/run.js';
+import type { IngestSummary } from '../ingest/summary.js';
 import { log } from './log.js';
 
 /** The summary, errors first; with `quiet` only the errors. */
