@@ -13,7 +13,6 @@ import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import { paperView } from '../output/views.js';
 import { ROLES, SORTS } from '../vocabulary.js';
 import type { CitationFormat } from '../output/citation.js';
-import { citeCommand } from './cite.js';
 
 export interface QueryFlags extends FormatFlags {
   db?: string;
@@ -87,6 +86,8 @@ export async function queryCommand(textParts: string[], flags: QueryFlags): Prom
     const listing = [flags.json, flags.ndjson, flags.nl, flags.csv, flags.tsv, flags.table, flags.fields, flags.jq];
     if (listing.some((f) => f !== undefined && f !== false))
       throw new UsageError('--format (citations) does not combine with the listing formats (--json, --csv, --fields, --jq...)');
+    // citation-js (~100 ms to load) only when citations are asked for.
+    const { citeCommand } = await import('./cite.js');
     return citeCommand(filters, flags.format, flags.db);
   }
   const ctx = outputContext(flags, PAPER_FIELDS);
