@@ -4,7 +4,8 @@
  */
 import { withReadDb } from '../db/open.js';
 import { PAPER_FIELDS, findPaperPage, leadingNot, hydratePapers, type MethodFilter, type PaperFilters } from '../db/read.js';
-import { lastIngestMark } from '../db/runs.js';
+import { fullTextBehind, lastIngestMark } from '../db/runs.js';
+import { log } from '../output/log.js';
 import { UsageError } from '../errors.js';
 import { parseArxivId, parseClaimFilter, parseCountFlag, parseDateBound } from '../filters.js';
 import { methodMatches } from '../extract/methods/index.js';
@@ -96,6 +97,9 @@ export async function queryCommand(textParts: string[], flags: QueryFlags): Prom
       const mark = lastIngestMark(db);
       // A database from before the mark was kept: every paper came from "an" ingest.
       filters.ridAbove = mark ?? 0;
+    }
+    if (filters.text !== undefined && fullTextBehind(db)) {
+      log.warn('the full-text index is incomplete (a bulk ingest stopped before its end): the next `papers ingest` rebuilds it');
     }
     const page = findPaperPage(db, filters);
     return emitRows(hydratePapers(db, page.rids), paperView(ctx.chalk), ctx, { empty: 'no papers match', total: page.total });
