@@ -60,7 +60,10 @@ export class Ingester {
     refreshExtractions(this.db, this.store);
     const bytes = inputBytes(files);
     const bulk = this.opts.bulk ?? isBulk(bytes, this.store.paperCount());
-    if (bulk) withBusyRetry(() => this.db.transaction(() => this.store.dropQueryIndexes()).immediate());
+    if (bulk) {
+      withBusyRetry(() => this.db.transaction(() => this.store.dropQueryIndexes()).immediate());
+      this.store.deferFullText();
+    }
     let failed = false;
     try {
       await this.storeAll(files, bytes, summary);
@@ -69,7 +72,15 @@ export class Ingester {
       throw err;
     } finally {
       try {
-        withBusyRetry(() => this.db.transaction(() => this.store.createQueryIndexes()).immediate());
+        // Also after a bulk load killed before its end (the marker it left: see Store.finishFullText).
+        withBusyRetry(() =>
+          this.db
+            .transaction(() => {
+              this.store.createQueryIndexes();
+              this.store.finishFullText();
+            })
+            .immediate(),
+        );
       } catch (err) {
         // biome-ignore lint/correctness/noUnsafeFinally: an index error matters only when the ingest itself succeeded
         if (!failed) throw err; // else the first error is the one to report
