@@ -135,7 +135,14 @@ export class SlotStore {
     const list = this.post[tid]!;
     if (typeof list === 'number') this.post[tid] = list < 0 ? s : [list, s];
     else if (Array.isArray(list)) list.push(s);
-    else this.post[tid] = [...list, s];
+    else {
+      // A loaded list's first new posting: to an array (a plain loop: spreading a 7k-entry view
+      // for each common word cost 0.4 s of a day's ingest into 1M papers).
+      const a = new Array<number>(list.length + 1);
+      for (let i = 0; i < list.length; i++) a[i] = list[i]!;
+      a[list.length] = s;
+      this.post[tid] = a;
+    }
   }
 
   /** put()'s title step for an existing slot: relinked when the clip flag or the key changed. */

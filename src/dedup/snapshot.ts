@@ -52,6 +52,20 @@ interface Header {
   sections: Section[];
 }
 
+/** The per-slot arrays, each `slots` long. */
+const SLOT_ARRAYS = [
+  'alive',
+  'flags',
+  'keyLen',
+  'hashNext',
+  'tokStart',
+  'tokCount',
+  'arxivOf',
+  'prefNext',
+  'shortPrefNext',
+  'sigLen',
+] as const;
+
 const INT_MAPS = ['exact', 'clips', 'prefixes', 'shortPrefixes', 'arxivModern', 'vocab'] as const;
 
 /**
@@ -78,20 +92,7 @@ export function encodeSlotParts(store: SlotStore): Uint8Array[] {
     addStringList(name, strings);
   };
 
-  for (const name of [
-    'alive',
-    'flags',
-    'keyLen',
-    'hashNext',
-    'tokStart',
-    'tokCount',
-    'arxivOf',
-    'prefNext',
-    'shortPrefNext',
-    'sigLen',
-  ] as const) {
-    add(name, store[name], n);
-  }
+  for (const name of SLOT_ARRAYS) add(name, store[name], n);
   add('sigPool', store.sigPool, n * SKETCH_MAX);
   add('tokPool', store.tokPool, store.tokPoolLen);
   add('isStop', store.isStop, store.words.length);
@@ -213,16 +214,7 @@ export function decodeSlots(bytes: Uint8Array): SlotStore {
   const store = new SlotStore();
   const n = header.slots;
   store.slots = n;
-  store.alive = get('alive');
-  store.flags = get('flags');
-  store.keyLen = get('keyLen');
-  store.hashNext = get('hashNext');
-  store.tokStart = get('tokStart');
-  store.tokCount = get('tokCount');
-  store.arxivOf = get('arxivOf');
-  store.prefNext = get('prefNext');
-  store.shortPrefNext = get('shortPrefNext');
-  store.sigLen = get('sigLen');
+  for (const name of SLOT_ARRAYS) Object.assign(store, { [name]: get(name) });
   store.sigPool = get('sigPool');
   store.tokPool = get('tokPool');
   store.tokPoolLen = header.tokPoolLen;
