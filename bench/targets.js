@@ -80,6 +80,6 @@ function short(n) {
 export function printTargets(rows) {
   if (rows.length === 0) return;
   console.log('\ntargets:');
-  const mark = (met) => (met === null ? 'n/a    ' : met ? 'met    ' : 'NOT MET');
+  const mark = (met) => (met === null ? 'NOT MEASURED' : met ? 'met' : 'NOT MET').padEnd(12);
   for (const [what, figure, met] of rows) console.log(`  ${mark(met)}  ${what}: ${figure}`);
 }
