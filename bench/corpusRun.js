@@ -47,14 +47,14 @@ function readersCheck(corpus, summary) {
 }
 
 /**
- * Benchmarks one corpus of `papers` papers in `forms` under `dir`. `rival`: time sqlite-utils too.
- * Returns the figures (the keys of results.json).
+ * Benchmarks one corpus of `papers` papers in `forms` under `dir`. `rival`: time sqlite-utils too;
+ * `profileDir`: write the ingest's CPU profiles there. Returns the figures (the keys of results.json).
  */
-export function benchCorpus({ dir, papers, forms, rival, bare }) {
+export function benchCorpus({ dir, papers, forms, rival, bare, profileDir }) {
   const corpus = corpusIn(dir, papers, forms);
   const db = path.join(dir, 'papers.db');
   for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
-  const ingest = measured(['ingest', path.join(dir, 'digests'), '--db', db, '--json']);
+  const ingest = measured(['ingest', path.join(dir, 'digests'), '--db', db, '--json'], profileDir);
   const summary = JSON.parse(ingest.stdout);
   const dbBytes = fs.statSync(db).size;
   const lora = queryLatency(db, ['--method', 'lora']);

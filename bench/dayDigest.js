@@ -22,10 +22,11 @@ function copyDb(from, to) {
 }
 
 /**
- * `bases`: [{ papers, db }] the databases to copy. Returns the empty database's figures and, per
+ * `bases`: [{ papers, db }] the databases to copy; `profileDir`: write the first run's CPU profiles
+ * there (the timings of a profiled run are not comparable). Returns the empty database's figures and, per
  * base, the median wall and CPU seconds, the ratio to empty and what the ingest added.
  */
-export function dayDigest(bases, workDir, runs = 3) {
+export function dayDigest(bases, workDir, { runs = 3, profileDir = null } = {}) {
   fs.mkdirSync(workDir, { recursive: true });
   const db = path.join(workDir, 'day.db');
   const targets = [{ papers: 0, db: null }, ...bases].map((b) => ({ ...b, walls: [], cpus: [], summary: null }));
@@ -33,7 +34,9 @@ export function dayDigest(bases, workDir, runs = 3) {
     for (const t of targets) {
       if (t.db) copyDb(t.db, db);
       else removeDb(db);
-      const m = measured(['ingest', SEEDS, '--db', db, '--json']);
+      // Profiles of the first run only: one per database is enough to see where the time goes.
+      const prof = profileDir && run === 0 ? path.join(profileDir, t.db ? `day-into-${t.papers}` : 'day-into-empty') : null;
+      const m = measured(['ingest', SEEDS, '--db', db, '--json'], prof);
       t.walls.push(m.wall);
       t.cpus.push(m.cpu);
       t.summary = JSON.parse(m.stdout);

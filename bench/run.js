@@ -9,6 +9,10 @@
 //   --no-mixed                      skip the mixed-form corpus
 //   --no-adversarial                skip the adversarial inputs at the end
 //   --timeout-s 60                  time limit of each adversarial input
+//   --cpu-prof DIR                  also write V8 CPU profiles (main thread and each worker) of every
+//                                   ingest under DIR/<corpus>, DIR/day-into-<papers>|empty: where a target
+//                                   not met spends its time (profiling slows the run: figures are
+//                                   then not comparable with unprofiled runs)
 // npm run bench -- --adversarial [--timeout-s 60]   (only the adversarial inputs: bench/adversarial.js)
 //
 // For each size: build a synthetic corpus (bench/corpus.js), ingest it into a fresh database with
@@ -41,6 +45,8 @@ const flag = (name) => process.argv.includes(`--${name}`);
 const sizes = arg('sizes', '10000,100000,1000000').split(',').map(Number);
 const outDir = arg('out', path.join(os.tmpdir(), 'papers-bench'));
 const adversarialTimeout = { timeoutS: Number(arg('timeout-s', '60')) };
+const profileRoot = arg('cpu-prof', null);
+const profileDir = (name) => (profileRoot ? path.resolve(profileRoot, name) : null);
 const mixedSize = flag('no-mixed')
   ? null
   : arg('mixed-size')
@@ -76,7 +82,16 @@ console.log(`bare node start: ${(bare * 1000).toFixed(0)} ms\n`);
 const results = [];
 for (const size of sizes) {
   const dir = path.join(outDir, `corpus-${size}`);
-  results.push(benchCorpus({ dir, papers: size, forms: ['text'], rival: suVersion !== null, bare }));
+  results.push(
+    benchCorpus({
+      dir,
+      papers: size,
+      forms: ['text'],
+      rival: suVersion !== null,
+      bare,
+      profileDir: profileDir(`corpus-${size}`),
+    }),
+  );
 }
 for (let i = 1; i < results.length; i++) {
   const [a, b] = [results[i - 1], results[i]];
@@ -89,15 +104,23 @@ let mixed = null;
 if (mixedSize) {
   console.log('');
   const dir = path.join(outDir, `mixed-${mixedSize}`);
-  mixed = benchCorpus({ dir, papers: mixedSize, forms: Object.keys(FORMS), rival: suVersion !== null, bare });
+  mixed = benchCorpus({
+    dir,
+    papers: mixedSize,
+    forms: Object.keys(FORMS),
+    rival: suVersion !== null,
+    bare,
+    profileDir: profileDir(`mixed-${mixedSize}`),
+  });
   const text = results.find((r) => r.papers === mixedSize);
+  if (text) mixed.ratio_vs_text_corpus = mixed.wall_s / text.wall_s;
   if (text) console.log(`  against the text-only corpus of the same size: ${(mixed.wall_s / text.wall_s).toFixed(2)}x its time`);
 }
 
 let day = null;
 if (!flag('no-day') && results.length > 0) {
   const bases = results.map((r) => ({ papers: r.papers, db: path.join(outDir, `corpus-${r.papers}`, 'papers.db') }));
-  day = dayDigest(bases, path.join(outDir, 'day'));
+  day = dayDigest(bases, path.join(outDir, 'day'), { profileDir: profileRoot ? path.resolve(profileRoot) : null });
   const n = (x) => x.toLocaleString('en-US');
   console.log(
     `\na day's digests (the ${fs.readdirSync(path.join(import.meta.dirname, '..', 'fixtures', 'seeds')).length} seed files, ${day.empty.records} records), median of 3, each into a fresh copy (copy not timed):`,
@@ -123,6 +146,7 @@ if (!flag('no-day') && results.length > 0) {
 }
 
 printTargets(checkTargets({ results, mixed, day, rival: rivalMissing }));
+if (profileRoot) console.log(`\nCPU profiles (one .cpuprofile per thread) under ${path.resolve(profileRoot)}`);
 fs.mkdirSync(outDir, { recursive: true });
 // The text corpus' sizes first, as always; the mixed-form corpus after them, marked corpus: "mixed".
 fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(mixed ? [...results, mixed] : results, null, 2));

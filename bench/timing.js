@@ -16,10 +16,14 @@ export function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Runs `papers ARGS` in a child that reports its own peak RSS, CPU and disk writes (bench/measure.js). */
-export function measured(args) {
+/**
+ * Runs `papers ARGS` in a child that reports its own peak RSS, CPU and disk writes (bench/measure.js).
+ * With `profileDir`, the child also writes a V8 CPU profile per thread (main and each worker) there.
+ */
+export function measured(args, profileDir = null) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'measure.js'), ...args], {
+  const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const r = spawnSync(process.execPath, [...prof, path.join(ROOT, 'bench', 'measure.js'), ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     env: { ...process.env, NO_COLOR: '1' },
