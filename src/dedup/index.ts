@@ -72,6 +72,7 @@ import {
 import { LastFew, Query } from './query.js';
 import { DEFAULT_THRESHOLD, type MatchRule, MatchRules } from './rules.js';
 import { FLAG_CLIP_MARK, SlotStore } from './slots.js';
+import { decodeSlots, encodeSlots } from './snapshot.js';
 
 // The layers, bottom up (a file imports only those below it): query.ts (a prepared sighting
 // unpacked), slots.ts (storage: slots, words, postings, key chains), dice.ts (title similarity)
@@ -132,9 +133,9 @@ export class DedupIndex {
   readonly threshold: number;
   readonly stats = { lookups: 0, candidates: 0 };
 
-  private readonly store = new SlotStore();
-  private readonly similarity = new DiceTable(this.store);
-  private readonly blocking = new Blocking(this.store, this.stats);
+  private readonly store: SlotStore;
+  private readonly similarity: DiceTable;
+  private readonly blocking: Blocking;
   private readonly rules: MatchRules;
 
   /** The last looked-up sighting and its unpacking. */
@@ -144,10 +145,24 @@ export class DedupIndex {
   private readonly titleParts = new LastFew<TitlePart>(titlePart);
   private readonly abstractParts = new LastFew<AbstractPart>(abstractPart);
 
-  constructor(opts: DedupOptions = {}) {
+  /** `store`: the papers of a snapshot (fromSnapshot); else the index starts empty. */
+  constructor(opts: DedupOptions = {}, store = new SlotStore()) {
     const t = opts.threshold;
     this.threshold = typeof t === 'number' && t > 0 && t <= 1 ? t : DEFAULT_THRESHOLD;
-    this.rules = new MatchRules(this.store, this.similarity, this.threshold);
+    this.store = store;
+    this.similarity = new DiceTable(store);
+    this.blocking = new Blocking(store, this.stats);
+    this.rules = new MatchRules(store, this.similarity, this.threshold);
+  }
+
+  /** Every indexed paper as bytes (no text: see ./snapshot.ts); fromSnapshot restores the index. */
+  snapshot(): Buffer {
+    return encodeSlots(this.store);
+  }
+
+  /** The index a snapshot() held, answering every lookup as it did. Throws on a damaged snapshot. */
+  static fromSnapshot(bytes: Uint8Array, opts: DedupOptions = {}): DedupIndex {
+    return new DedupIndex(opts, decodeSlots(bytes));
   }
 
   get size(): number {
