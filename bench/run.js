@@ -42,7 +42,10 @@ function arg(name, fallback) {
   return i > 0 ? process.argv[i + 1] : fallback;
 }
 const flag = (name) => process.argv.includes(`--${name}`);
-const sizes = arg('sizes', '10000,100000,1000000').split(',').map(Number);
+const sizes = arg('sizes', '10000,100000,1000000')
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 const outDir = arg('out', path.join(os.tmpdir(), 'papers-bench'));
 const adversarialTimeout = { timeoutS: Number(arg('timeout-s', '60')) };
 const profileRoot = arg('cpu-prof', null);
