@@ -53,7 +53,7 @@ function readersCheck(corpus, summary) {
 export function benchCorpus({ dir, papers, forms, rival, bare, profileDir }) {
   const corpus = corpusIn(dir, papers, forms);
   const db = path.join(dir, 'papers.db');
-  for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
+  for (const f of [db, `${db}-wal`, `${db}-shm`, `${db}.dedup`]) fs.rmSync(f, { force: true });
   const ingest = measured(['ingest', path.join(dir, 'digests'), '--db', db, '--json'], profileDir);
   const summary = JSON.parse(ingest.stdout);
   const dbBytes = fs.statSync(db).size;

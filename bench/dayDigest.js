@@ -11,7 +11,7 @@ import { measured, median } from './timing.js';
 export const SEEDS = path.join(import.meta.dirname, '..', 'fixtures', 'seeds');
 
 function removeDb(db) {
-  for (const f of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`]) fs.rmSync(f, { force: true });
+  for (const f of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`, `${db}.dedup`]) fs.rmSync(f, { force: true });
 }
 
 /** Copies a database (and its WAL, when a checkpoint left one) to `to`. */
@@ -19,6 +19,9 @@ function copyDb(from, to) {
   removeDb(to);
   fs.copyFileSync(from, to);
   if (fs.existsSync(`${from}-wal`)) fs.copyFileSync(`${from}-wal`, `${to}-wal`);
+  // The dedup snapshot beside the database (see src/db/dedupSnapshot.ts): without it a copy
+  // would rebuild its index from the papers.
+  if (fs.existsSync(`${from}.dedup`)) fs.copyFileSync(`${from}.dedup`, `${to}.dedup`);
 }
 
 /**
