@@ -3,7 +3,6 @@
  * exit codes (0 success, 1 failure, 2 usage error). Each command declares itself (options,
  * defaults, examples) in src/commands/<name>.cli.ts and does its work in <name>.ts.
  */
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, UserError } from './errors.js';
 import { ParseError } from './types.js';
@@ -27,6 +26,7 @@ import { register as show } from './commands/show.cli.js';
 import { register as split } from './commands/split.cli.js';
 import { register as sql } from './commands/sql.cli.js';
 import { register as stats } from './commands/stats.cli.js';
+import { TOOL_VERSION } from './version.js';
 
 /**
  * The commands, in the order `papers --help` lists them. Each module registers exactly one command
@@ -52,8 +52,6 @@ export const COMMANDS: readonly Register[] = [
   exportCmd,
 ];
 
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-
 export function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command();
   // Each command's module is loaded only when it runs: a query must not pay for loading the HTML
@@ -71,7 +69,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
   program
     .name('papers')
     .description('Turn scraped Hugging Face Papers digests into one deduplicated, queryable SQLite database.')
-    .version(pkg.version, '-V, --version')
+    .version(TOOL_VERSION, '-V, --version')
     .option('--debug', 'print stack traces for errors')
     .option('--db <file>', 'database file, before or after the command (default: $PAPERS_DB or ./papers.db)')
     .showHelpAfterError('(add --help for usage)')
