@@ -4,7 +4,8 @@
  */
 import { withReadDb } from '../db/open.js';
 import { PAPER_FIELDS, findPaperPage, leadingNot, hydratePapers, type MethodFilter, type PaperFilters } from '../db/read.js';
-import { lastIngestMark } from '../db/runs.js';
+import { fullTextBehind, lastIngestMark } from '../db/runs.js';
+import { log } from '../output/log.js';
 import { UsageError } from '../errors.js';
 import { parseArxivId, parseClaimFilter, parseCountFlag, parseDateBound } from '../filters.js';
 import { methodMatches } from '../extract/methods/index.js';
@@ -13,7 +14,6 @@ import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
 import { paperView } from '../output/views.js';
 import { ROLES, SORTS } from '../vocabulary.js';
 import type { CitationFormat } from '../output/citation.js';
-import { citeCommand } from './cite.js';
 
 export interface QueryFlags extends FormatFlags {
   db?: string;
@@ -87,6 +87,8 @@ export async function queryCommand(textParts: string[], flags: QueryFlags): Prom
     const listing = [flags.json, flags.ndjson, flags.nl, flags.csv, flags.tsv, flags.table, flags.fields, flags.jq];
     if (listing.some((f) => f !== undefined && f !== false))
       throw new UsageError('--format (citations) does not combine with the listing formats (--json, --csv, --fields, --jq...)');
+    // citation-js (~100 ms to load) only when citations are asked for.
+    const { citeCommand } = await import('./cite.js');
     return citeCommand(filters, flags.format, flags.db);
   }
   const ctx = outputContext(flags, PAPER_FIELDS);
@@ -95,6 +97,9 @@ export async function queryCommand(textParts: string[], flags: QueryFlags): Prom
       const mark = lastIngestMark(db);
       // A database from before the mark was kept: every paper came from "an" ingest.
       filters.ridAbove = mark ?? 0;
+    }
+    if (filters.text !== undefined && fullTextBehind(db)) {
+      log.warn('the full-text index is incomplete (a bulk ingest stopped before its end): the next `papers ingest` rebuilds it');
     }
     const page = findPaperPage(db, filters);
     return emitRows(hydratePapers(db, page.rids), paperView(ctx.chalk), ctx, { empty: 'no papers match', total: page.total });

@@ -72,6 +72,7 @@ import {
 import { LastFew, Query } from './query.js';
 import { DEFAULT_THRESHOLD, type MatchRule, MatchRules } from './rules.js';
 import { FLAG_CLIP_MARK, SlotStore } from './slots.js';
+import { decodeSlots, encodeSlotParts, encodeSlots } from './snapshot.js';
 
 // The layers, bottom up (a file imports only those below it): query.ts (a prepared sighting
 // unpacked), slots.ts (storage: slots, words, postings, key chains), dice.ts (title similarity)
@@ -132,9 +133,9 @@ export class DedupIndex {
   readonly threshold: number;
   readonly stats = { lookups: 0, candidates: 0 };
 
-  private readonly store = new SlotStore();
-  private readonly similarity = new DiceTable(this.store);
-  private readonly blocking = new Blocking(this.store, this.stats);
+  private readonly store: SlotStore;
+  private readonly similarity: DiceTable;
+  private readonly blocking: Blocking;
   private readonly rules: MatchRules;
 
   /** The last looked-up sighting and its unpacking. */
@@ -144,19 +145,38 @@ export class DedupIndex {
   private readonly titleParts = new LastFew<TitlePart>(titlePart);
   private readonly abstractParts = new LastFew<AbstractPart>(abstractPart);
 
-  constructor(opts: DedupOptions = {}) {
+  /** `store`: the papers of a snapshot (fromSnapshot); else the index starts empty. */
+  constructor(opts: DedupOptions = {}, store = new SlotStore()) {
     const t = opts.threshold;
     this.threshold = typeof t === 'number' && t > 0 && t <= 1 ? t : DEFAULT_THRESHOLD;
-    this.rules = new MatchRules(this.store, this.similarity, this.threshold);
+    this.store = store;
+    this.similarity = new DiceTable(store);
+    this.blocking = new Blocking(store, this.stats);
+    this.rules = new MatchRules(store, this.similarity, this.threshold);
+  }
+
+  /** Every indexed paper as bytes (no text: see ./snapshot.ts); fromSnapshot restores the index. */
+  snapshot(): Buffer {
+    return encodeSlots(this.store);
+  }
+
+  /** snapshot() in pieces, to write one after the other (the typed arrays are views, not copies). */
+  snapshotParts(): Uint8Array[] {
+    return encodeSlotParts(this.store);
+  }
+
+  /** The index a snapshot() held, answering every lookup as it did. Throws on a damaged snapshot. */
+  static fromSnapshot(bytes: Uint8Array, opts: DedupOptions = {}): DedupIndex {
+    return new DedupIndex(opts, decodeSlots(bytes));
   }
 
   get size(): number {
-    return this.store.idToSlot.size;
+    return this.store.ids.size;
   }
 
   /** Whether a paper with this id is indexed. */
   has(id: string): boolean {
-    return this.store.idToSlot.has(id);
+    return this.store.ids.get(id) >= 0;
   }
 
   /** A record prepared on this thread (the last few titles and abstracts are cached). */
@@ -180,11 +200,10 @@ export class DedupIndex {
         : prepared === this.lastPrepared
           ? this.lastQuery!
           : new Query(prepared);
-    let s = this.store.idToSlot.get(p.id);
-    if (s === undefined) {
+    let s = this.store.ids.get(p.id);
+    if (s < 0) {
       s = this.store.newSlot();
-      this.store.idToSlot.set(p.id, s);
-      this.store.idOf[s] = p.id;
+      this.store.ids.set(p.id, s);
       this.store.alive[s] = 1;
       this.store.setTitle(s, q, false);
     } else {
@@ -202,8 +221,8 @@ export class DedupIndex {
    * nothing) when `id` is not indexed.
    */
   upgrade(id: string, prepared: PreparedSighting, take: UpgradeFields): boolean {
-    const s = this.store.idToSlot.get(id);
-    if (s === undefined) return false;
+    const s = this.store.ids.get(id);
+    if (s < 0) return false;
     const q = new Query(prepared);
     if (take.title) this.store.replaceTitle(s, q);
     if (take.arxivId) {
@@ -223,11 +242,11 @@ export class DedupIndex {
    * normalises nothing. Null when `id` is not indexed.
    */
   titleFacts(id: string): TitleFacts | null {
-    const s = this.store.idToSlot.get(id);
-    if (s === undefined) return null;
+    const s = this.store.ids.get(id);
+    if (s < 0) return null;
     let n = 0;
     const st = this.store.tokStart[s]!;
-    for (let i = 0, c = this.store.tokCount[s]!; i < c; i++) n += this.store.words[this.store.tokPool[st + i]!]!.length;
+    for (let i = 0, c = this.store.tokCount[s]!; i < c; i++) n += this.store.words.get(this.store.tokPool[st + i]!)!.length;
     return { keyLength: n, clipped: (this.store.flags[s]! & FLAG_CLIP_MARK) !== 0 };
   }
 
@@ -236,27 +255,24 @@ export class DedupIndex {
    * fuzzy rules compute it), or -1 when `id` is not indexed. For tests and diagnostics.
    */
   titleDice(rec: SightingLike | PreparedSighting, id: string): number {
-    const s = this.store.idToSlot.get(id);
-    if (s === undefined) return -1;
+    const s = this.store.ids.get(id);
+    if (s < 0) return -1;
     return this.similarity.dice(new Query(isPrepared(rec) ? rec : this.prepare(rec)), s);
   }
 
   /** Gives an indexed paper another id (its canonical copy is unchanged). */
   rename(from: string, to: string): void {
-    const s = this.store.idToSlot.get(from);
-    if (s === undefined) return;
-    this.store.idToSlot.delete(from);
-    this.store.idToSlot.set(to, s);
-    this.store.idOf[s] = to;
+    const s = this.store.ids.delete(from);
+    if (s < 0) return;
+    this.store.ids.set(to, s);
   }
 
   remove(id: string): void {
-    const s = this.store.idToSlot.get(id);
-    if (s === undefined) return;
+    const s = this.store.ids.get(id);
+    if (s < 0) return;
     this.store.unlinkTitle(s);
     this.store.unlinkArxiv(s);
-    this.store.idToSlot.delete(id);
-    this.store.idOf[s] = undefined;
+    this.store.ids.delete(id);
     this.store.alive[s] = 0;
   }
 
@@ -270,7 +286,7 @@ export class DedupIndex {
     const code = q.arxivCode;
     if (code !== 0) {
       const s = code > 0 ? this.store.arxivModern.get(code) : (this.store.arxivOtherMap.get(q.arxivStr!) ?? -1);
-      if (s >= 0 && this.store.alive[s]) return { paperId: this.store.idOf[s]!, score: 1, rule: 'arxiv-id' };
+      if (s >= 0 && this.store.alive[s]) return { paperId: this.store.ids.idAt(s)!, score: 1, rule: 'arxiv-id' };
     }
     const key = q.key;
     const klen = key.length;
@@ -298,7 +314,7 @@ export class DedupIndex {
           }
         }
       }
-      return { paperId: this.store.idOf[best]!, score: 1, rule: 'exact-title' };
+      return { paperId: this.store.ids.idAt(best)!, score: 1, rule: 'exact-title' };
     }
 
     // Blocking + verification.
@@ -320,7 +336,7 @@ export class DedupIndex {
       }
     }
     if (bestSlot < 0) return null;
-    return { paperId: this.store.idOf[bestSlot]!, score: Math.round(bestScore * 1e4) / 1e4, rule: bestRule };
+    return { paperId: this.store.ids.idAt(bestSlot)!, score: Math.round(bestScore * 1e4) / 1e4, rule: bestRule };
   }
 
   /** The rule of the last verify() that returned a score. */

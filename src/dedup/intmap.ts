@@ -92,6 +92,25 @@ export class IntMap {
     return true;
   }
 
+  /** The table as it is (for a snapshot: see ./snapshot.ts); fromParts restores it. */
+  toParts(): { keys: Int32Array; vals: Int32Array; count: number } {
+    return { keys: this.keys, vals: this.vals, count: this.count };
+  }
+
+  /** A map over a table toParts gave (the arrays are taken, not copied). */
+  static fromParts(keys: Int32Array, vals: Int32Array, count: number): IntMap {
+    const cap = keys.length;
+    if (cap < 16 || (cap & (cap - 1)) !== 0 || vals.length !== cap || count * 4 > cap * 3) {
+      throw new Error('not an IntMap table');
+    }
+    const m = new IntMap(0);
+    m.keys = keys;
+    m.vals = vals;
+    m.mask = cap - 1;
+    m.count = count;
+    return m;
+  }
+
   private grow(): void {
     const oldK = this.keys;
     const oldV = this.vals;

@@ -7,11 +7,8 @@
  * others go on. A file whose content is unchanged (same sha256 at the same path) is skipped; a
  * changed file replaces its old sightings, and papers left with none disappear.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { CanonicalPaper, DigestRecord } from '../types.js';
-import { DedupIndex, type PreparedSighting } from '../dedup/index.js';
+import type { PreparedSighting } from '../dedup/index.js';
 import { bestText, placeSighting } from '../dedup/merge.js';
 import { sourceRank } from '../dedup/sources.js';
 import { extractAll } from '../extract/index.js';
@@ -23,74 +20,23 @@ import { WriteBatch, withBusyRetry } from './batch.js';
 import { hashKey, type PreparedDigest, type PreparedFile } from './prepare.js';
 import { FileWork, isIdOf, resolvedPath } from './fileWork.js';
 import { seenDatesOf } from './seenDates.js';
-import { isMemberOf, storedPathExists } from './storedPath.js';
-import type { ProgressState } from '../output/progress.js';
+import { PaperIndex } from './paperIndex.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_CHARS, type IngestOptions } from './options.js';
+import { emptySummary, type IngestSummary, type Progress } from './summary.js';
+import { refreshExtractions } from './refresh.js';
+import { inputBytes, isBulk } from './bulk.js';
+import { arrivesWithin, IDLE_COMMIT_MS, unlessStopped } from './waiting.js';
+import { filesAt, missingFiles } from './fileLookup.js';
 
-export interface IngestOptions {
-  /** Title similarity threshold for fuzzy matches (see DedupOptions). */
-  threshold?: number;
-  /** Files larger than this are skipped with a message (bytes). */
-  maxFileBytes?: number;
-  /** Records whose title or abstract is longer than this are dropped with a warning (characters). */
-  maxRecordChars?: number;
-  /** Called after each file, for progress bars. */
-  onProgress?: (p: Progress) => void;
-  /** Worker threads preparing files; default: by input size and cores (see defaultJobs). */
-  jobs?: number;
-  /** Checked between files: true stops the run after the current file (Ctrl-C). */
-  shouldStop?: () => boolean;
-  /**
-   * Aborted on Ctrl-C: the run stops at once, even while a worker is still reading a slow file.
-   * The files stored whole are committed; a large file stored in part is rolled back.
-   */
-  stopSignal?: AbortSignal;
-  /** How long a write batch stays open (default BATCH_MS, see ./batch.ts); 0 commits after every file. */
-  batchMs?: number;
-  /** Build the query-only indexes once at the end (see QUERY_INDEXES); default: isBulk. */
-  bulk?: boolean;
-}
-
-/** What the progress bar shows, after each file. */
-export interface Progress extends ProgressState {
-  file: string;
-}
-
-/** The summary `papers ingest --json` prints; keys are part of the CLI contract. */
-export interface IngestSummary {
-  files: number;
-  skipped: number;
-  records: number;
-  papers: number;
-  new: number;
-  duplicates: number;
-  errors: { file: string; message: string }[];
-  warnings: { file: string; message: string }[];
-  interrupted: boolean;
-  dedup: { lookups: number; candidates: number };
-  /** Every file read and stored, with its form and record count. */
-  files_read: { file: string; format: string; records: number }[];
-  /** Files not read because they are not digests (by their name), with the reason. */
-  skipped_files: { file: string; reason: string }[];
-  /** With --prune: what forgetting the files that no longer exist removed. */
-  pruned?: { files: number; sightings: number; papers: number };
-  /** With --decisions, or when a stored decision changed something: decisions imported, and applied. */
-  decisions?: { imported: number; applied: number };
-}
-
-/**
- * The version of the extractors' output. Bump it when an extractor changes what it finds: the next
- * ingest then re-extracts every stored paper.
- */
-export const EXTRACT_VERSION = '2'; // 2: a site field linking a promised repository makes it available (issue 17)
-
-export const DEFAULT_MAX_FILE_BYTES = 256 * 1024 * 1024;
-export const DEFAULT_MAX_RECORD_CHARS = 100_000;
+// What the commands and tests import from here.
+export { emptySummary, type IngestSummary, type Progress } from './summary.js';
+export { isBulk } from './bulk.js';
+export type { IngestOptions } from './options.js';
 
 export class Ingester {
   private readonly store: Store;
-  private index: DedupIndex;
-  /** The database's meta.rev that the in-memory index has caught up with. */
-  private indexRev = -1;
+  /** The dedup index over the stored papers, and the meta.rev it has caught up with. */
+  private readonly papers: PaperIndex;
   private readonly opts: IngestOptions & { maxFileBytes: number; maxRecordChars: number };
   /** The file being stored part by part (see PreparedDigest.part), between its first and last part. */
   private openFile: OpenFile | null = null;
@@ -107,14 +53,17 @@ export class Ingester {
       maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
       maxRecordChars: opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
     };
-    this.index = new DedupIndex({ threshold: opts.threshold });
+    this.papers = new PaperIndex(db, this.store, opts.threshold, opts.snapshotMinPapers);
   }
 
   async run(files: string[], summary = emptySummary()): Promise<IngestSummary> {
-    this.refreshExtractions();
+    refreshExtractions(this.db, this.store);
     const bytes = inputBytes(files);
     const bulk = this.opts.bulk ?? isBulk(bytes, this.store.paperCount());
-    if (bulk) withBusyRetry(() => this.db.transaction(() => this.store.dropQueryIndexes()).immediate());
+    if (bulk) {
+      withBusyRetry(() => this.db.transaction(() => this.store.dropQueryIndexes()).immediate());
+      this.store.deferFullText();
+    }
     let failed = false;
     try {
       await this.storeAll(files, bytes, summary);
@@ -123,14 +72,24 @@ export class Ingester {
       throw err;
     } finally {
       try {
-        withBusyRetry(() => this.db.transaction(() => this.store.createQueryIndexes()).immediate());
+        // Also after a bulk load killed before its end (the marker it left: see Store.finishFullText).
+        withBusyRetry(() =>
+          this.db
+            .transaction(() => {
+              this.store.createQueryIndexes();
+              this.store.finishFullText();
+            })
+            .immediate(),
+        );
       } catch (err) {
         // biome-ignore lint/correctness/noUnsafeFinally: an index error matters only when the ingest itself succeeded
         if (!failed) throw err; // else the first error is the one to report
       }
     }
+    // Not after a failure: the index may hold papers never committed.
+    withBusyRetry(() => this.db.transaction(() => this.papers.saveIfStale()).immediate());
     summary.papers = this.store.paperCount();
-    summary.dedup = { ...this.index.stats };
+    summary.dedup = { ...this.papers.index.stats };
     return summary;
   }
 
@@ -189,7 +148,7 @@ export class Ingester {
     // The full-text work pending stays: it indexes the papers that exist at commit (those of the
     // whole files before this one), and the texts it re-indexes are back to what the index holds.
     if (this.db.inTransaction) this.db.exec('ROLLBACK TO file_parts; RELEASE file_parts');
-    this.resetIndex();
+    this.papers.reset();
   }
 
   /** Stores one prepared file in the open batch (or counts it as unchanged, or reports why it failed). */
@@ -238,7 +197,7 @@ export class Ingester {
       // may have learned papers that were never committed: start it afresh.
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       this.store.discardFullText();
-      this.resetIndex();
+      this.papers.reset();
       throw err;
     }
   }
@@ -251,7 +210,7 @@ export class Ingester {
     const out = { files: 0, sightings: 0, papers: 0 };
     if (fileIds.length === 0) return out;
     const tx = this.db.transaction(() => {
-      this.catchUpIndex(); // renames need every id in the index (freshId)
+      this.papers.catchUp(); // renames need every id in the index (freshId)
       const rev = this.store.nextRev();
       const before = this.store.paperCount();
       const affected = new Set<string>();
@@ -267,7 +226,7 @@ export class Ingester {
       }
       this.store.syncFullText();
       out.papers = before - this.store.paperCount();
-      this.indexRev = rev;
+      this.papers.rev = rev;
     });
     withBusyRetry(() => tx.immediate());
     return out;
@@ -277,66 +236,14 @@ export class Ingester {
     return this.store.paperCount();
   }
 
-  /**
-   * Stored files none of whose paths exists any more (what `--prune` forgets). An archive member
-   * is there while its archive file is; standard input is never gone (see ./storedPath.ts).
-   */
+  /** Stored files none of whose paths exists any more (what `--prune` forgets: see ./fileLookup.ts). */
   missingFiles(): number[] {
-    return this.store
-      .allFiles()
-      .filter((f) => ![f.path, ...this.store.pathsOf(f.id)].some(storedPathExists))
-      .map((f) => f.id);
+    return missingFiles(this.store);
   }
 
-  /**
-   * The stored files a path names: by the path (resolved or as given), an archive's by its members'
-   * paths, else by its content.
-   */
+  /** The stored files a path names (see ./fileLookup.ts). */
   filesAt(file: string): number[] {
-    const known = this.store.fileAtPath(resolvedPath(file), file);
-    if (known) return [known.id];
-    const archives = [resolvedPath(file), path.resolve(file), file];
-    const members = this.store
-      .allFiles()
-      .filter((f) => [f.path, ...this.store.pathsOf(f.id)].some((p) => archives.some((a) => isMemberOf(p, a))))
-      .map((f) => f.id);
-    if (members.length > 0) return members;
-    try {
-      const sha = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-      const f = this.store.fileBySha(sha);
-      return f ? [f.id] : [];
-    } catch {
-      return [];
-    }
-  }
-
-  /**
-   * Extraction is code that improves: when the stored extractions were made by another version of
-   * it (or before the extraction tables existed), redo them for every paper, a page per
-   * transaction so a kill loses at most one page of work and the next run resumes.
-   */
-  private refreshExtractions(): void {
-    if (this.store.meta('extract_version') === EXTRACT_VERSION) return;
-    const PAGE = 2000;
-    let after = Number(this.store.meta('extract_resume') ?? 0);
-    for (;;) {
-      const page = this.store.paperPage(after, PAGE);
-      const tx = this.db.transaction(() => {
-        for (const p of page) {
-          const site = this.store.siteFields(p.id);
-          this.store.writeExtraction(p, extractAll(p.title, p.abstract, site.repos, site.links), true);
-        }
-        after = page.length ? page[page.length - 1]!.rid : after;
-        if (page.length < PAGE) {
-          this.store.setMeta('extract_version', EXTRACT_VERSION);
-          this.store.setMeta('extract_resume', '0');
-        } else {
-          this.store.setMeta('extract_resume', String(after));
-        }
-      });
-      withBusyRetry(() => tx.immediate());
-      if (page.length < PAGE) return;
-    }
+    return filesAt(this.store, file);
   }
 
   /**
@@ -373,7 +280,7 @@ export class Ingester {
         this.store.addPath(same.id, real);
         return null;
       }
-      this.catchUpIndex();
+      this.papers.catchUp();
       // The path showed other content before: that content is gone from it.
       const affected = previous === undefined ? [] : this.store.detachPaths(previous.id, [real, prepared.file]);
       // Papers the old content alone held go now, not after placing the new content: ids come from
@@ -382,13 +289,13 @@ export class Ingester {
       for (const id of affected) {
         if (this.store.sightingCount(id) > 0) continue;
         this.store.deletePaper(id);
-        this.index.remove(id);
+        this.papers.index.remove(id);
       }
       if (same) {
         this.store.addPath(same.id, real);
         const rev = this.store.nextRev();
         this.settle(affected, new Set(), rev);
-        this.indexRev = rev;
+        this.papers.rev = rev;
         return null;
       }
       this.openFile = { fileId: this.store.insertFile(facts, real), affected, touched: new Set(), created: 0 };
@@ -430,7 +337,7 @@ export class Ingester {
     for (const id of work.touched) {
       if (!work.created.has(id) && !work.updated.has(id)) this.store.markSeen(id, seen(id), rev);
     }
-    this.indexRev = rev;
+    this.papers.rev = rev;
     return { created: created.length };
   }
 
@@ -444,7 +351,7 @@ export class Ingester {
     rank: number,
   ): { paperId: string; rule: string; score: number } {
     const placed = placeSighting(
-      this.index,
+      this.papers.index,
       { ...rec, rank },
       {
         canonicalOf: (id) => work.current(id) ?? work.stored(this.store.paper(id)),
@@ -488,7 +395,7 @@ export class Ingester {
       if (touched.has(id)) continue;
       if (this.store.sightingCount(id) === 0) {
         this.store.deletePaper(id);
-        this.index.remove(id);
+        this.papers.index.remove(id);
       } else {
         kept.push(this.rebuildCanonical(id, rev));
         this.store.touchSeen(kept[kept.length - 1]!, rev);
@@ -503,12 +410,12 @@ export class Ingester {
     const sightings = this.store.sightingTexts(id).map((s) => ({ ...s, arxivId: null, rank: sourceRank(s.format) }));
     const best: CanonicalPaper = { ...current, ...bestText(sightings) };
     this.store.updatePaper(best, rev, true, NOT_SEEN);
-    this.index.put({ id, arxivId: best.arxiv_id, title: best.title, abstract: best.abstract });
+    this.papers.index.put({ id, arxivId: best.arxiv_id, title: best.title, abstract: best.abstract });
     const target = best.arxiv_id ?? hashKey(titleKey(best.title));
     if (isIdOf(id, target)) return id;
     const next = this.freshId(target);
     this.store.renamePaper(id, next);
-    this.index.rename(id, next);
+    this.papers.index.rename(id, next);
     return next;
   }
 
@@ -524,35 +431,20 @@ export class Ingester {
       if (isIdOf(id, target)) continue;
       const next = this.freshId(target, work);
       if (!work.created.has(id)) this.store.renamePaper(id, next);
-      this.index.rename(id, next);
+      this.papers.index.rename(id, next);
       work.rename(id, next);
     }
   }
 
   /**
    * The arXiv id when known, else a hash of the title; a clash (rare) gets a numeric suffix. The
-   * index holds every stored paper (catchUpIndex), so no database lookup is needed: at 1M papers
+   * index holds every stored paper (PaperIndex.catchUp), so no database lookup is needed: at 1M papers
    * one per new paper cost 8 s, each a random read of the id index.
    */
   private freshId(base: string, work?: FileWork): string {
     let id = base;
-    for (let n = 2; work?.created.has(id) || this.index.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; work?.created.has(id) || this.papers.index.has(id); n++) id = `${base}-${n}`;
     return id;
-  }
-
-  /** Teaches the index the papers written since it last looked (by us or a concurrent ingest). */
-  private catchUpIndex(): void {
-    const rev = this.store.currentRev();
-    if (rev === this.indexRev) return;
-    for (const p of this.store.papersSince(this.indexRev)) {
-      this.index.put({ id: p.id, arxivId: p.arxiv_id, title: p.title, abstract: p.abstract });
-    }
-    this.indexRev = rev;
-  }
-
-  private resetIndex(): void {
-    this.index = new DedupIndex({ threshold: this.opts.threshold });
-    this.indexRev = -1;
   }
 }
 
@@ -563,93 +455,4 @@ interface OpenFile {
   affected: string[];
   touched: Set<string>;
   created: number;
-}
-
-export function emptySummary(): IngestSummary {
-  return {
-    files: 0,
-    skipped: 0,
-    records: 0,
-    papers: 0,
-    new: 0,
-    duplicates: 0,
-    errors: [],
-    warnings: [],
-    interrupted: false,
-    dedup: { lookups: 0, candidates: 0 },
-    files_read: [],
-    skipped_files: [],
-  };
-}
-
-/** Input at least this large, and larger than the database holds (at ~1 KB a paper), is a bulk load. */
-const BULK_BYTES = 32 * 1024 * 1024;
-const BYTES_PER_PAPER = 1024;
-
-/** Whether an ingest adds much more than the database holds: then it builds the query indexes at its end. */
-export function isBulk(bytesIn: number, storedPapers: number): boolean {
-  return bytesIn >= BULK_BYTES && storedPapers * BYTES_PER_PAPER < bytesIn;
-}
-
-/** The total size of the files (unreadable ones count as 0: their read reports them). */
-function inputBytes(files: string[]): number {
-  let n = 0;
-  for (const f of files) {
-    try {
-      n += fs.statSync(f).size;
-    } catch {
-      // reported when read
-    }
-  }
-  return n;
-}
-
-/**
- * How long the ingest waits for its next file before committing the batch meanwhile, rather than
- * holding the write lock idle. Not zero: a worker's result that arrived while the main thread was
- * busy is delivered only when the event loop next polls, after a setImmediate. (Waiting up to a
- * whole batch, with a deeper worker queue, made fewer and larger commits but measured slower at
- * 1M papers: 136 s against 126 s.)
- */
-const IDLE_COMMIT_MS = 20;
-
-/** True when `p` settles within `ms`. */
-async function arrivesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([
-      p.then(
-        () => true as const,
-        () => true as const,
-      ),
-      late,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
- * `p`, or 'stopped' as soon as `signal` aborts. Not a Promise.race with one long-lived "stopped"
- * promise: each race leaves a reaction on it that holds the race's result, and that kept every
- * part of a large file alive (2.5 KB a record).
- */
-function unlessStopped<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T | 'stopped'> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.resolve('stopped');
-  return new Promise((resolve, reject) => {
-    const onAbort = () => resolve('stopped');
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (err) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(err);
-      },
-    );
-  });
 }

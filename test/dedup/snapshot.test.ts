@@ -1,0 +1,115 @@
+/**
+ * A DedupIndex restored from its snapshot answers every lookup as the original did, and goes on
+ * answering alike after the same writes on both (the snapshot holds the whole state, not a copy
+ * that only looks right until the next put).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DedupIndex, type SightingLike } from '../../src/dedup/index.js';
+import { decodeSlots, encodeSlots, SNAPSHOT_FORMAT } from '../../src/dedup/snapshot.js';
+import { seedRecords } from './records.js';
+
+const SEEDS = seedRecords();
+
+/** Variants a lookup might bring: clipped, re-cased, a word dropped, another arXiv id. */
+function variants(r: SightingLike, i: number): SightingLike[] {
+  const words = r.title.split(' ');
+  return [
+    r,
+    { ...r, title: r.title.toUpperCase() },
+    { ...r, title: `${r.title.slice(0, Math.max(14, r.title.length >> 1))}…`, abstract: '' },
+    { ...r, title: words.slice(0, -1).join(' ') },
+    { ...r, arxivId: `2501.${String(10000 + i)}` },
+  ];
+}
+
+function answers(index: DedupIndex, queries: SightingLike[]): unknown[] {
+  return queries.map((q) => index.match(q));
+}
+
+type Op = { kind: 'put' | 'remove' | 'rename' | 'upgrade'; at: number };
+
+/** Applies one write to an index (ids are paper-<n>, so both indexes get the same ids). */
+function apply(index: DedupIndex, op: Op, n: number): void {
+  const r = SEEDS[op.at % SEEDS.length]!;
+  const id = `paper-${op.at % n}`;
+  if (op.kind === 'put') index.put({ id: `paper-${n + op.at}`, ...r, arxivId: op.at % 3 === 0 ? `2402.${10000 + op.at}` : null });
+  else if (op.kind === 'remove') index.remove(id);
+  else if (op.kind === 'rename') index.rename(id, `renamed-${op.at}`);
+  else index.put({ id, ...SEEDS[(op.at * 7) % SEEDS.length]!, arxivId: null });
+}
+
+describe('dedup snapshot', () => {
+  it('restores an index that answers every lookup as the original', () => {
+    const index = new DedupIndex();
+    SEEDS.forEach((r, i) => {
+      const m = index.match(r);
+      if (m === null) index.put({ id: `p${i}`, ...r, arxivId: i % 4 === 0 ? `2403.${10000 + i}` : null });
+    });
+    // Clipped titles too (their own chain), one of them removed again.
+    SEEDS.slice(0, 30).forEach((r, i) =>
+      index.put({ id: `clip${i}`, title: `${r.title.slice(0, 30)}…`, abstract: '', arxivId: null }),
+    );
+    index.remove('clip7');
+    index.remove('p3');
+    index.rename('p5', 'p5-renamed');
+    const restored = DedupIndex.fromSnapshot(index.snapshot());
+    expect(restored.size).toBe(index.size);
+    const queries = SEEDS.flatMap(variants);
+    expect(answers(restored, queries)).toEqual(answers(index, queries));
+    expect(restored.has('p3')).toBe(false);
+    expect(restored.has('p5-renamed')).toBe(true);
+    // A restored snapshot snapshots to the same bytes.
+    expect(Buffer.compare(restored.snapshot(), index.snapshot())).toBe(0);
+  });
+
+  it('an empty index round-trips', () => {
+    const restored = DedupIndex.fromSnapshot(new DedupIndex().snapshot());
+    expect(restored.size).toBe(0);
+    expect(restored.match(SEEDS[0]!)).toBeNull();
+  });
+
+  it('after the same writes, the original and the restored index still agree', () => {
+    const n = 60;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ kind: fc.constantFrom('put', 'remove', 'rename', 'upgrade'), at: fc.nat(400) }), {
+          maxLength: 40,
+        }),
+        (ops: Op[]) => {
+          const a = new DedupIndex();
+          SEEDS.slice(0, n).forEach((r, i) => a.put({ id: `paper-${i}`, ...r }));
+          const b = DedupIndex.fromSnapshot(a.snapshot());
+          for (const op of ops) {
+            apply(a, op, n);
+            apply(b, op, n);
+          }
+          const queries = SEEDS.slice(0, 120).flatMap(variants);
+          expect(answers(b, queries)).toEqual(answers(a, queries));
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('refuses bytes of another format, and truncated ones', () => {
+    const index = new DedupIndex();
+    SEEDS.slice(0, 20).forEach((r, i) => index.put({ id: `p${i}`, ...r }));
+    const bytes = index.snapshot();
+    const other = Buffer.from(bytes);
+    other[3] = SNAPSHOT_FORMAT + 1;
+    expect(() => decodeSlots(other)).toThrow(/format/);
+    expect(() => decodeSlots(bytes.subarray(0, bytes.length - 64))).toThrow(/truncated/);
+    expect(() => decodeSlots(Buffer.from('not a snapshot'))).toThrow();
+  });
+
+  it('keeps ids and words with any characters', () => {
+    const index = new DedupIndex();
+    index.put({ id: 'α-Ω 𝒪(n) ☃', title: 'Ünïcödé 𝒪(n) Titles for Δ-Tuning', abstract: 'An abstract.', arxivId: null });
+    const restored = decodeSlots(encodeSlots(decodeSlots(index.snapshot())));
+    expect(restored.ids.get('α-Ω 𝒪(n) ☃')).toBe(0);
+    expect(
+      DedupIndex.fromSnapshot(index.snapshot()).match({ title: 'Ünïcödé 𝒪(n) Titles for Δ-Tuning', abstract: '', arxivId: null }),
+    ).toEqual(index.match({ title: 'Ünïcödé 𝒪(n) Titles for Δ-Tuning', abstract: '', arxivId: null }));
+  });
+});
