@@ -2,9 +2,12 @@
 // Unique papers get titles recombined from real title words (plus a serial word, so two papers
 // never collide by chance) and abstracts of real sentences; about 20% of sightings are
 // near-duplicates of an earlier paper with the variants real digests show (case, quotes,
-// dashes, clipped titles, truncated abstracts, spelling variants, LaTeX).
+// dashes, clipped titles, truncated abstracts, spelling variants, LaTeX). By default every file is
+// a text copy; the mixed-form corpus spreads the same kind of sightings over every form in
+// bench/forms.js.
 import fs from 'node:fs';
 import path from 'node:path';
+import { FORMS, syntheticArxivId } from './forms.js';
 
 const SEEDS = path.join(import.meta.dirname, '..', 'fixtures', 'seeds');
 
@@ -61,11 +64,14 @@ const VARIANTS = [
 ];
 
 /**
- * Writes `papers` unique papers (plus ~20% duplicate sightings) into files of `perFile` records
- * under `dir`. Also writes rows.ndjson with every sighting's title and abstract, for the plain
- * SQLite insert baseline. Returns counts and sizes.
+ * Writes `papers` unique papers (plus ~20% duplicate sightings) into digest files under
+ * `dir`/digests. `forms` names the forms to write (keys of FORMS in bench/forms.js): the default is
+ * the site's text copy alone, 1000 records a file; with several, each sighting goes to a form
+ * picked at random (so a paper and its duplicate often arrive in different forms) and each form
+ * fills files of its own size. Also writes rows.ndjson with every sighting's title and abstract
+ * (the same rows, duplicates included), for the sqlite-utils baseline. Returns counts and sizes.
  */
-export function writeCorpus(dir, papers, { perFile = 1000, dupRate = 0.2, seed = 42 } = {}) {
+export function writeCorpus(dir, papers, { perFile, dupRate = 0.2, seed = 42, forms = ['text'] } = {}) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'digests'), { recursive: true });
   const { words, sentences } = seedMaterial();
@@ -74,20 +80,35 @@ export function writeCorpus(dir, papers, { perFile = 1000, dupRate = 0.2, seed =
   const made = [];
   const rows = fs.openSync(path.join(dir, 'rows.ndjson'), 'w');
   let fileNo = 0;
-  let buf = [];
+  /** Each file's form, by file name: the bench checks the intended reader read it. */
+  const fileForms = {};
   let sightings = 0;
   let bytes = 0;
-  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const flush = () => {
-    if (buf.length === 0) return;
-    const header = `new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nDaily Papers\n\nbyAK and the research community\n\n${MONTHS[fileNo % 12]} ${1 + (fileNo % 28)}\n\n`;
-    const text = header + buf.map(([t, a]) => `${t}\n\n${a}\n`).join('\n');
-    fs.writeFileSync(path.join(dir, 'digests', `digest-${String(fileNo).padStart(6, '0')}.txt`), text);
-    fs.writeSync(rows, buf.map(([title, abstract]) => JSON.stringify({ title, abstract })).join('\n') + '\n');
-    bytes += Buffer.byteLength(text);
+  /** Per form: the sightings waiting for its next file, and what was written. */
+  const out = Object.fromEntries(forms.map((f) => [f, { buf: [], files: 0, sightings: 0, bytes: 0 }]));
+  const flush = (form) => {
+    const o = out[form];
+    if (o.buf.length === 0) return;
+    const { name, text } = FORMS[form].write(o.buf, fileNo);
+    fs.writeFileSync(path.join(dir, 'digests', name), text);
+    fileForms[name] = form;
+    fs.writeSync(rows, o.buf.map(({ title, abstract }) => JSON.stringify({ title, abstract })).join('\n') + '\n');
+    const b = Buffer.byteLength(text);
+    bytes += b;
+    o.bytes += b;
+    o.files++;
+    o.sightings += o.buf.length;
     fileNo++;
-    buf = [];
+    o.buf = [];
   };
+  const add = (title, abstract, id) => {
+    // One form only: no draw, so the text-only corpus stays the one every earlier run built.
+    const form = forms.length === 1 ? forms[0] : pick(forms);
+    out[form].buf.push({ title, abstract, id });
+    sightings++;
+    return form;
+  };
+  const full = (form) => out[form].buf.length >= (perFile ?? FORMS[form].perFile);
   for (let i = 0; i < papers; i++) {
     const n = 5 + Math.floor(rand() * 6);
     const tw = [];
@@ -97,17 +118,22 @@ export function writeCorpus(dir, papers, { perFile = 1000, dupRate = 0.2, seed =
     for (let k = 3 + Math.floor(rand() * 5); k > 0; k--) as.push(pick(sentences));
     const abstract = as.join(' ');
     made.push(i < 200_000 ? [title, abstract] : null); // duplicates come from a bounded pool
-    buf.push([title, abstract]);
-    sightings++;
+    const first = add(title, abstract, syntheticArxivId(i));
+    let second = first;
     if (rand() < dupRate && i > 10) {
       const j = Math.floor(rand() * Math.min(i, 200_000));
       const [t, a] = made[j];
-      buf.push(pick(VARIANTS)(t, a));
-      sightings++;
+      const [vt, va] = pick(VARIANTS)(t, a);
+      second = add(vt, va, syntheticArxivId(j));
     }
-    if (buf.length >= perFile) flush();
+    // A paper and its duplicate stay in one text file (files end after a pair, as they always did).
+    if (full(first)) flush(first);
+    if (second !== first && full(second)) flush(second);
   }
-  flush();
+  for (const f of forms) flush(f);
   fs.closeSync(rows);
-  return { papers, sightings, files: fileNo, bytes };
+  const byForm = Object.fromEntries(
+    forms.map((f) => [f, { files: out[f].files, sightings: out[f].sightings, bytes: out[f].bytes }]),
+  );
+  return { papers, sightings, files: fileNo, bytes, forms: byForm, fileForms };
 }

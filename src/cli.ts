@@ -1,9 +1,8 @@
 /**
- * The command-line program: commander wiring, global options and exit codes. Each command's work
- * is in src/commands/; this file only describes the surface and maps errors to exit codes:
- * 0 success, 1 failure, 2 usage error.
+ * The command-line program: the global options, the list of commands and the mapping of errors to
+ * exit codes (0 success, 1 failure, 2 usage error). Each command declares itself (options,
+ * defaults, examples) in src/commands/<name>.cli.ts and does its work in <name>.ts.
  */
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, UserError } from './errors.js';
 import { ParseError } from './types.js';
@@ -27,6 +26,7 @@ import { register as show } from './commands/show.cli.js';
 import { register as split } from './commands/split.cli.js';
 import { register as sql } from './commands/sql.cli.js';
 import { register as stats } from './commands/stats.cli.js';
+import { TOOL_VERSION } from './version.js';
 
 /**
  * The commands, in the order `papers --help` lists them. Each module registers exactly one command
@@ -52,8 +52,6 @@ export const COMMANDS: readonly Register[] = [
   exportCmd,
 ];
 
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-
 export function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command();
   // Each command's module is loaded only when it runs: a query must not pay for loading the HTML
@@ -61,17 +59,17 @@ export function buildProgram(onExit: (code: number) => void): Command {
   // The options a command sees include the global ones (`papers --db X query`): commander hands
   // an action its own options, then the command; the command's optsWithGlobals() merges both.
   const run: Run =
-    (load) =>
-    async (...args) => {
+    <A extends unknown[]>(load: () => Promise<(...args: A) => Promise<number>>) =>
+    async (...args: [...A, ...unknown[]]) => {
       const cmd = args[args.length - 1];
       if (cmd instanceof Command && args.length >= 2) args[args.length - 2] = cmd.optsWithGlobals();
-      onExit(await (await load())(...args));
+      onExit(await (await load())(...(args as unknown as A)));
     };
 
   program
     .name('papers')
     .description('Turn scraped Hugging Face Papers digests into one deduplicated, queryable SQLite database.')
-    .version(pkg.version, '-V, --version')
+    .version(TOOL_VERSION, '-V, --version')
     .option('--debug', 'print stack traces for errors')
     .option('--db <file>', 'database file, before or after the command (default: $PAPERS_DB or ./papers.db)')
     .showHelpAfterError('(add --help for usage)')

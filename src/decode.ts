@@ -68,9 +68,13 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/** The characters checkControls counts: C0 but tab, LF, FF and CR; DEL; C1. */
+const CONTROL_CHAR = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]/;
+
 /** Throws when the decoded text reads as binary: too many control characters. */
 function checkControls(text: string): void {
-  if (text.length === 0) return;
+  // Nearly every text has none: one regex pass (half the time of the loop) says so.
+  if (text.length === 0 || !CONTROL_CHAR.test(text)) return;
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

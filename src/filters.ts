@@ -92,19 +92,19 @@ export function parseCountFlag(text: string, flag: string): number {
 }
 
 /**
- * Makes a user's search text a valid FTS5 query without taking its syntax away: "phrases",
- * prefix*, AND/OR/NOT/NEAR, parentheses and `title:` column filters pass through, while a bare
- * word FTS5 cannot parse as one token (`low-rank`, `Qwen2.5`, `GPT-4o`) becomes a quoted phrase,
- * which is what the user meant. What is still malformed (an unterminated quote) stays an error
- * for the caller to report as a usage error.
- */
-/**
  * Caps on a search's size. Each prefix term (`a*`) makes FTS5 walk every indexed word it could
  * begin: 100 of them took 13 s on 20k papers (about 0.1-0.2 s each). A few are what people type.
  */
 export const FTS_MAX_TERMS = 32;
 export const FTS_MAX_PREFIX_TERMS = 4;
 
+/**
+ * Makes a user's search text a valid FTS5 query without taking its syntax away: "phrases",
+ * prefix*, AND/OR/NOT/NEAR, parentheses and `title:` column filters pass through, while a bare
+ * word FTS5 cannot parse as one token (`low-rank`, `Qwen2.5`, `GPT-4o`) becomes a quoted phrase,
+ * which is what the user meant. What is still malformed (an unterminated quote) stays an error
+ * for the caller to report as a usage error.
+ */
 export function toFtsQuery(text: string): string {
   const out: string[] = [];
   let terms = 0;

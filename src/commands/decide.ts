@@ -3,36 +3,18 @@
  * stored and applied at once, and again by every later ingest (see ingest/decide.ts).
  */
 import fs from 'node:fs';
-import { addressKey, type Decision, type DecisionKind, type PortableDecision, type SightingAddress } from '../dedup/decisions.js';
+import { addressKey, type DecisionKind, type PortableDecision, type SightingAddress } from '../dedup/decisions.js';
 import { findPaperRid } from '../db/read.js';
 import { openForWrite, resolveDbPath, withReadDb, type DB } from '../db/open.js';
 import { DecisionStore } from '../db/decisions.js';
 import { UsageError } from '../errors.js';
 import { Decider } from '../ingest/decide.js';
 import { Ingester } from '../ingest/run.js';
-import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
-import type { View } from '../output/render.js';
+import { emitJson, emitRows, outputContext } from '../output/emit.js';
 import { log } from '../output/log.js';
-
-interface DecideFlags {
-  db?: string;
-  note?: string;
-}
-
-const FIELDS = ['id', 'kind', 'ids', 'sightings', 'note', 'created_at'] as const;
-
-const view: View<Decision> = {
-  fields: FIELDS,
-  toJSON: (d) => ({ id: d.id, kind: d.kind, ids: d.ids, sightings: d.groups, note: d.note, created_at: d.created_at }),
-  columns: [
-    { key: 'id', header: 'ID', align: 'right' },
-    { key: 'kind', header: 'KIND' },
-    { key: 'ids', header: 'PAPERS', cell: (d) => d.ids.join(' ') },
-    { key: 'sightings', header: 'SIGHTINGS', align: 'right', cell: (d) => String(d.groups.reduce((n, g) => n + g.length, 0)) },
-    { key: 'created_at', header: 'WHEN', cell: (d) => d.created_at.slice(0, 19).replace('T', ' ') },
-    { key: 'note', header: 'NOTE', flex: true, cell: (d) => d.note ?? '' },
-  ],
-};
+import { decisionView } from '../output/views.js';
+import type { DecisionsFlags } from './decisions.cli.js';
+import type { DecideFlags } from './merge.cli.js';
 
 /** A paper by id, arXiv id or alias; a usage error names the one not found. */
 function paperOf(db: DB, id: string): { rid: number; id: string } {
@@ -128,9 +110,9 @@ export async function splitCommand(id: string, specs: string[], flags: DecideFla
 }
 
 /** `papers decisions`: every decision, oldest first. */
-export async function decisionsCommand(flags: FormatFlags & { db?: string }): Promise<number> {
-  const ctx = outputContext(flags, FIELDS);
-  await withReadDb(flags.db, (db) => emitRows(new DecisionStore(db).list(), view, ctx, 'no decisions'));
+export async function decisionsCommand(flags: DecisionsFlags): Promise<number> {
+  const ctx = outputContext(flags, decisionView.fields);
+  await withReadDb(flags.db, (db) => emitRows(new DecisionStore(db).list(), decisionView, ctx, 'no decisions'));
   return 0;
 }
 
@@ -168,6 +150,6 @@ export async function exportDecisionsCommand(
   const list = await withReadDb(flags.db, (db) => new DecisionStore(db).list());
   // The same keys as `papers decisions --json`, less the local id (a rebuilt database numbers its own).
   const decisions = list.map((d) => ({ kind: d.kind, ids: d.ids, sightings: d.groups, note: d.note, created_at: d.created_at }));
-  process.stdout.write(`${JSON.stringify({ version: 1, decisions }, null, 2)}\n`);
+  await emitJson({ version: 1, decisions });
   return 0;
 }

@@ -1,12 +1,19 @@
 /** `papers digest`: registration only; the work is in digest.ts, loaded when it runs. */
-import { Option } from 'commander';
-import { collect, examples, type Register, withDb } from './options.js';
+import type { Command } from 'commander';
+import { collect, command, type FlagsOf, option, type Register, withDb } from './options.js';
 
-export const register: Register = (program, run) => {
-  withDb(
-    program
-      .command('digest')
-      .description('papers new since the last digest (the database remembers each one), as markdown, HTML or a feed')
+function declare(program: Command) {
+  return withDb(
+    command(
+      program,
+      'digest',
+      'papers new since the last digest (the database remembers each one), as markdown, HTML or a feed',
+      [
+        'papers digest > issue-42.md',
+        'papers digest --format html --top 10 --group-by method --out issue.html --force',
+        'papers digest --dry-run --method lora --format rss',
+      ],
+    )
       .argument('[text...]', 'full-text search, as in query')
       .option('--since <date>', "papers first seen on or after this date, or 'last' (default: since the last digest)")
       .option('--until <date>', 'papers first seen on or before this date')
@@ -17,29 +24,26 @@ export const register: Register = (program, run) => {
       .option('--file <glob>', 'only papers seen in files matching this glob')
       .option('--arxiv <id>', 'the paper with this arXiv id')
       .addOption(
-        new Option('--format <format>', 'markdown (default), html, rss, atom or jsonfeed').choices([
+        option('--format <format>', 'markdown (default), html, rss, atom or jsonfeed').choices([
           'markdown',
           'html',
           'rss',
           'atom',
           'jsonfeed',
-        ]),
+        ] as const),
       )
       .option('-o, --out <file>', 'write to this file instead of stdout (never the database)')
       .option('-f, --force', 'replace the --out file if it exists')
       .option('--top <n>', 'only the N most upvoted new papers (default: all)')
-      .addOption(new Option('--group-by <key>', 'method (by method family) or none (default)').choices(['method', 'none']))
+      .addOption(option('--group-by <key>', 'method (by method family) or none (default)').choices(['method', 'none'] as const))
       .option('--title <text>', 'the digest title (default: "Papers digest, DATE")')
       .option('--dry-run', 'do not record this digest (the next one will show the same papers)')
       .option('--all', 'ignore the memory: every paper in range, shown before or not'),
-  )
-    .addHelpText(
-      'after',
-      examples(
-        'papers digest > issue-42.md',
-        'papers digest --format html --top 10 --group-by method --out issue.html --force',
-        'papers digest --dry-run --method lora --format rss',
-      ),
-    )
-    .action(run(async () => (await import('./digest.js')).digestCommand));
+  );
+}
+
+export type DigestFlags = FlagsOf<ReturnType<typeof declare>>;
+
+export const register: Register = (program, run) => {
+  declare(program).action(run(async () => (await import('./digest.js')).digestCommand));
 };

@@ -16,18 +16,8 @@ import { renderFeed, renderHtml } from '../output/digest-html.js';
 import { write } from '../output/emit.js';
 import { writeFileAtomic } from '../output/files.js';
 import { log } from '../output/log.js';
-import { parseQueryFlags, type QueryFlags } from './query.js';
-
-export interface DigestFlags extends Omit<QueryFlags, 'sort' | 'limit' | 'format'> {
-  format?: string;
-  out?: string;
-  top?: string;
-  groupBy?: string;
-  title?: string;
-  dryRun?: boolean;
-  all?: boolean;
-  force?: boolean;
-}
+import type { DigestFlags } from './digest.cli.js';
+import { parseQueryFlags } from './query.js';
 
 interface DigestOptions {
   format: DigestFormat;
@@ -54,7 +44,7 @@ export function parseDigestFlags(text: string | undefined, flags: DigestFlags): 
     top = parseCountFlag(flags.top, '--top');
     if (top === 0) top = undefined;
   }
-  const filters = parseQueryFlags(text, { ...flags, format: undefined, since: undefined, until: undefined, limit: '0' });
+  const filters = parseQueryFlags(text, { ...flags, since: undefined, until: undefined });
   const filterFlags = Object.fromEntries(
     Object.entries({
       text: filters.text,

@@ -11,17 +11,10 @@ import { UsageError } from '../errors.js';
 import { parseCountFlag } from '../filters.js';
 import { citableBatches } from '../db/citations.js';
 import { CITATION_FORMATS, emitCitations, type CitationFormat } from '../output/citation.js';
-import { emitRows, outputContext, write, type FormatFlags } from '../output/emit.js';
+import { emitRows, listingFlagGiven, outputContext, write, type FormatFlags } from '../output/emit.js';
 import { writeFileAtomic } from '../output/files.js';
 import { paperView } from '../output/views.js';
-
-export interface ExportFlags extends FormatFlags {
-  db?: string;
-  format?: 'ndjson' | 'json' | 'csv' | CitationFormat;
-  out?: string;
-  force?: boolean;
-  limit?: string;
-}
+import type { ExportFlags } from './export.cli.js';
 
 /** The format flags an export runs with: --format and the listing flags agree, NDJSON when neither is given. */
 export function exportFormat(flags: ExportFlags): FormatFlags {
@@ -42,7 +35,7 @@ const isCitation = (f: string | undefined): f is CitationFormat => (CITATION_FOR
 export async function exportCommand(flags: ExportFlags): Promise<number> {
   if (isCitation(flags.format)) return exportCitations(flags, flags.format);
   const formatFlags = exportFormat(flags);
-  const limit = parseCountFlag(flags.limit ?? '0', '--limit');
+  const limit = parseCountFlag(flags.limit, '--limit');
   await withReadDb(flags.db, async (db) => {
     const total = db.prepare('SELECT count(*) FROM papers').pluck().get() as number;
     const rids = db
@@ -61,10 +54,9 @@ export async function exportCommand(flags: ExportFlags): Promise<number> {
 
 /** Every paper (or the first --limit) as citation entries; the listing formats do not apply. */
 async function exportCitations(flags: ExportFlags, format: CitationFormat): Promise<number> {
-  const listing = [flags.json, flags.ndjson, flags.nl, flags.csv, flags.tsv, flags.table, flags.fields, flags.jq];
-  if (listing.some((f) => f !== undefined && f !== false))
+  if (listingFlagGiven(flags))
     throw new UsageError(`--format ${format} does not combine with the listing formats (--json, --csv, --fields, --jq...)`);
-  const limit = parseCountFlag(flags.limit ?? '0', '--limit');
+  const limit = parseCountFlag(flags.limit, '--limit');
   await withReadDb(flags.db, async (db) => {
     const rids = db
       .prepare(`SELECT rid FROM papers ORDER BY rid${limit ? ' LIMIT ?' : ''}`)

@@ -7,9 +7,11 @@ import { openForWrite, resolveDbPath } from '../db/open.js';
 import { STDIN } from '../ingest/discover.js';
 import { Ingester } from '../ingest/run.js';
 import { STDIN_NAME } from '../ingest/prepare.js';
+import { emitJson } from '../output/emit.js';
 import { log } from '../output/log.js';
+import type { ForgetFlags } from './forget.cli.js';
 
-export async function forgetCommand(files: string[], flags: { db?: string; json?: boolean }): Promise<number> {
+export async function forgetCommand(files: string[], flags: ForgetFlags): Promise<number> {
   const dbPath = resolveDbPath(flags.db);
   const db = openForWrite(dbPath);
   try {
@@ -24,7 +26,7 @@ export async function forgetCommand(files: string[], flags: { db?: string; json?
     }
     const removed = ingester.forgetFiles(ids);
     for (const f of unknown) log.warn(`${f}: not a file in ${dbPath}`);
-    if (flags.json) process.stdout.write(`${JSON.stringify({ ...removed, unknown }, null, 2)}\n`);
+    if (flags.json) await emitJson({ ...removed, unknown });
     else log.info(`forgot ${removed.files} file(s): ${removed.sightings} sightings, ${removed.papers} papers removed`);
     return unknown.length > 0 ? 1 : 0;
   } finally {

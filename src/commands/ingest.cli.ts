@@ -1,12 +1,13 @@
 /** `papers ingest`: registration only; the work is in ingest.ts, loaded when it runs. */
-import { examples, type Register } from './options.js';
+import type { Command } from 'commander';
+import { command, type FlagsOf, type Register, withDb } from './options.js';
 
-export const register: Register = (program, run) => {
-  program
-    .command('ingest')
-    .description('read digests (text, HTML, JSON, markdown) under files or folders into the database')
-    .argument('[paths...]', 'files or folders (searched recursively for .txt .md .html .htm .json .jsonl .ndjson)')
-    .option('--db <file>', 'database file (default: $PAPERS_DB or ./papers.db)')
+function declare(program: Command) {
+  const cmd = command(program, 'ingest', 'read digests (text, HTML, JSON, markdown) under files or folders into the database', [
+    'papers ingest fixtures',
+    "papers ingest ~/digests --db research.db --json | jq '{files, new, errors}'",
+  ]).argument('[paths...]', 'files or folders (searched recursively for .txt .md .html .htm .json .jsonl .ndjson)');
+  return withDb(cmd)
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress bar, warnings or summary (errors still go to stderr)')
     .option('--threshold <n>', 'title similarity needed for a fuzzy merge, in (0, 1] (default 0.9)')
@@ -14,10 +15,11 @@ export const register: Register = (program, run) => {
     .option('--max-record-chars <n>', 'drop records whose title or abstract is longer (default 100000)')
     .option('-j, --jobs <n>', 'worker threads reading and splitting files (default: by input size and cores; 0 = none)')
     .option('--decisions <file>', 'import merge/split/distinct decisions (from papers decisions export) and apply them')
-    .option('--prune', 'also forget files that no longer exist at any path they were seen at, and papers left with no sighting')
-    .addHelpText(
-      'after',
-      examples('papers ingest fixtures', "papers ingest ~/digests --db research.db --json | jq '{files, new, errors}'"),
-    )
-    .action(run(async () => (await import('./ingest.js')).ingestCommand));
+    .option('--prune', 'also forget files that no longer exist at any path they were seen at, and papers left with no sighting');
+}
+
+export type IngestFlags = FlagsOf<ReturnType<typeof declare>>;
+
+export const register: Register = (program, run) => {
+  declare(program).action(run(async () => (await import('./ingest.js')).ingestCommand));
 };

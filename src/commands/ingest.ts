@@ -7,28 +7,18 @@ import { discoverFiles, notADigestByContent } from '../ingest/discover.js';
 import { Decider } from '../ingest/decide.js';
 import { parseDecisions, sameDecision, type PortableDecision } from '../dedup/decisions.js';
 import { limitHeapGrowth } from '../ingest/heap.js';
-import { Ingester, emptySummary, type IngestSummary } from '../ingest/run.js';
+import { Ingester } from '../ingest/run.js';
+import { emptySummary, type IngestSummary } from '../ingest/summary.js';
 import { openForWrite, resolveDbPath } from '../db/open.js';
 import { finishIngest, tuneForIngest } from '../db/pragmas.js';
 import { markIngestStart } from '../db/runs.js';
 import { ProgressBar } from '../output/progress.js';
 import { UsageError, UserError } from '../errors.js';
+import { emitJson } from '../output/emit.js';
+import { logIngest } from '../output/ingest-summary.js';
 import { log } from '../output/log.js';
 import { parseCountFlag } from '../filters.js';
-
-export interface IngestFlags {
-  db?: string;
-  json?: boolean;
-  quiet?: boolean;
-  threshold?: string;
-  maxFileMb?: string;
-  maxRecordChars?: string;
-  jobs?: string;
-  /** Forget the files none of whose paths exists any more (see Ingester.missingFiles). */
-  prune?: boolean;
-  /** A decisions.json (from `papers decisions export`) to apply. */
-  decisions?: string;
-}
+import type { IngestFlags } from './ingest.cli.js';
 
 function positiveNumber(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
@@ -76,7 +66,7 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
   // Nothing to read and no database yet: create none (a typo in a path must not leave an empty
   // papers.db behind for the next command to find).
   if (found.files.length === 0 && !fs.existsSync(dbPath)) {
-    if (flags.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    if (flags.json) await emitJson(summary);
     else for (const e of summary.errors) log.error(`${e.file}: ${e.message}`);
     if (!flags.json && !flags.quiet) log.info(`nothing to ingest: no database created at ${dbPath}`);
     return summary.errors.length > 0 ? 1 : 0;
@@ -135,19 +125,8 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
     db.close();
   }
 
-  if (flags.json) {
-    process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-  } else {
-    // A folder of 100,000 bad files must not bury the summary: show the first few of each.
-    const SHOWN = 20;
-    for (const e of summary.errors.slice(0, SHOWN)) log.error(`${e.file}: ${e.message}`);
-    if (summary.errors.length > SHOWN) log.error(`… and ${summary.errors.length - SHOWN} more (--json lists them all)`);
-    if (!flags.quiet) {
-      for (const w of summary.warnings.slice(0, SHOWN)) log.warn(`${w.file}: ${w.message}`);
-      if (summary.warnings.length > SHOWN) log.warn(`… and ${summary.warnings.length - SHOWN} more (--json lists them all)`);
-      log.info(describe(summary, dbPath));
-    }
-  }
+  if (flags.json) await emitJson(summary);
+  else logIngest(summary, dbPath, Boolean(flags.quiet));
   if (summary.interrupted) return 130;
   return summary.errors.length > 0 ? 1 : 0;
 }
@@ -165,24 +144,6 @@ function skipNotDigests(summary: IngestSummary, named: ReadonlySet<string>): voi
   }
   summary.errors = errors;
   summary.skipped_files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-
-/** The human summary line(s) for stderr. */
-export function describe(s: IngestSummary, dbPath: string): string {
-  const parts = [
-    `${s.files} file${s.files === 1 ? '' : 's'} read`,
-    `${s.skipped} unchanged`,
-    `${s.records} records`,
-    `${s.new} new papers`,
-    `${s.duplicates} merged into existing papers`,
-  ];
-  const skipped = s.skipped_files.length;
-  if (skipped) parts.push(`${skipped} skipped as not digests`);
-  if (s.errors.length) parts.push(`${s.errors.length} error${s.errors.length === 1 ? '' : 's'}`);
-  if (s.decisions) parts.push(`${s.decisions.imported} decision(s) imported, ${s.decisions.applied} applied`);
-  if (s.pruned)
-    parts.push(`pruned ${s.pruned.files} missing file(s) (${s.pruned.sightings} sightings, ${s.pruned.papers} papers)`);
-  return `${parts.join(', ')}. ${dbPath} now holds ${s.papers} papers.${s.interrupted ? ' (interrupted: run the same command again to finish)' : ''}`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { withReadDb } from '../db/open.js';
 import type { PaperRecord } from '../db/read.js';
 import { UserError } from '../errors.js';
 import { log } from '../output/log.js';
+import type { OpenFlags } from './open.cli.js';
 import { paperByRef } from './show.js';
 
 /** The page to open for a paper (pure): its url, else a project link, else its repository. */
@@ -42,7 +43,7 @@ function launch(argv: string[], url: string): Promise<boolean> {
   });
 }
 
-export async function openCommand(id: string, flags: { db?: string; print?: boolean }): Promise<number> {
+export async function openCommand(id: string, flags: OpenFlags): Promise<number> {
   const paper = await withReadDb(flags.db, (db) => paperByRef(db, id));
   const url = pageOf(paper);
   if (!url) throw new UserError(`paper ${paper.id} has no arXiv id and no link to open`);

@@ -1,19 +1,28 @@
 /** `papers query`: its options, defaults and examples; the work is in query.ts, loaded when it runs. */
-import { Option } from 'commander';
+import type { Command } from 'commander';
 import { SORTS, ROLES } from '../vocabulary.js';
-import { collect, examples, type Register, withColor, withDb, withLimit, withListing } from './options.js';
+import { collect, asListing, command, type FlagsOf, option, type Register } from './options.js';
 
-export const register: Register = (program, run) => {
-  const cmd = program
-    .command('query')
-    .description('papers matching every filter given: full-text search, methods, code, claims, authors, files, dates')
+function declare(program: Command) {
+  const cmd = command(
+    program,
+    'query',
+    'papers matching every filter given: full-text search, methods, code, claims, authors, files, dates',
+    [
+      'papers query --method lora --has-code',
+      "papers query fine-tuning --claim 'accuracy>=90' --json | jq '.[].title'",
+      "papers query --author 'wei liu' --sort upvotes",
+      'papers query --method lora --limit 0 --format bibtex > lora.bib',
+      'papers query --since 2024-05 --csv --fields id,title,last_seen > papers.csv',
+    ],
+  )
     .argument('[text...]', 'full-text search (FTS5: "exact phrase", prefix*, AND/OR/NOT; NOT x alone: all but x)')
     .option(
       '-m, --method <name>',
       'a method family (lora), member (qlora) or umbrella (peft); repeat to require several',
       collect,
     )
-    .addOption(new Option('--role <role>', 'with --method: proposed, compared or used').choices([...ROLES]))
+    .addOption(option('--role <role>', 'with --method: proposed, compared or used').choices(ROLES))
     .option('--has-code', 'only papers with a GitHub repository')
     .option('--claim <expr>', "a claim filter, e.g. 'accuracy>=90', 'speedup>2', 'params<7B'; repeatable", collect)
     .option('--author <name>', 'an author (any part of the name; case and accents ignored)')
@@ -24,20 +33,16 @@ export const register: Register = (program, run) => {
     .option('--first-seen-since <date>', 'only papers whose first sighting is dated on or after')
     .option('--new', 'only papers first seen in the last ingest')
     .option('--arxiv <id>', 'the paper with this arXiv id')
+    .addOption(option('--sort <order>', 'relevance (default with TEXT), date (default), title, claims, upvotes').choices(SORTS))
     .addOption(
-      new Option('--sort <order>', 'relevance (default with TEXT), date (default), title, claims, upvotes').choices([...SORTS]),
-    )
-    .addOption(new Option('--format <format>', 'citation entries instead of a listing').choices(['bibtex', 'ris', 'csl-json']));
-  withColor(withLimit(withListing(withDb(cmd)), 'papers', '20'))
-    .addHelpText(
-      'after',
-      examples(
-        'papers query --method lora --has-code',
-        "papers query fine-tuning --claim 'accuracy>=90' --json | jq '.[].title'",
-        "papers query --author 'wei liu' --sort upvotes",
-        'papers query --method lora --limit 0 --format bibtex > lora.bib',
-        'papers query --since 2024-05 --csv --fields id,title,last_seen > papers.csv',
-      ),
-    )
-    .action(run(async () => (await import('./query.js')).queryCommand));
+      option('--format <format>', 'citation entries instead of a listing').choices(['bibtex', 'ris', 'csl-json'] as const),
+    );
+  return asListing(cmd, 'papers', '20');
+}
+
+/** The flags `papers query` gives its work, as declared above. */
+export type QueryFlags = FlagsOf<ReturnType<typeof declare>>;
+
+export const register: Register = (program, run) => {
+  declare(program).action(run(async () => (await import('./query.js')).queryCommand));
 };

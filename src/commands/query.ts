@@ -4,36 +4,25 @@
  */
 import { withReadDb } from '../db/open.js';
 import { PAPER_FIELDS, findPaperPage, leadingNot, hydratePapers, type MethodFilter, type PaperFilters } from '../db/read.js';
-import { lastIngestMark } from '../db/runs.js';
+import { fullTextBehind, lastIngestMark } from '../db/runs.js';
+import { log } from '../output/log.js';
 import { UsageError } from '../errors.js';
 import { parseArxivId, parseClaimFilter, parseCountFlag, parseDateBound } from '../filters.js';
 import { methodMatches } from '../extract/methods/index.js';
 import { umbrellaFamilies } from '../extract/umbrellas.js';
-import { emitRows, outputContext, type FormatFlags } from '../output/emit.js';
+import { emitRows, listingFlagGiven, outputContext } from '../output/emit.js';
 import { paperView } from '../output/views.js';
 import { ROLES, SORTS } from '../vocabulary.js';
-import type { CitationFormat } from '../output/citation.js';
-import { citeCommand } from './cite.js';
+import type { QueryFlags } from './query.cli.js';
 
-export interface QueryFlags extends FormatFlags {
-  db?: string;
-  method?: string[];
-  role?: string;
-  hasCode?: boolean;
-  claim?: string[];
-  author?: string;
-  minUpvotes?: string;
-  file?: string;
-  since?: string;
-  until?: string;
-  firstSeenSince?: string;
-  new?: boolean;
-  arxiv?: string;
-  sort?: string;
-  limit?: string;
-  /** A citation format (bibtex, ris, csl-json) instead of a listing. */
-  format?: CitationFormat;
-}
+export type { QueryFlags };
+
+/** The flags that filter papers: query's, and digest's (which has no --sort nor --limit). */
+export type FilterFlags = Pick<QueryFlags, 'method' | 'hasCode' | 'claim' | 'file' | 'arxiv'> &
+  Partial<Pick<QueryFlags, 'author' | 'minUpvotes' | 'since' | 'until' | 'firstSeenSince' | 'sort' | 'limit'>> & {
+    /** A plain string where digest takes it: checked against ROLES here. */
+    role?: string;
+  };
 
 /** `--method lora` is a family, `--method qlora` one member, `--method peft` an umbrella; anything else is a usage error. */
 export function resolveMethod(name: string): MethodFilter {
@@ -54,7 +43,7 @@ export function oneOf<T extends string>(value: string | undefined, valid: readon
 }
 
 /** Turns the flags into filters, checking every value before the database is touched. */
-export function parseQueryFlags(text: string | undefined, flags: QueryFlags, defaultLimit = 20): PaperFilters {
+export function parseQueryFlags(text: string | undefined, flags: FilterFlags): PaperFilters {
   const trimmed = text?.trim();
   const author = flags.author?.trim();
   if (flags.author !== undefined && !author) throw new UsageError('--author needs a name');
@@ -77,16 +66,18 @@ export function parseQueryFlags(text: string | undefined, flags: QueryFlags, def
       flags.firstSeenSince === undefined ? undefined : parseDateBound(flags.firstSeenSince, 'since', '--first-seen-since'),
     arxivId: flags.arxiv === undefined ? undefined : parseArxivId(flags.arxiv),
     sort,
-    limit: flags.limit === undefined ? defaultLimit : parseCountFlag(flags.limit, '--limit'),
+    // No --limit (digest): every paper. `papers query` always has one: its default is in query.cli.ts.
+    limit: flags.limit === undefined ? undefined : parseCountFlag(flags.limit, '--limit'),
   };
 }
 
 export async function queryCommand(textParts: string[], flags: QueryFlags): Promise<number> {
   const filters = parseQueryFlags(textParts.join(' '), flags);
   if (flags.format !== undefined) {
-    const listing = [flags.json, flags.ndjson, flags.nl, flags.csv, flags.tsv, flags.table, flags.fields, flags.jq];
-    if (listing.some((f) => f !== undefined && f !== false))
+    if (listingFlagGiven(flags))
       throw new UsageError('--format (citations) does not combine with the listing formats (--json, --csv, --fields, --jq...)');
+    // citation-js (~100 ms to load) only when citations are asked for.
+    const { citeCommand } = await import('./cite.js');
     return citeCommand(filters, flags.format, flags.db);
   }
   const ctx = outputContext(flags, PAPER_FIELDS);
@@ -95,6 +86,9 @@ export async function queryCommand(textParts: string[], flags: QueryFlags): Prom
       const mark = lastIngestMark(db);
       // A database from before the mark was kept: every paper came from "an" ingest.
       filters.ridAbove = mark ?? 0;
+    }
+    if (filters.text !== undefined && fullTextBehind(db)) {
+      log.warn('the full-text index is incomplete (a bulk ingest stopped before its end): the next `papers ingest` rebuilds it');
     }
     const page = findPaperPage(db, filters);
     return emitRows(hydratePapers(db, page.rids), paperView(ctx.chalk), ctx, { empty: 'no papers match', total: page.total });

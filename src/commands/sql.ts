@@ -16,11 +16,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError, UserError } from '../errors.js';
 import { parseCountFlag } from '../filters.js';
-import type { FormatFlags } from '../output/emit.js';
 import type { SqlFailure, SqlJob } from './sql-run.js';
+import { SQL_TIMEOUT_DEFAULT, type SqlFlags } from './sql.cli.js';
 
-/** The default time a statement may run. */
-export const SQL_TIMEOUT_DEFAULT = '30s';
 /** The largest single value (characters or bytes) printed. */
 export const SQL_MAX_CELL_BYTES = 16 * 1024 * 1024;
 /** The child's JavaScript heap (rows held for a terminal table live there). */
@@ -45,16 +43,13 @@ function describeDuration(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
-export async function sqlCommand(
-  statement: string,
-  flags: FormatFlags & { db?: string; limit?: string; timeout?: string },
-): Promise<number> {
+export async function sqlCommand(statement: string, flags: SqlFlags): Promise<number> {
   const keyword = statementKeyword(statement);
   if (keyword !== 'SELECT' && keyword !== 'WITH' && keyword !== 'VALUES') {
     throw new UsageError(`papers sql runs one read-only SELECT or WITH statement, not ${keyword || 'an empty statement'}`);
   }
-  const timeoutMs = parseDuration(flags.timeout ?? SQL_TIMEOUT_DEFAULT);
-  const limit = parseCountFlag(flags.limit ?? '0', '--limit');
+  const timeoutMs = parseDuration(flags.timeout);
+  const limit = parseCountFlag(flags.limit, '--limit');
   const { limit: _l, timeout: _t, ...formatFlags } = flags;
   const job: SqlJob = { statement, flags: formatFlags, limit, maxCellBytes: SQL_MAX_CELL_BYTES };
   return runInChild(job, timeoutMs);

@@ -2,159 +2,24 @@
  * `papers stats`: what the database holds, by file, digest date, method family, claim kind and
  * code availability. Bar charts in a terminal, plain numbers in JSON.
  */
-import type { ChalkInstance } from 'chalk';
 import { withReadDb } from '../db/open.js';
-import { collectStats, type Stats } from '../db/listings.js';
-import { escapeTerminalDeep } from '../sanitize.js';
-import { emitObject, emitRows, outputContext, type FormatFlags } from '../output/emit.js';
-import type { View } from '../output/render.js';
+import { collectStats } from '../db/listings.js';
 import { UsageError } from '../errors.js';
+import { emitRecord, outputContext } from '../output/emit.js';
+import { renderStats, statRows, statView } from '../output/stats-text.js';
+import { escapeTerminalDeep } from '../sanitize.js';
+import type { StatsFlags } from './stats.cli.js';
 
-/** A horizontal bar for `value` out of `max`, `width` cells wide. */
-export function bar(value: number, max: number, width = 30): string {
-  if (max <= 0) return '';
-  const cells = (value / max) * width;
-  const full = Math.floor(cells);
-  return '█'.repeat(full) + (cells - full >= 0.5 ? '▌' : '');
-}
-
-function section<T>(
-  title: string,
-  rows: T[],
-  label: (r: T) => string,
-  value: (r: T) => number,
-  chalk: ChalkInstance | null,
-  charts: boolean,
-  columns = 100,
-): string[] {
-  const lines = [chalk ? chalk.bold(title) : title];
-  if (rows.length === 0) return [...lines, '  (none)'];
-  const max = Math.max(...rows.map(value));
-  const width = Math.max(...rows.map((r) => label(r).length));
-  // The bars take the terminal's width left after the labels and counts (2 + label + 2 + 6 + 2).
-  const barWidth = Math.max(10, Math.min(60, columns - width - 13));
-  for (const r of rows) {
-    const v = value(r);
-    const chart = charts ? '  ' + (chalk ? chalk.cyan(bar(v, max, barWidth)) : bar(v, max, barWidth)) : '';
-    lines.push(`  ${label(r).padEnd(width)}  ${String(v).padStart(6)}${chart}`);
-  }
-  return lines;
-}
-
-/** The stats for people; `charts` off gives the plain text used when piped. */
-export function renderStats(s: Stats, chalk: ChalkInstance | null, charts: boolean, columns = 100): string {
-  const out = [
-    `${s.papers} papers from ${s.sightings} sightings in ${s.files.length} files`,
-    '',
-    ...section(
-      'Files',
-      s.files,
-      (f) => `${f.path} (${f.format}, ${f.digest_date ?? 'no date'})`,
-      (f) => f.records,
-      chalk,
-      charts,
-      columns,
-    ),
-    '',
-    ...section(
-      'Digest dates (papers)',
-      s.dates,
-      (d) => d.date ?? 'no date',
-      (d) => d.papers,
-      chalk,
-      charts,
-      columns,
-    ),
-    '',
-    ...section(
-      'Method families (papers)',
-      s.methods,
-      (m) => m.family,
-      (m) => m.papers,
-      chalk,
-      charts,
-      columns,
-    ),
-    '',
-    ...section(
-      'Claims by kind',
-      s.claims,
-      (c) => `${c.kind} (${c.papers} papers)`,
-      (c) => c.claims,
-      chalk,
-      charts,
-      columns,
-    ),
-    '',
-    ...section(
-      'Code',
-      [
-        { k: 'with a GitHub repository', v: s.code.with_code },
-        { k: '  of which promised', v: s.code.promised },
-        { k: 'without', v: s.code.without_code },
-      ],
-      (r) => r.k,
-      (r) => r.v,
-      chalk,
-      charts,
-      columns,
-    ),
-    '',
-    ...section(
-      'How sightings were placed',
-      s.match_rules,
-      (r) => r.rule,
-      (r) => r.sightings,
-      chalk,
-      charts,
-      columns,
-    ),
-  ];
-  return out.join('\n') + '\n';
-}
-
-/** One count of the stats as a row, for the flat forms (CSV, TSV, NDJSON with --fields). */
-export interface StatRow {
-  section: string;
-  name: string;
-  value: number;
-}
-
-const STAT_FIELDS = ['section', 'name', 'value'] as const;
-const statView: View<StatRow> = {
-  fields: STAT_FIELDS,
-  toJSON: (r) => ({ section: r.section, name: r.name, value: r.value }),
-  columns: STAT_FIELDS.map((k) => ({ key: k, header: k.toUpperCase() })),
-};
-
-/** The stats as rows (pure): `section,name,value`, one per count, in the order of the text form. */
-export function statRows(s: Stats): StatRow[] {
-  return [
-    { section: 'totals', name: 'papers', value: s.papers },
-    { section: 'totals', name: 'sightings', value: s.sightings },
-    { section: 'totals', name: 'files', value: s.files.length },
-    ...s.files.map((f) => ({ section: 'files', name: f.path, value: f.records })),
-    ...s.dates.map((d) => ({ section: 'dates', name: d.date ?? '', value: d.papers })),
-    ...s.methods.map((m) => ({ section: 'methods', name: m.family, value: m.papers })),
-    ...s.claims.map((c) => ({ section: 'claims', name: c.kind, value: c.claims })),
-    { section: 'code', name: 'with_code', value: s.code.with_code },
-    { section: 'code', name: 'promised', value: s.code.promised },
-    { section: 'code', name: 'without_code', value: s.code.without_code },
-    ...s.match_rules.map((r) => ({ section: 'match_rules', name: r.rule, value: r.sightings })),
-  ];
-}
-
-export async function statsCommand(flags: FormatFlags & { db?: string }): Promise<number> {
-  const ctx = outputContext(flags, STAT_FIELDS);
+export async function statsCommand(flags: StatsFlags): Promise<number> {
+  const ctx = outputContext(flags, statView.fields);
   const stats = await withReadDb(flags.db, collectStats);
+  if (ctx.fields && ctx.jq != null) throw new UsageError('stats --fields goes with --csv, --tsv or --ndjson');
   // CSV and TSV (and --fields) are tables of counts, one row each; the rest is the object.
-  if (ctx.format === 'csv' || (ctx.format === 'tsv' && (flags.tsv || flags.fields)) || (ctx.fields && ctx.jq == null)) {
-    await emitRows(statRows(stats), statView, ctx);
-    return 0;
-  }
-  if (ctx.fields) throw new UsageError('stats --fields goes with --csv, --tsv or --ndjson');
-  await emitObject(stats, ctx, () =>
-    renderStats(escapeTerminalDeep(stats), ctx.format === 'table' ? ctx.chalk : null, ctx.format === 'table', ctx.width),
+  await emitRecord(
+    stats,
+    ctx,
+    () => renderStats(escapeTerminalDeep(stats), ctx.format === 'table' ? ctx.chalk : null, ctx.format === 'table', ctx.width),
+    { rows: statRows(stats), view: statView, fieldsInTable: true },
   );
   return 0;
 }

@@ -1,15 +1,25 @@
 /**
- * The dedup index as the database keeps it (see the dedup_snapshot migration in ./schema.ts): one
- * snapshot row, and the log of paper ids renamed or deleted since it was taken.
+ * The dedup index's snapshot: its bytes in a file beside the database (`<db>.dedup`), and the row
+ * in dedup_snapshot that says which file content belongs to this database and at which write (see
+ * the migration in ./schema.ts), with the log of paper ids renamed or deleted since.
+ *
+ * The file is a cache: missing, unreadable, of another content (its token) or size, it is ignored
+ * and the index is rebuilt from the papers. It is replaced whole (written aside, then renamed)
+ * under the database's write lock, before the row that names it commits: a crash in between
+ * leaves a row naming the old token, so the new file is ignored, never trusted wrongly.
  */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { DB } from './open.js';
 
-/** What a snapshot row says about itself (its bytes are read apart: they are large). */
+/** What a snapshot row says about itself. */
 export interface SnapshotInfo {
   rev: number;
   logSeq: number;
   format: string;
   papers: number;
+  token: string;
+  bytes: number;
 }
 
 /** A paper id that changed after a snapshot: renamed to newId, or deleted (newId null). */
@@ -18,13 +28,25 @@ export interface IdChange {
   newId: string | null;
 }
 
+/** The token's length at the start of the file (a multiple of 8: the snapshot's arrays stay aligned). */
+const TOKEN_CHARS = 32;
+
+/** The snapshot file of a database file. */
+export function snapshotFile(dbFile: string): string {
+  return `${dbFile}.dedup`;
+}
+
 export class DedupSnapshots {
   private readonly s;
+  private readonly file: string | null;
 
   constructor(readonly db: DB) {
+    // An in-memory or temporary database has no file to sit beside.
+    this.file = db.memory || db.name === '' ? null : snapshotFile(db.name);
     this.s = {
-      info: db.prepare<[], SnapshotInfo>('SELECT rev, log_seq AS logSeq, format, papers FROM dedup_snapshot WHERE id = 1'),
-      data: db.prepare<[], Buffer>('SELECT data FROM dedup_snapshot WHERE id = 1').pluck(),
+      info: db.prepare<[], SnapshotInfo>(
+        'SELECT rev, log_seq AS logSeq, format, papers, token, bytes FROM dedup_snapshot WHERE id = 1',
+      ),
       logSince: db.prepare<[number], IdChange>(
         'SELECT old_id AS oldId, new_id AS newId FROM dedup_log WHERE seq > ? ORDER BY seq',
       ),
@@ -34,9 +56,9 @@ export class DedupSnapshots {
           'SELECT (SELECT count(*) FROM papers WHERE rev > ?) + (SELECT count(*) FROM dedup_log WHERE seq > ?)',
         )
         .pluck(),
-      write: db.prepare<{ rev: number; logSeq: number; format: string; papers: number; data: Buffer }>(
-        `INSERT OR REPLACE INTO dedup_snapshot (id, rev, log_seq, format, papers, data)
-         VALUES (1, @rev, @logSeq, @format, @papers, @data)`,
+      write: db.prepare<SnapshotInfo>(
+        `INSERT OR REPLACE INTO dedup_snapshot (id, rev, log_seq, format, papers, token, bytes)
+         VALUES (1, @rev, @logSeq, @format, @papers, @token, @bytes)`,
       ),
       prune: db.prepare<[number]>('DELETE FROM dedup_log WHERE seq <= ?'),
       dropSnapshot: db.prepare('DELETE FROM dedup_snapshot'),
@@ -45,11 +67,20 @@ export class DedupSnapshots {
   }
 
   info(): SnapshotInfo | undefined {
-    return this.s.info.get();
+    return this.file === null ? undefined : this.s.info.get();
   }
 
-  data(): Buffer | undefined {
-    return this.s.data.get();
+  /** The snapshot's bytes, when the file beside the database is the one `info` names. */
+  data(info: SnapshotInfo): Buffer | undefined {
+    if (this.file === null) return undefined;
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(this.file);
+    } catch {
+      return undefined;
+    }
+    if (bytes.length !== info.bytes || bytes.toString('latin1', 0, TOKEN_CHARS) !== info.token) return undefined;
+    return bytes.subarray(TOKEN_CHARS);
   }
 
   /** Ids renamed or deleted after log entry `seq`, in the order it happened. */
@@ -62,14 +93,38 @@ export class DedupSnapshots {
     return this.s.changedSince.get(info.rev, info.logSeq)!;
   }
 
-  /** Replaces the snapshot with the index as it is at `rev`; the log before it is dropped. */
-  write(rev: number, format: string, papers: number, data: Buffer): void {
+  /**
+   * Inside a write transaction: replaces the snapshot with `parts` (the index at `rev`); the log
+   * before it is dropped. False when the file cannot be written (a read-only folder, a full disk):
+   * the ingest goes on without a snapshot.
+   */
+  write(rev: number, format: string, papers: number, parts: readonly Uint8Array[]): boolean {
+    if (this.file === null) return false;
+    const token = crypto.randomBytes(TOKEN_CHARS / 2).toString('hex');
+    const aside = `${this.file}.${process.pid}.tmp`;
+    let bytes = TOKEN_CHARS;
+    try {
+      const fd = fs.openSync(aside, 'w');
+      try {
+        fs.writeSync(fd, Buffer.from(token, 'latin1'));
+        for (const p of parts) bytes += fs.writeSync(fd, p);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(aside, this.file);
+    } catch {
+      fs.rmSync(aside, { force: true });
+      this.drop();
+      return false;
+    }
     const logSeq = this.s.lastSeq.get()!;
-    this.s.write.run({ rev, logSeq, format, papers, data });
+    this.s.write.run({ rev, logSeq, format, papers, token, bytes });
     this.s.prune.run(logSeq);
+    return true;
   }
 
-  /** Forgets the snapshot (and the log, only kept for it). */
+  /** Forgets the snapshot (and the log, only kept for it); the file, if any, is left to be replaced. */
   drop(): void {
     this.s.dropSnapshot.run();
     this.s.dropLog.run();

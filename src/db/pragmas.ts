@@ -26,6 +26,9 @@ export function tuneForIngest(db: DB): void {
 export function finishIngest(db: DB): void {
   // Fresh statistics for the query planner, so filters pick their indexes (SQLite's advice
   // for long-lived databases: cheap, and limited to what changed).
+  // With a bound on the rows ANALYZE reads per index: unbounded, it read whole tables of a
+  // 1M-paper database after a day's digests (0.3 s of a 2 s ingest).
+  db.pragma('analysis_limit = 1000');
   db.pragma('optimize');
   db.pragma('wal_checkpoint(TRUNCATE)');
 }

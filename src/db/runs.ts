@@ -17,3 +17,11 @@ export function lastIngestMark(db: DB): number | null {
   const v = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck().get(KEY);
   return v === undefined ? null : Number(v);
 }
+
+/** meta key set while the full-text index is behind the papers (a deferred bulk load: Store.deferFullText). */
+export const FTS_REBUILD_PENDING = 'fts_rebuild_pending';
+
+/** True when a bulk ingest stopped before rebuilding the full-text index (the next ingest does). */
+export function fullTextBehind(db: DB): boolean {
+  return db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck().get(FTS_REBUILD_PENDING) !== undefined;
+}

@@ -10,6 +10,7 @@ import type { CanonicalPaper, DigestRecord, Extraction, TextKind } from '../type
 import type { DB } from './open.js';
 import { QUERY_INDEXES } from './schema.js';
 import { FileStore } from './files.js';
+import { FTS_REBUILD_PENDING } from './runs.js';
 
 export type { FileFacts } from './files.js';
 import { promiseDates, sightingDay, type PromiseDates } from '../extract/promises.js';
@@ -69,6 +70,7 @@ interface PaperText {
 export class Store extends FileStore {
   private readonly s;
   private fts: FullTextPending | null = null;
+  private fullTextDeferred = false;
 
   constructor(db: DB) {
     super(db);
@@ -175,6 +177,7 @@ export class Store extends FileStore {
       insertMethod: db.prepare('INSERT OR REPLACE INTO methods (paper_rid, paper_id, family, name, role) VALUES (?, ?, ?, ?, ?)'),
       getMeta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      deleteMeta: db.prepare<[string]>('DELETE FROM meta WHERE key = ?'),
       paperPage: db.prepare<[number, number], StoredPaper>(
         'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at, title_rank, abstract_rank FROM papers WHERE rid > ? ORDER BY rid LIMIT ?',
       ),
@@ -257,12 +260,37 @@ export class Store extends FileStore {
     const fts = this.fts;
     if (fts === null) return;
     this.fts = null;
+    if (this.fullTextDeferred) {
+      // Committed with this batch: whatever stops the load, the index is known to be behind.
+      if (this.meta(FTS_REBUILD_PENDING) === undefined) this.setMeta(FTS_REBUILD_PENDING, '1');
+      return;
+    }
     for (const rid of [...fts.stale.keys()].sort((a, b) => a - b)) {
       const was = fts.stale.get(rid)!;
       this.s.unindex.run(rid, was.title, was.abstract);
       this.s.indexOne.run(rid);
     }
     this.s.indexSince.run(fts.fromRid);
+  }
+
+  /**
+   * For a bulk load: the full-text index is left behind until finishFullText rebuilds it whole
+   * (measured at 100k papers: 1.0 s less CPU of 23, and less written, than indexing each batch).
+   */
+  deferFullText(): void {
+    this.fullTextDeferred = true;
+  }
+
+  /**
+   * Inside a write transaction: rebuilds the full-text index when a deferred load (this one, or
+   * one killed before its end) left it behind. True when it did.
+   */
+  finishFullText(): boolean {
+    this.fullTextDeferred = false;
+    if (this.meta(FTS_REBUILD_PENDING) === undefined) return false;
+    this.db.exec("INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')");
+    this.s.deleteMeta.run(FTS_REBUILD_PENDING);
+    return true;
   }
 
   /** Forgets the pending full-text work of a transaction that rolled back. */

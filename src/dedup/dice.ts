@@ -35,7 +35,7 @@ export class DiceTable {
     const words = store.words;
     const pool = store.tokPool;
     let lb = 0;
-    for (let i = st; i < end; i++) lb += words[pool[i]!]!.length;
+    for (let i = st; i < end; i++) lb += words.get(pool[i]!)!.length;
     if (la === lb && store.keyEquals(s, a)) return 1;
     if (la < 2 || lb < 2) return 0;
     if ((q.flags & PF_KEY_SPACE) !== 0 || (store.flags[s]! & FLAG_KEY_SPACE) !== 0) {
@@ -57,7 +57,7 @@ export class DiceTable {
     let inter = 0;
     let prev = -1;
     for (let i = st; i < end; i++) {
-      const w = words[pool[i]!]!;
+      const w = words.get(pool[i]!)!;
       for (let j = 0; j < w.length; j++) {
         const c = w.charCodeAt(j);
         if (prev >= 0) {

@@ -72,7 +72,7 @@ import {
 import { LastFew, Query } from './query.js';
 import { DEFAULT_THRESHOLD, type MatchRule, MatchRules } from './rules.js';
 import { FLAG_CLIP_MARK, SlotStore } from './slots.js';
-import { decodeSlots, encodeSlots } from './snapshot.js';
+import { decodeSlots, encodeSlotParts, encodeSlots } from './snapshot.js';
 
 // The layers, bottom up (a file imports only those below it): query.ts (a prepared sighting
 // unpacked), slots.ts (storage: slots, words, postings, key chains), dice.ts (title similarity)
@@ -160,18 +160,23 @@ export class DedupIndex {
     return encodeSlots(this.store);
   }
 
+  /** snapshot() in pieces, to write one after the other (the typed arrays are views, not copies). */
+  snapshotParts(): Uint8Array[] {
+    return encodeSlotParts(this.store);
+  }
+
   /** The index a snapshot() held, answering every lookup as it did. Throws on a damaged snapshot. */
   static fromSnapshot(bytes: Uint8Array, opts: DedupOptions = {}): DedupIndex {
     return new DedupIndex(opts, decodeSlots(bytes));
   }
 
   get size(): number {
-    return this.store.idToSlot.size;
+    return this.store.ids.size;
   }
 
   /** Whether a paper with this id is indexed. */
   has(id: string): boolean {
-    return this.store.idToSlot.has(id);
+    return this.store.ids.get(id) >= 0;
   }
 
   /** A record prepared on this thread (the last few titles and abstracts are cached). */
@@ -195,11 +200,10 @@ export class DedupIndex {
         : prepared === this.lastPrepared
           ? this.lastQuery!
           : new Query(prepared);
-    let s = this.store.idToSlot.get(p.id);
-    if (s === undefined) {
+    let s = this.store.ids.get(p.id);
+    if (s < 0) {
       s = this.store.newSlot();
-      this.store.idToSlot.set(p.id, s);
-      this.store.idOf[s] = p.id;
+      this.store.ids.set(p.id, s);
       this.store.alive[s] = 1;
       this.store.setTitle(s, q, false);
     } else {
@@ -217,8 +221,8 @@ export class DedupIndex {
    * nothing) when `id` is not indexed.
    */
   upgrade(id: string, prepared: PreparedSighting, take: UpgradeFields): boolean {
-    const s = this.store.idToSlot.get(id);
-    if (s === undefined) return false;
+    const s = this.store.ids.get(id);
+    if (s < 0) return false;
     const q = new Query(prepared);
     if (take.title) this.store.replaceTitle(s, q);
     if (take.arxivId) {
@@ -238,11 +242,11 @@ export class DedupIndex {
    * normalises nothing. Null when `id` is not indexed.
    */
   titleFacts(id: string): TitleFacts | null {
-    const s = this.store.idToSlot.get(id);
-    if (s === undefined) return null;
+    const s = this.store.ids.get(id);
+    if (s < 0) return null;
     let n = 0;
     const st = this.store.tokStart[s]!;
-    for (let i = 0, c = this.store.tokCount[s]!; i < c; i++) n += this.store.words[this.store.tokPool[st + i]!]!.length;
+    for (let i = 0, c = this.store.tokCount[s]!; i < c; i++) n += this.store.words.get(this.store.tokPool[st + i]!)!.length;
     return { keyLength: n, clipped: (this.store.flags[s]! & FLAG_CLIP_MARK) !== 0 };
   }
 
@@ -251,27 +255,24 @@ export class DedupIndex {
    * fuzzy rules compute it), or -1 when `id` is not indexed. For tests and diagnostics.
    */
   titleDice(rec: SightingLike | PreparedSighting, id: string): number {
-    const s = this.store.idToSlot.get(id);
-    if (s === undefined) return -1;
+    const s = this.store.ids.get(id);
+    if (s < 0) return -1;
     return this.similarity.dice(new Query(isPrepared(rec) ? rec : this.prepare(rec)), s);
   }
 
   /** Gives an indexed paper another id (its canonical copy is unchanged). */
   rename(from: string, to: string): void {
-    const s = this.store.idToSlot.get(from);
-    if (s === undefined) return;
-    this.store.idToSlot.delete(from);
-    this.store.idToSlot.set(to, s);
-    this.store.idOf[s] = to;
+    const s = this.store.ids.delete(from);
+    if (s < 0) return;
+    this.store.ids.set(to, s);
   }
 
   remove(id: string): void {
-    const s = this.store.idToSlot.get(id);
-    if (s === undefined) return;
+    const s = this.store.ids.get(id);
+    if (s < 0) return;
     this.store.unlinkTitle(s);
     this.store.unlinkArxiv(s);
-    this.store.idToSlot.delete(id);
-    this.store.idOf[s] = undefined;
+    this.store.ids.delete(id);
     this.store.alive[s] = 0;
   }
 
@@ -285,7 +286,7 @@ export class DedupIndex {
     const code = q.arxivCode;
     if (code !== 0) {
       const s = code > 0 ? this.store.arxivModern.get(code) : (this.store.arxivOtherMap.get(q.arxivStr!) ?? -1);
-      if (s >= 0 && this.store.alive[s]) return { paperId: this.store.idOf[s]!, score: 1, rule: 'arxiv-id' };
+      if (s >= 0 && this.store.alive[s]) return { paperId: this.store.ids.idAt(s)!, score: 1, rule: 'arxiv-id' };
     }
     const key = q.key;
     const klen = key.length;
@@ -313,7 +314,7 @@ export class DedupIndex {
           }
         }
       }
-      return { paperId: this.store.idOf[best]!, score: 1, rule: 'exact-title' };
+      return { paperId: this.store.ids.idAt(best)!, score: 1, rule: 'exact-title' };
     }
 
     // Blocking + verification.
@@ -335,7 +336,7 @@ export class DedupIndex {
       }
     }
     if (bestSlot < 0) return null;
-    return { paperId: this.store.idOf[bestSlot]!, score: Math.round(bestScore * 1e4) / 1e4, rule: bestRule };
+    return { paperId: this.store.ids.idAt(bestSlot)!, score: Math.round(bestScore * 1e4) / 1e4, rule: bestRule };
   }
 
   /** The rule of the last verify() that returned a score. */

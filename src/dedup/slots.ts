@@ -6,7 +6,12 @@
  * here: dice.ts, blocking.ts and rules.ts read these arrays (through the store, since the arrays
  * are replaced when they grow).
  */
+import { grow } from './grow.js';
+import { SlotIds } from './ids.js';
 import { IntMap } from './intmap.js';
+import { StringList } from './stringList.js';
+
+export { grow } from './grow.js';
 import {
   P_KEY_HASH,
   P_PREFIX_HASH,
@@ -30,19 +35,9 @@ export const FLAG_CLIP_MARK = 4;
 /** The canonical key holds whitespace (never, by construction; Dice then defers to string-similarity). */
 export const FLAG_KEY_SPACE = 8;
 
-export function grow<T extends Int32Array | Uint8Array | Uint16Array | Int8Array>(a: T, min: number): T {
-  if (a.length >= min) return a;
-  let n = Math.max(16, a.length * 2);
-  while (n < min) n *= 2;
-  const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
-  return b;
-}
-
 export class SlotStore {
   // --- per paper slot (struct of arrays) ---
   slots = 0;
-  idOf: (string | undefined)[] = [];
   alive = new Uint8Array(0);
   flags = new Uint8Array(0);
   keyLen = new Uint16Array(0);
@@ -61,7 +56,8 @@ export class SlotStore {
   readonly qSig = new Uint16Array(SKETCH_MAX);
 
   // --- lookups ---
-  idToSlot = new Map<string, number>();
+  /** Each slot's paper id, and the slot of an id. */
+  ids = new SlotIds();
   exact = new IntMap();
   /** Clipped canonical titles by the hash of their key's first MIN_CLIP_CHARS characters. */
   clips = new IntMap();
@@ -77,13 +73,14 @@ export class SlotStore {
   vocab = new IntMap();
   /** ... and by text for the (rare) later words whose hash an earlier word has. */
   vocabSpill = new Map<string, number>();
-  words: string[] = [];
+  words = new StringList();
   isStop = new Uint8Array(0);
   /**
    * Posting list per word id: the slots whose title has the word, in insertion order. A word of
-   * one paper (most of them) holds the slot number itself, not an array: -1 for none.
+   * one paper (most of them) holds the slot number itself, not an array: -1 for none. A list
+   * loaded from a snapshot is a view on its bytes until a posting is added to it (./snapshot.ts).
    */
-  post: (number | number[])[] = [];
+  post: (number | number[] | Int32Array)[] = [];
   tokPool = new Int32Array(0);
   tokPoolLen = 0;
 
@@ -114,7 +111,7 @@ export class SlotStore {
   wordId(key: string, from: number, len: number, h: number): number {
     const id = this.vocab.get(h);
     if (id < 0) return -1;
-    const w = this.words[id]!;
+    const w = this.words.get(id)!;
     if (w.length === len && key.startsWith(w, from)) return id;
     return this.vocabSpill.get(key.slice(from, from + len)) ?? -1;
   }
@@ -136,8 +133,16 @@ export class SlotStore {
 
   private addPosting(tid: number, s: number): void {
     const list = this.post[tid]!;
-    if (typeof list !== 'number') list.push(s);
-    else this.post[tid] = list < 0 ? s : [list, s];
+    if (typeof list === 'number') this.post[tid] = list < 0 ? s : [list, s];
+    else if (Array.isArray(list)) list.push(s);
+    else {
+      // A loaded list's first new posting: to an array (a plain loop: spreading a 7k-entry view
+      // for each common word cost 0.4 s of a day's ingest into 1M papers).
+      const a = new Array<number>(list.length + 1);
+      for (let i = 0; i < list.length; i++) a[i] = list[i]!;
+      a[list.length] = s;
+      this.post[tid] = a;
+    }
   }
 
   /** put()'s title step for an existing slot: relinked when the clip flag or the key changed. */
@@ -333,7 +338,7 @@ export class SlotStore {
     const st = this.tokStart[s]!;
     const n = this.tokCount[s]!;
     const out = new Array<string>(n);
-    for (let i = 0; i < n; i++) out[i] = this.words[this.tokPool[st + i]!]!;
+    for (let i = 0; i < n; i++) out[i] = this.words.get(this.tokPool[st + i]!)!;
     return out;
   }
 
@@ -347,7 +352,7 @@ export class SlotStore {
     const end = st + this.tokCount[s]!;
     let off = 0;
     for (let i = st; i < end; i++) {
-      const w = this.words[this.tokPool[i]!]!;
+      const w = this.words.get(this.tokPool[i]!)!;
       if (!key.startsWith(w, off)) return false;
       off += w.length;
     }

@@ -1,8 +1,9 @@
 /**
  * A DedupIndex's slot store as bytes, and back (pure: no I/O). An ingest into a large database
  * used to rebuild its index by re-normalising every stored paper (29 s at 1M papers, for a day's
- * 453 records); the database now keeps this snapshot (see ingest/paperIndex.ts), and loading it
- * is copying typed arrays plus rebuilding a few maps.
+ * 453 records); it now keeps this snapshot beside the database (see db/dedupSnapshot.ts and
+ * ingest/paperIndex.ts), and loading it takes the typed arrays as they are (views on the bytes
+ * read) and rebuilds only the string lists, the posting lists and a few small maps.
  *
  * Layout: "PDX" + format byte, a uint32 header length, the JSON header (scalars and the list of
  * sections: name, element type, element count), then each section's bytes, each starting at a
@@ -12,6 +13,7 @@
 import { IntMap } from './intmap.js';
 import { SKETCH_MAX } from './sketch.js';
 import { SlotStore } from './slots.js';
+import { StringList } from './stringList.js';
 
 /** Bump when SlotStore's layout or meaning changes: an older snapshot is then ignored (rebuilt). */
 export const SNAPSHOT_FORMAT = 1;
@@ -21,7 +23,13 @@ const MAGIC = 'PDX';
 type ElementType = 'u8' | 'u16' | 'i32' | 'u32';
 type Typed = Uint8Array | Uint16Array | Int32Array | Uint32Array;
 
-const ARRAYS: Record<ElementType, new (n: number) => Typed> = {
+interface TypedConstructor {
+  new (n: number): Typed;
+  new (buffer: ArrayBufferLike, byteOffset: number, length: number): Typed;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+const ARRAYS: Record<ElementType, TypedConstructor> = {
   u8: Uint8Array,
   u16: Uint16Array,
   i32: Int32Array,
@@ -39,14 +47,32 @@ interface Header {
   slots: number;
   tokPoolLen: number;
   words: number;
+  ids: number;
   maps: Record<string, number>;
   sections: Section[];
 }
 
+/** The per-slot arrays, each `slots` long. */
+const SLOT_ARRAYS = [
+  'alive',
+  'flags',
+  'keyLen',
+  'hashNext',
+  'tokStart',
+  'tokCount',
+  'arxivOf',
+  'prefNext',
+  'shortPrefNext',
+  'sigLen',
+] as const;
+
 const INT_MAPS = ['exact', 'clips', 'prefixes', 'shortPrefixes', 'arxivModern', 'vocab'] as const;
 
-/** The store as bytes (see the layout above). */
-export function encodeSlots(store: SlotStore): Buffer {
+/**
+ * The store as bytes (see the layout above), in pieces to write one after the other: the typed
+ * arrays are views, not copies (a 1M-paper store is ~250 MB).
+ */
+export function encodeSlotParts(store: SlotStore): Uint8Array[] {
   const n = store.slots;
   const parts: { section: Section; bytes: Uint8Array }[] = [];
   const add = (name: string, a: Typed, length = a.length) => {
@@ -54,36 +80,28 @@ export function encodeSlots(store: SlotStore): Buffer {
       a instanceof Uint8Array ? 'u8' : a instanceof Uint16Array ? 'u16' : a instanceof Int32Array ? 'i32' : 'u32';
     parts.push({ section: { name, type, length }, bytes: new Uint8Array(a.buffer, a.byteOffset, length * a.BYTES_PER_ELEMENT) });
   };
+  const addStringList = (name: string, list: StringList) => {
+    const { chars, ends } = list.toParts();
+    add(`${name}.ends`, ends);
+    const bytes = Buffer.from(chars, 'utf16le');
+    parts.push({ section: { name: `${name}.chars`, type: 'u8', length: bytes.length }, bytes });
+  };
   const addStrings = (name: string, list: readonly string[]) => {
-    const lengths = new Uint32Array(list.length);
-    for (let i = 0; i < list.length; i++) lengths[i] = list[i]!.length;
-    add(`${name}.len`, lengths);
-    const chars = Buffer.from(list.join(''), 'utf16le');
-    parts.push({ section: { name: `${name}.chars`, type: 'u8', length: chars.length }, bytes: chars });
+    const strings = new StringList();
+    for (const x of list) strings.push(x);
+    addStringList(name, strings);
   };
 
-  for (const name of [
-    'alive',
-    'flags',
-    'keyLen',
-    'hashNext',
-    'tokStart',
-    'tokCount',
-    'arxivOf',
-    'prefNext',
-    'shortPrefNext',
-    'sigLen',
-  ] as const) {
-    add(name, store[name], n);
-  }
+  for (const name of SLOT_ARRAYS) add(name, store[name], n);
   add('sigPool', store.sigPool, n * SKETCH_MAX);
   add('tokPool', store.tokPool, store.tokPoolLen);
   add('isStop', store.isStop, store.words.length);
-  addStrings(
-    'idOf',
-    Array.from({ length: n }, (_, s) => store.idOf[s] ?? ''),
-  );
-  addStrings('words', store.words);
+  addStringList('ids', store.ids.ids);
+  add('ids.next', store.ids.next, n);
+  const heads = store.ids.heads.toParts();
+  add('ids.heads.keys', heads.keys);
+  add('ids.heads.vals', heads.vals);
+  addStringList('words', store.words);
 
   // Posting lists: one flat array and each word's end offset in it.
   const ends = new Int32Array(store.post.length);
@@ -125,24 +143,30 @@ export function encodeSlots(store: SlotStore): Buffer {
     slots: n,
     tokPoolLen: store.tokPoolLen,
     words: store.words.length,
-    maps,
+    ids: store.ids.size,
+    maps: { ...maps, 'ids.heads': heads.count },
     sections: parts.map((p) => p.section),
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const pad = (k: number) => (8 - (k % 8)) % 8;
-  let size = 8 + json.length + pad(8 + json.length);
-  for (const p of parts) size += p.bytes.length + pad(p.bytes.length);
-  const out = Buffer.alloc(size);
-  out.write(MAGIC, 0, 'latin1');
-  out[3] = SNAPSHOT_FORMAT;
-  out.writeUInt32LE(json.length, 4);
-  json.copy(out, 8);
-  let off = 8 + json.length + pad(8 + json.length);
+  const lead = Buffer.alloc(8);
+  lead.write(MAGIC, 0, 'latin1');
+  lead[3] = SNAPSHOT_FORMAT;
+  lead.writeUInt32LE(json.length, 4);
+  const out: Uint8Array[] = [lead, json];
+  const padding = (k: number) => (k % 8 === 0 ? null : new Uint8Array(8 - (k % 8)));
+  const first = padding(8 + json.length);
+  if (first) out.push(first);
   for (const p of parts) {
-    out.set(p.bytes, off);
-    off += p.bytes.length + pad(p.bytes.length);
+    out.push(p.bytes);
+    const pad = padding(p.bytes.length);
+    if (pad) out.push(pad);
   }
   return out;
+}
+
+/** The store as one Buffer (see encodeSlotParts). */
+export function encodeSlots(store: SlotStore): Buffer {
+  return Buffer.concat(encodeSlotParts(store));
 }
 
 /** The store `encodeSlots` wrote; throws on bytes of another format or a damaged snapshot. */
@@ -156,12 +180,19 @@ export function decodeSlots(bytes: Uint8Array): SlotStore {
   const sections = new Map<string, Typed>();
   let off = 8 + jsonLength;
   off += (8 - (off % 8)) % 8;
+  // Views on the bytes when they are aligned (the store writes into them, and grows them by
+  // copying), else copies.
+  const aligned = (buf.byteOffset + off) % 8 === 0;
   for (const s of header.sections) {
-    const a = new ARRAYS[s.type](s.length);
-    const byteLength = s.length * a.BYTES_PER_ELEMENT;
+    const Type = ARRAYS[s.type];
+    const byteLength = s.length * Type.BYTES_PER_ELEMENT;
     if (off + byteLength > buf.length) throw new Error('dedup snapshot is truncated');
-    // A copy, aligned whatever the Buffer's offset: the store grows and writes these arrays.
-    new Uint8Array(a.buffer).set(buf.subarray(off, off + byteLength));
+    let a: Typed;
+    if (aligned) a = new Type(buf.buffer, buf.byteOffset + off, s.length);
+    else {
+      a = new Type(s.length);
+      new Uint8Array(a.buffer).set(buf.subarray(off, off + byteLength));
+    }
     sections.set(s.name, a);
     off += byteLength + ((8 - (byteLength % 8)) % 8);
   }
@@ -170,52 +201,38 @@ export function decodeSlots(bytes: Uint8Array): SlotStore {
     if (a === undefined) throw new Error(`dedup snapshot lacks ${name}`);
     return a as T;
   };
-  const strings = (name: string): string[] => {
-    const lengths = get<Uint32Array>(`${name}.len`);
+  const stringList = (name: string): StringList => {
     const chars = get<Uint8Array>(`${name}.chars`);
     const all = Buffer.from(chars.buffer, chars.byteOffset, chars.byteLength).toString('utf16le');
-    const out = new Array<string>(lengths.length);
-    for (let i = 0, at = 0; i < lengths.length; i++) {
-      out[i] = all.slice(at, at + lengths[i]!);
-      at += lengths[i]!;
-    }
-    return out;
+    return StringList.fromParts(all, get<Uint32Array>(`${name}.ends`));
+  };
+  const strings = (name: string): string[] => {
+    const list = stringList(name);
+    return Array.from({ length: list.length }, (_, i) => list.get(i)!);
   };
 
   const store = new SlotStore();
   const n = header.slots;
   store.slots = n;
-  store.alive = get('alive');
-  store.flags = get('flags');
-  store.keyLen = get('keyLen');
-  store.hashNext = get('hashNext');
-  store.tokStart = get('tokStart');
-  store.tokCount = get('tokCount');
-  store.arxivOf = get('arxivOf');
-  store.prefNext = get('prefNext');
-  store.shortPrefNext = get('shortPrefNext');
-  store.sigLen = get('sigLen');
+  for (const name of SLOT_ARRAYS) Object.assign(store, { [name]: get(name) });
   store.sigPool = get('sigPool');
   store.tokPool = get('tokPool');
   store.tokPoolLen = header.tokPoolLen;
   store.isStop = get('isStop');
-  store.words = strings('words');
+  store.words = stringList('words');
   if (store.words.length !== header.words || store.alive.length !== n) throw new Error('dedup snapshot is inconsistent');
 
-  const ids = strings('idOf');
-  store.idOf = new Array(n);
-  for (let s = 0; s < n; s++) {
-    if (store.alive[s] === 0) continue;
-    store.idOf[s] = ids[s]!;
-    store.idToSlot.set(ids[s]!, s);
-  }
+  store.ids.ids = stringList('ids'); // a removed slot's id reads '' (never asked for: see SlotIds)
+  store.ids.next = get('ids.next');
+  store.ids.heads = IntMap.fromParts(get('ids.heads.keys'), get('ids.heads.vals'), header.maps['ids.heads'] ?? 0);
+  store.ids.size = header.ids;
 
   const ends = get<Int32Array>('post.end');
   const flat = get<Int32Array>('post.slots');
   store.post = new Array(ends.length);
   for (let w = 0, from = 0; w < ends.length; w++) {
     const to = ends[w]!;
-    store.post[w] = to === from ? -1 : to === from + 1 ? flat[from]! : Array.from(flat.subarray(from, to));
+    store.post[w] = to === from ? -1 : to === from + 1 ? flat[from]! : flat.subarray(from, to);
     from = to;
   }
 

@@ -70,6 +70,27 @@ function afterAbbreviation(text: string, dot: number): boolean {
 }
 
 /**
+ * Where the sentences of `text` end, as offsets (the last sentence's end, text.length, not
+ * included). The claims and the methods of one abstract both need its sentences (and the links,
+ * when it has a URL): the last text's boundaries are kept, so the scan runs once per abstract.
+ */
+let lastText: string | null = null;
+let lastEnds: number[] = [];
+
+function sentenceEnds(text: string): readonly number[] {
+  if (text === lastText) return lastEnds;
+  const ends: number[] = [];
+  SENTENCE_END_RE.lastIndex = 0;
+  for (let m = SENTENCE_END_RE.exec(text); m !== null; m = SENTENCE_END_RE.exec(text)) {
+    if (text[m.index] === '.' && afterAbbreviation(text, m.index)) continue;
+    ends.push(m.index + m[0].length);
+  }
+  lastText = text;
+  lastEnds = ends;
+  return ends;
+}
+
+/**
  * Splits text into sentences as [start, end) offsets covering the whole string (trailing
  * whitespace stays with the sentence before it; an empty text is one empty sentence). A period
  * after an abbreviation ("et al.", "Fig.", "vs.") or inside a number never splits. Linear: one
@@ -78,10 +99,7 @@ function afterAbbreviation(text: string, dot: number): boolean {
 export function splitSentences(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
-  SENTENCE_END_RE.lastIndex = 0;
-  for (let m = SENTENCE_END_RE.exec(text); m !== null; m = SENTENCE_END_RE.exec(text)) {
-    if (text[m.index] === '.' && afterAbbreviation(text, m.index)) continue;
-    const end = m.index + m[0].length;
+  for (const end of sentenceEnds(text)) {
     out.push([start, end]);
     start = end;
   }
@@ -91,7 +109,12 @@ export function splitSentences(text: string): Array<[number, number]> {
 
 /** Start offsets of the sentences of `text` (always begins with 0), ascending. */
 export function sentenceStarts(text: string): number[] {
-  return splitSentences(text).map(([start]) => start);
+  const ends = sentenceEnds(text);
+  const starts = [0];
+  for (const end of ends) starts.push(end);
+  // splitSentences' last [start, end) pair exists only when text remains after the last end.
+  if (ends.length > 0 && ends[ends.length - 1]! >= text.length) starts.pop();
+  return starts;
 }
 
 /** Index of the sentence holding `pos`: the last start <= pos (binary search). */

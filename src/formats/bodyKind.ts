@@ -108,37 +108,43 @@ function latinLanguage(text: string): string | null {
   return best[0] !== 'en' && best[1] >= 2 * en && best[1] >= 0.1 * words.length ? best[0] : null;
 }
 
-/** English function words between spaces: counted with indexOf, which needs no word splitting. */
-const ENGLISH_PROBES = [
-  ' the ',
-  ' of ',
-  ' and ',
-  ' to ',
-  ' in ',
-  ' a ',
-  ' is ',
-  ' we ',
-  ' for ',
-  ' with ',
-  ' on ',
-  ' that ',
-  ' are ',
-  ' by ',
-];
+/** English function words: the probes the word count below compares with. */
+const ENGLISH_WORDS = ['the', 'of', 'and', 'to', 'in', 'a', 'is', 'we', 'for', 'with', 'on', 'that', 'are', 'by'];
+
+/** A word of at most 4 ASCII characters (no NUL) as a number, its codes in base 128; else -1. */
+function shortWordCode(text: string, from: number, to: number): number {
+  if (to - from > 4) return -1;
+  let code = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || c === 0) return -1;
+    code = code * 128 + c;
+  }
+  return code;
+}
+
+const ENGLISH_CODES = new Set(ENGLISH_WORDS.map((w) => shortWordCode(w, 0, w.length)));
 
 /**
  * True when English function words are a tenth of the words of the text's first 300 characters.
  * Most bodies are English abstracts, so this runs on nearly every record: splitting them into
  * words (Unicode or not) and hashing each cost 15-55 us a record, 10% of an ingest's CPU.
+ *
+ * Words are what lies between two single spaces (the count of " the ", " of "... occurrences):
+ * one walk from space to space, each short word looked up as a number (fourteen indexOf passes
+ * over the sample were 7% of a worker's time; slicing each word out, 2%).
  */
 function plainlyEnglish(text: string): boolean {
-  const sample = text.length > 300 ? text.slice(0, 300) : text;
+  const end = Math.min(text.length, 300);
   let words = 1;
-  for (let i = sample.indexOf(' '); i >= 0; i = sample.indexOf(' ', i + 1)) words++;
-  if (words < 12) return false;
   let en = 0;
-  for (const probe of ENGLISH_PROBES) for (let i = sample.indexOf(probe); i >= 0; i = sample.indexOf(probe, i + 1)) en++;
-  return en >= 0.1 * words;
+  let prev = -1;
+  for (let i = text.indexOf(' '); i >= 0 && i < end; i = text.indexOf(' ', i + 1)) {
+    words++;
+    if (prev >= 0 && i - prev > 1 && ENGLISH_CODES.has(shortWordCode(text, prev + 1, i))) en++;
+    prev = i;
+  }
+  return words >= 12 && en >= 0.1 * words;
 }
 
 /** Page comments scrapers stored as abstracts (see the top of this file). */

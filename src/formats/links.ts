@@ -2,7 +2,7 @@
  * Link fields of a record: GitHub repository URLs (cleaned and validated) and other absolute links.
  * Pure; errors are `ParseError`s.
  */
-import { isReservedGithubName } from '../extract/github-names.js';
+import { isReservedGithubName } from '../extract/github.js';
 import { hasControl } from '../sanitize.js';
 
 const GITHUB_URL =

@@ -73,16 +73,34 @@ function isPaperUrl(url: string): boolean {
   return paperSegment(url) !== null || ARXIV_URL.test(url);
 }
 
+/**
+ * The first HEADING_LINK match that starts at or after `from`, found from the "#"s: a match's
+ * first "#" is at most 4 characters after its start ("\n" and 3 blanks), so only the 5 starts up
+ * to each "#" are tried (with the sticky `at`). The same match as a global scan from `from`; a
+ * text with no heading (every text the registry asks "is this Markdown?") costs one indexOf
+ * instead of a regex pass over all of it.
+ */
+function nextHeading(at: RegExp, text: string, from: number): RegExpExecArray | null {
+  for (let hash = text.indexOf('#', from); hash >= 0; hash = text.indexOf('#', hash + 1)) {
+    for (let start = Math.max(from, hash - 4); start <= hash; start++) {
+      at.lastIndex = start;
+      const m = at.exec(text);
+      if (m) return m;
+    }
+  }
+  return null;
+}
+
 function findHeadings(text: string, max = Infinity): Heading[] {
   const out: Heading[] = [];
-  const re = new RegExp(HEADING_LINK.source, 'g');
-  for (let m = re.exec(text); m && out.length < max; m = re.exec(text)) {
-    const open = re.lastIndex - 1;
+  const at = new RegExp(HEADING_LINK.source, 'y');
+  for (let m = nextHeading(at, text, 0); m && out.length < max; m = nextHeading(at, text, at.lastIndex)) {
+    const open = at.lastIndex - 1;
     const link = readLink(text, open);
     if (!link || !isPaperUrl(link.url)) continue;
     const lineStart = text[m.index] === '\n' ? m.index + 1 : m.index;
     out.push({ start: lineStart, end: link.end, title: link.text, url: link.url });
-    re.lastIndex = link.end;
+    at.lastIndex = link.end;
   }
   return out;
 }

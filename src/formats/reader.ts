@@ -33,9 +33,14 @@ export function parseScrapedCount(value: unknown): number | null {
   return Number.isFinite(n) ? Math.round(n) : null;
 }
 
-/** Splits text into lines whatever the line endings. */
-export function lines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+/**
+ * Splits text into lines whatever the line endings (the first `limit` lines when given). Most
+ * texts have no carriage return: splitting them on "\n" is the same split, several times faster
+ * than the regex (the text readers split every file, some twice).
+ */
+export function lines(text: string, limit?: number): string[] {
+  if (text.indexOf('\r') < 0) return text.split('\n', limit);
+  return text.split(/\r\n|\r|\n/, limit);
 }
 
 /** The YAML-ish front matter (`---` … `---`) at the top of a capture as a flat key/value map. */

@@ -10,7 +10,7 @@
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { ymd } from './dates.js';
-import { emptyRecord } from './reader.js';
+import { emptyRecord, lines } from './reader.js';
 import { logicalLines, titleCaseRatio } from './unwrapLines.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -106,7 +106,10 @@ const BLANK_RUN = /[\t \u00a0]{2,}|[\t\u00a0]/g;
 
 /** Splits the text into content units: for the spaced layout paragraphs, for the compact one lines. */
 function units(text: string): string[] {
-  const trimmed = text.split(/\r\n|\r|\n/).map((l) => l.replace(BLANK_RUN, ' ').trim());
+  // Few lines hold a blank run (659 of 120k in the bench corpus): three indexOf say which.
+  const trimmed = lines(text).map((l) =>
+    (l.indexOf('  ') < 0 && l.indexOf('\t') < 0 && l.indexOf('\u00a0') < 0 ? l : l.replace(BLANK_RUN, ' ')).trim(),
+  );
   return logicalLines(trimmed, looksLikeAbstract, (l) => stripChrome(l).length === 0 || parseDateLine(l) !== null);
 }
 
@@ -189,9 +192,9 @@ export function titleAfterAbstract(line: string): boolean {
 
 /** How the page's lines are laid out: blank lines between them, or none. */
 function blankLineRatio(text: string): number {
-  const lines = text.split(/\r\n|\r|\n/, 2000);
-  const blank = lines.filter((l) => l.trim() === '').length;
-  return blank / Math.max(1, lines.length);
+  const head = lines(text, 2000);
+  const blank = head.filter((l) => l.trim() === '').length;
+  return blank / Math.max(1, head.length);
 }
 
 /**

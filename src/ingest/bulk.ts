@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 
 /** Input at least this large, and larger than the database holds (at ~1 KB a paper), is a bulk load. */
-const BULK_BYTES = 32 * 1024 * 1024;
+export const BULK_BYTES = 32 * 1024 * 1024;
 const BYTES_PER_PAPER = 1024;
 
 /** Whether an ingest adds much more than the database holds: then it builds the query indexes at its end. */

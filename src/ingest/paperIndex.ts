@@ -91,8 +91,7 @@ export class PaperIndex {
     if (info?.format === FORMAT && this.snapshots.staleness(info) <= Math.max(SNAPSHOT_MIN_STALE, size * SNAPSHOT_STALE_SHARE)) {
       return false;
     }
-    this.snapshots.write(this.rev, FORMAT, size, this.index.snapshot());
-    return true;
+    return this.snapshots.write(this.rev, FORMAT, size, this.index.snapshotParts());
   }
 
   /** Starts the index from the database's snapshot; false when there is none to use. */
@@ -101,9 +100,11 @@ export class PaperIndex {
     if (info?.format !== FORMAT) return false;
     let index: DedupIndex;
     try {
-      index = DedupIndex.fromSnapshot(this.snapshots.data()!, { threshold: this.threshold });
+      const bytes = this.snapshots.data(info);
+      if (bytes === undefined) throw new Error('no snapshot file');
+      index = DedupIndex.fromSnapshot(bytes, { threshold: this.threshold });
     } catch {
-      // Damaged: rebuilt from the papers, and written again after this ingest.
+      // Missing, replaced or damaged: rebuilt from the papers, and written again after this ingest.
       this.snapshots.drop();
       return false;
     }

@@ -24,7 +24,7 @@ import { PaperIndex } from './paperIndex.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_CHARS, type IngestOptions } from './options.js';
 import { emptySummary, type IngestSummary, type Progress } from './summary.js';
 import { refreshExtractions } from './refresh.js';
-import { inputBytes, isBulk } from './bulk.js';
+import { BULK_BYTES, inputBytes, isBulk } from './bulk.js';
 import { arrivesWithin, IDLE_COMMIT_MS, unlessStopped } from './waiting.js';
 import { filesAt, missingFiles } from './fileLookup.js';
 
@@ -59,8 +59,12 @@ export class Ingester {
   async run(files: string[], summary = emptySummary()): Promise<IngestSummary> {
     refreshExtractions(this.db, this.store);
     const bytes = inputBytes(files);
-    const bulk = this.opts.bulk ?? isBulk(bytes, this.store.paperCount());
-    if (bulk) withBusyRetry(() => this.db.transaction(() => this.store.dropQueryIndexes()).immediate());
+    // (Counting 1M papers takes ~60 ms: not for an input too small to be a bulk load anyway.)
+    const bulk = this.opts.bulk ?? (bytes >= BULK_BYTES && isBulk(bytes, this.store.paperCount()));
+    if (bulk) {
+      withBusyRetry(() => this.db.transaction(() => this.store.dropQueryIndexes()).immediate());
+      this.store.deferFullText();
+    }
     let failed = false;
     try {
       await this.storeAll(files, bytes, summary);
@@ -69,7 +73,15 @@ export class Ingester {
       throw err;
     } finally {
       try {
-        withBusyRetry(() => this.db.transaction(() => this.store.createQueryIndexes()).immediate());
+        // Also after a bulk load killed before its end (the marker it left: see Store.finishFullText).
+        withBusyRetry(() =>
+          this.db
+            .transaction(() => {
+              this.store.createQueryIndexes();
+              this.store.finishFullText();
+            })
+            .immediate(),
+        );
       } catch (err) {
         // biome-ignore lint/correctness/noUnsafeFinally: an index error matters only when the ingest itself succeeded
         if (!failed) throw err; // else the first error is the one to report

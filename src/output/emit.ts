@@ -10,7 +10,11 @@ import { COUNT_CAP } from '../vocabulary.js';
 import { csvLine } from './csv.js';
 import { flatCell, layoutTable, parseFields, pick, tsvLine, type OutputFormat, type View } from './render.js';
 
-/** The format flags every listing command takes (cli.ts defines them once, in `withListing`). */
+/**
+ * The format flags every listing command takes, as the output module reads them. They are declared
+ * once, in commands/options.ts (`asListing`); tsc checks at every outputContext call that what
+ * commander infers from that declaration fits this.
+ */
 export interface FormatFlags {
   json?: boolean;
   ndjson?: boolean;
@@ -30,6 +34,8 @@ export interface FormatFlags {
 
 export interface OutputContext {
   format: OutputFormat;
+  /** The format was asked for by a flag (--tsv...), not picked because stdout is a pipe. */
+  chosen: boolean;
   fields: string[] | null;
   chalk: ChalkInstance;
   width: number;
@@ -59,6 +65,12 @@ export function colorEnabled(isTTY: boolean, flag: boolean | undefined, env: Nod
   if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
   if (env.FORCE_COLOR !== undefined) return true;
   return isTTY;
+}
+
+/** Whether a listing flag (a format, --fields, --jq) was given: citation formats take none of them. */
+export function listingFlagGiven(flags: FormatFlags): boolean {
+  const given = [flags.json, flags.ndjson, flags.nl, flags.csv, flags.tsv, flags.table, flags.fields, flags.jq];
+  return given.some((f) => f !== undefined && f !== false);
 }
 
 /** Picks the output format from the flags and whether stdout is a terminal. */
@@ -100,6 +112,7 @@ export function outputContext(
   if (flags.jq !== undefined && flags.jq.trim() === '') throw new UsageError('--jq needs a filter, e.g. --jq ".[].title"');
   return {
     format,
+    chosen: Boolean(flags.json || flags.ndjson || flags.nl || flags.csv || flags.tsv || flags.table || flags.jq !== undefined),
     fields,
     chalk: new Chalk({ level }),
     width: terminalWidth(out),
@@ -258,13 +271,37 @@ async function emitAll<T>(rows: Iterable<T>, view: View<T>, ctx: OutputContext, 
   return all.length;
 }
 
+/** Writes one value as indented JSON: a command's `--json` summary (ingest, forget), an export file. */
+export function emitJson(value: unknown, out: NodeJS.WritableStream = process.stdout): Promise<void> {
+  return write(out, JSON.stringify(value, null, 2) + '\n');
+}
+
 /**
  * Writes one object (a summary, a record, statistics): JSON in the data formats, else the text
  * the command renders for people.
  */
 export async function emitObject(obj: unknown, ctx: OutputContext, text: () => string): Promise<void> {
   if (ctx.jq != null) return writeJq(obj, ctx.jq, ctx.out);
-  if (ctx.format === 'json') return write(ctx.out, JSON.stringify(obj, null, 2) + '\n');
+  if (ctx.format === 'json') return emitJson(obj, ctx.out);
   if (ctx.format === 'ndjson') return write(ctx.out, JSON.stringify(obj) + '\n');
   return write(ctx.out, text());
+}
+
+/**
+ * Writes one record (a paper, the statistics) that also has a flat form, rows of a view: the rows
+ * in CSV, in TSV when asked for (a pipe with no flag gets the text), and with --fields outside a
+ * table (or inside one too, with `fieldsInTable`); else the object as emitObject writes it.
+ */
+export async function emitRecord<T>(
+  obj: unknown,
+  ctx: OutputContext,
+  text: () => string,
+  flat: { rows: Iterable<T>; view: View<T>; fieldsInTable?: boolean },
+): Promise<void> {
+  const fieldRows = ctx.fields !== null && (ctx.format !== 'table' || flat.fieldsInTable === true);
+  if (ctx.format === 'csv' || (ctx.format === 'tsv' && ctx.chosen) || fieldRows) {
+    await emitRows(flat.rows, flat.view, ctx);
+    return;
+  }
+  await emitObject(obj, ctx, text);
 }

@@ -107,7 +107,7 @@ describe('dedup snapshot', () => {
     const index = new DedupIndex();
     index.put({ id: 'α-Ω 𝒪(n) ☃', title: 'Ünïcödé 𝒪(n) Titles for Δ-Tuning', abstract: 'An abstract.', arxivId: null });
     const restored = decodeSlots(encodeSlots(decodeSlots(index.snapshot())));
-    expect(restored.idToSlot.get('α-Ω 𝒪(n) ☃')).toBe(0);
+    expect(restored.ids.get('α-Ω 𝒪(n) ☃')).toBe(0);
     expect(
       DedupIndex.fromSnapshot(index.snapshot()).match({ title: 'Ünïcödé 𝒪(n) Titles for Δ-Tuning', abstract: '', arxivId: null }),
     ).toEqual(index.match({ title: 'Ünïcödé 𝒪(n) Titles for Δ-Tuning', abstract: '', arxivId: null }));

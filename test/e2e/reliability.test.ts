@@ -53,6 +53,24 @@ function committedFiles(db: string, n: number): Promise<void> {
   });
 }
 
+function fullTextPending(db: string): boolean {
+  const d = new Database(db, { readonly: true });
+  try {
+    return d.prepare("SELECT 1 FROM meta WHERE key = 'fts_rebuild_pending'").get() !== undefined;
+  } finally {
+    d.close();
+  }
+}
+
+function fullTextMatches(db: string, term: string): number {
+  const d = new Database(db, { readonly: true });
+  try {
+    return d.prepare('SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?').pluck().get(term) as number;
+  } finally {
+    d.close();
+  }
+}
+
 function filesComplete(db: string): boolean {
   const d = new Database(db, { readonly: true });
   try {
@@ -170,10 +188,19 @@ describe('crashes lose nothing', () => {
     expect(after.files).toBeGreaterThanOrEqual(3);
     expect(after.files).toBeLessThan(clean.files);
     expect(filesComplete(db)).toBe(true);
+    // A bulk load builds the full-text index at its end: killed before, the database says so and
+    // a text query warns (the next ingest rebuilds it).
+    expect(fullTextPending(db)).toBe(true);
+    const search = papers(['query', 'adaptation', '--db', db, '--json', '--limit', '1']);
+    expect(search.code, search.stderr).toBe(0);
+    expect(search.stderr).toMatch(/full-text index is incomplete/);
 
     const rerun = papers(['ingest', path.join(corpus, 'digests'), '--db', db, '--json']);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(counts(db)).toEqual(clean);
+    expect(fullTextPending(db)).toBe(false);
+    expect(fullTextMatches(db, 'adaptation')).toBe(fullTextMatches(path.join(dir, 'clean.db'), 'adaptation'));
+    expect(fullTextMatches(db, 'adaptation')).toBeGreaterThan(0);
   });
 
   it('Ctrl-C stops after the current file and prints the summary so far', async () => {

@@ -203,6 +203,37 @@ describe('bulk ingests build the query indexes at their end', () => {
     db.close();
   });
 
+  it('a bulk ingest builds the full-text index once, at its end, to the same matches', async () => {
+    const dir = tempDir();
+    const f = path.join(dir, 'd.json');
+    fs.writeFileSync(f, digest(['Paper one on adapters', 'Paper two on prompts', 'Paper three on adapters']));
+    const search = (db: ReturnType<typeof openForWrite>, term: string) =>
+      db.prepare('SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid').pluck().all(term);
+    const pending = (db: ReturnType<typeof openForWrite>) =>
+      db.prepare("SELECT value FROM meta WHERE key = 'fts_rebuild_pending'").pluck().get();
+    const bulk = openForWrite(path.join(dir, 'bulk.db'));
+    let during: unknown[] = ['not called'];
+    let marked: unknown;
+    await new Ingester(bulk, {
+      jobs: 0,
+      bulk: true,
+      batchMs: 0,
+      onProgress: () => {
+        during = search(bulk, 'adapters');
+        marked = pending(bulk);
+      },
+    }).run([f]);
+    expect(during).toEqual([]); // committed, not indexed yet
+    expect(marked).toBe('1');
+    const plain = openForWrite(path.join(dir, 'plain.db'));
+    await new Ingester(plain, { jobs: 0, bulk: false }).run([f]);
+    expect(search(bulk, 'adapters')).toHaveLength(2);
+    expect(search(bulk, 'adapters')).toEqual(search(plain, 'adapters'));
+    expect(pending(bulk)).toBeUndefined();
+    bulk.close();
+    plain.close();
+  });
+
   it('indexes a stopped bulk ingest left out are built by the next ingest', async () => {
     const dir = tempDir();
     const f = path.join(dir, 'd.json');

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DedupIndex } from '../../src/dedup/index.js';
+import { snapshotFile } from '../../src/db/dedupSnapshot.js';
 import { openForWrite, type DB } from '../../src/db/open.js';
 import { Ingester } from '../../src/ingest/run.js';
 import { tempDir } from '../helpers.js';
@@ -32,7 +33,7 @@ function state(db: DB): unknown {
 }
 
 function snapshotRow(db: DB): { papers: number; bytes: number; rev: number } | undefined {
-  return db.prepare('SELECT papers, length(data) AS bytes, rev FROM dedup_snapshot').get() as
+  return db.prepare('SELECT papers, bytes, rev FROM dedup_snapshot').get() as
     | { papers: number; bytes: number; rev: number }
     | undefined;
 }
@@ -68,11 +69,13 @@ async function startingDatabase(): Promise<{ dir: string; dbPath: string; later:
   return { dir, dbPath, later: [...inputs.slice(3), again] };
 }
 
+/** A copy of a database and of its snapshot file. */
 function copyDb(from: string, to: string, edit?: (db: DB) => void): string {
   const src = openForWrite(from);
   src.pragma('wal_checkpoint(TRUNCATE)');
   src.close();
   fs.copyFileSync(from, to);
+  if (fs.existsSync(snapshotFile(from))) fs.copyFileSync(snapshotFile(from), snapshotFile(to));
   if (edit) {
     const db = openForWrite(to);
     edit(db);
@@ -120,16 +123,29 @@ describe('the dedup snapshot', () => {
     expect(stateOf(withSnapshot)).toEqual(stateOf(without));
   });
 
-  it('a damaged snapshot is rebuilt from the papers and written again', async () => {
+  it('a damaged, missing or foreign snapshot file is rebuilt from the papers and written again', async () => {
     const { dir, dbPath, later } = await startingDatabase();
-    const damaged = copyDb(dbPath, path.join(dir, 'damaged.db'), (db) => db.exec("UPDATE dedup_snapshot SET data = x'00010203'"));
     const without = copyDb(dbPath, path.join(dir, 'without.db'), (db) => db.exec('DELETE FROM dedup_snapshot'));
-    await ingest(damaged, later);
     await ingest(without, later);
-    expect(stateOf(damaged)).toEqual(stateOf(without));
-    const db = openForWrite(damaged);
-    expect(snapshotRow(db)!.bytes).toBeGreaterThan(4);
-    db.close();
+    const size = fs.statSync(snapshotFile(dbPath)).size;
+    const cases: [string, (file: string) => void][] = [
+      // Same size and token, bytes damaged after them.
+      ['damaged', (f) => fs.writeFileSync(f, Buffer.concat([fs.readFileSync(f).subarray(0, 32), Buffer.alloc(size - 32, 0xff)]))],
+      ['missing', (f) => fs.rmSync(f)],
+      ['truncated', (f) => fs.truncateSync(f, size - 100)],
+      // Another database's snapshot (another token).
+      ['foreign', (f) => fs.writeFileSync(f, `${'0'.repeat(32)}${fs.readFileSync(f).subarray(32).toString('latin1')}`, 'latin1')],
+    ];
+    for (const [name, spoil] of cases) {
+      const db = copyDb(dbPath, path.join(dir, `${name}.db`));
+      spoil(snapshotFile(db));
+      await ingest(db, later);
+      expect(stateOf(db), name).toEqual(stateOf(without));
+      const d = openForWrite(db);
+      const row = snapshotRow(d)!;
+      d.close();
+      expect(fs.statSync(snapshotFile(db)).size, name).toBe(row.bytes);
+    }
   });
 
   it('a snapshot of another version is ignored', async () => {

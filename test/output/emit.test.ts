@@ -7,7 +7,9 @@ import {
   chooseFormat,
   colorEnabled,
   emitObject,
+  emitRecord,
   emitRows,
+  listingFlagGiven,
   outputContext,
   type FormatFlags,
   type OutputContext,
@@ -72,6 +74,7 @@ function ctxFor(
 ): OutputContext {
   return {
     format,
+    chosen: true,
     fields: opts.fields ?? null,
     chalk: new Chalk({ level: opts.level ?? 0 }),
     width: opts.width ?? 80,
@@ -179,6 +182,19 @@ describe('outputContext', () => {
       expect(ctx.chalk.level).toBe(level);
     },
   );
+
+  it.each([
+    // flags, isTTY, chosen: a format asked for by a flag, not picked for the terminal or the pipe
+    [{}, false, false],
+    [{}, true, false],
+    [{ fields: 'id' }, false, false],
+    [{ tsv: true }, false, true],
+    [{ table: true }, false, true],
+    [{ nl: true }, true, true],
+    [{ jq: '.[]' }, true, true],
+  ] as [FormatFlags, boolean, boolean][])('%j isTTY=%s: chosen %s', (flags, isTTY, chosen) => {
+    expect(outputContext(flags, null, sink({ isTTY }).out).chosen).toBe(chosen);
+  });
 
   it('turns colour off for a terminal with NO_COLOR set', () => {
     cleanEnv();
@@ -427,4 +443,41 @@ describe('emitObject', () => {
     expect(await s.text()).toBe(expected);
     expect(text).toHaveBeenCalledTimes(textCalled ? 1 : 0);
   });
+});
+
+describe('emitRecord: one record, its rows in the flat forms', () => {
+  const row: Row = { id: 'p1', title: 'One', n: 1, tags: null, url: 'u' };
+  const fields = (format: OutputFormat) => (format === 'tsv' ? ['id'] : ['id', 'n']);
+
+  it.each([
+    // format, chosen by a flag, --fields, fieldsInTable, what is written
+    ['csv', true, false, false, 'id,title,n,tags,url\r\np1,One,1,,u\r\n'],
+    ['tsv', true, false, false, 'id\ttitle\tn\ttags\np1\tOne\t1\t\n'],
+    ['tsv', false, false, false, 'TEXT\n'],
+    ['tsv', false, true, false, 'id\np1\n'],
+    ['ndjson', true, true, false, '{"id":"p1","n":1}\n'],
+    ['ndjson', true, false, false, '{"id":"p1"}\n'],
+    ['table', false, false, false, 'TEXT\n'],
+    ['table', false, true, false, 'TEXT\n'],
+    ['table', false, true, true, 'ID  N\np1  1\n'],
+  ] as [OutputFormat, boolean, boolean, boolean, string][])(
+    '%s (chosen %s, --fields %s, fieldsInTable %s) writes %j',
+    async (format, chosen, withFields, fieldsInTable, expected) => {
+      const s = sink();
+      const ctx = { ...ctxFor(format, s.out, { fields: withFields ? fields(format) : null }), chosen };
+      await emitRecord({ id: 'p1' }, ctx, () => 'TEXT\n', { rows: [row], view: makeView(ctx.chalk), fieldsInTable });
+      expect(await s.text()).toBe(expected);
+    },
+  );
+});
+
+describe('listingFlagGiven', () => {
+  it.each([
+    [{}, false],
+    [{ color: false, headers: false }, false],
+    [{ json: true }, true],
+    [{ nl: true }, true],
+    [{ fields: 'id' }, true],
+    [{ jq: '.' }, true],
+  ] as [FormatFlags, boolean][])('%j: %s', (flags, given) => expect(listingFlagGiven(flags)).toBe(given));
 });

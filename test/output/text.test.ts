@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Chalk } from 'chalk';
-import { bar } from '../../src/commands/stats.js';
-import { highlightClaims, renderPaper, wrapInPlace } from '../../src/commands/show.js';
+import { bar } from '../../src/output/stats-text.js';
+import { highlightClaims, renderPaper, wrapInPlace } from '../../src/output/paper-text.js';
 import type { PaperRecord } from '../../src/db/read.js';
 import type { Claim } from '../../src/types.js';
 
