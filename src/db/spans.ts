@@ -15,9 +15,12 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 export class SentenceSpans {
   /** Whether any offset differs between UTF-16 units and characters (most abstracts: no). */
   private readonly astral: boolean;
+  /** SQLite's substr() stops at a NUL: an abstract holding one (cleaned out where text enters) keeps its sentences as text. */
+  private readonly nul: boolean;
 
   constructor(private readonly abstract: string) {
     this.astral = SURROGATE.test(abstract);
+    this.nul = abstract.includes('\0');
   }
 
   /**
@@ -27,7 +30,7 @@ export class SentenceSpans {
    * occurs twice, either place reads the same.
    */
   of(sentence: string, atOrBefore: number): [number, number] | null {
-    const at = this.abstract.lastIndexOf(sentence, atOrBefore);
+    const at = this.nul ? -1 : this.abstract.lastIndexOf(sentence, atOrBefore);
     if (at < 0) return null;
     if (!this.astral) return [at, at + sentence.length];
     // A span that cuts a surrogate pair in two has no character offsets.

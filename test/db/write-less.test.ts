@@ -261,6 +261,7 @@ describe('a claim sentence stored as a span of the abstract', () => {
     ['astral inside', 'One. Two 𝒪 5% here.', 'Two 𝒪 5% here.', 12, [5, 19]],
     ['no span of it', 'One. Two 5% here.', 'Three 5% there.', 9, null],
     ['found later in text only', 'Two 5% here. One.', 'One.', 3, null],
+    ['a NUL in the abstract (substr() stops there)', 'One\0. Two 5% here.', 'Two 5% here.', 10, null],
   ])('%s', (_name, abstract, sentence, claimStart, span) => {
     expect(new SentenceSpans(abstract).of(sentence, claimStart)).toEqual(span);
   });
