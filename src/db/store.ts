@@ -10,7 +10,7 @@ import type { CanonicalPaper, DigestRecord, Extraction, TextKind } from '../type
 import type { DB } from './open.js';
 import { QUERY_INDEXES } from './schema.js';
 import { FileStore } from './files.js';
-import { FTS_REBUILD_PENDING } from './runs.js';
+import { FullTextQueue } from './fullText.js';
 
 export type { FileFacts } from './files.js';
 import { promiseDates, sightingDay, type PromiseDates } from '../extract/promises.js';
@@ -47,33 +47,14 @@ export interface SeenDates {
 /** No date: first/last seen stay as they are (a re-derived paper; touchSeen recomputes them). */
 export const NOT_SEEN: SeenDates = { first: null, last: null };
 
-/** Full-text work a transaction has left for syncFullText. */
-interface FullTextPending {
-  /** The largest rid before the transaction's first insert: papers above it are not indexed yet. */
-  fromRid: number;
-  /** Older papers whose title or abstract changed, with the text the index still holds. */
-  stale: Map<number, PaperText>;
-  /**
-   * The title and abstract this transaction wrote to papers, by rid: what a sighting's text and a
-   * claim's sentence are compared with, without reading them back (a lookup per row cost ~3 us,
-   * 0.3 s per 100k papers).
-   */
-  written: Map<number, PaperText>;
-}
-
-interface PaperText {
-  title: string;
-  abstract: string;
-}
-
 /** The ingest's writes: the files layer below (./files.ts), papers, sightings and extractions here. */
 export class Store extends FileStore {
   private readonly s;
-  private fts: FullTextPending | null = null;
-  private fullTextDeferred = false;
+  private readonly fullText: FullTextQueue;
 
   constructor(db: DB) {
     super(db);
+    this.fullText = new FullTextQueue(db);
     this.s = {
       renamePaper: [
         'papers SET id = @to WHERE rid = @rid',
@@ -97,16 +78,6 @@ export class Store extends FileStore {
            @first, @last, @rev)`,
       ),
       paperCount: db.prepare<[], number>('SELECT count(*) FROM papers').pluck(),
-      maxRid: db.prepare<[], number>('SELECT coalesce(max(rid), 0) FROM papers').pluck(),
-      indexSince: db.prepare<[number]>(
-        'INSERT INTO papers_fts (rowid, title, abstract) SELECT rid, title, abstract FROM papers WHERE rid > ? ORDER BY rid',
-      ),
-      indexOne: db.prepare<[number]>(
-        'INSERT INTO papers_fts (rowid, title, abstract) SELECT rid, title, abstract FROM papers WHERE rid = ?',
-      ),
-      unindex: db.prepare<[number, string, string]>(
-        "INSERT INTO papers_fts (papers_fts, rowid, title, abstract) VALUES ('delete', ?, ?, ?)",
-      ),
       markSeen: db.prepare<{ id: string; first: string | null; last: string | null; rev: number }>(
         `UPDATE papers SET rev = @rev, ${SEEN} WHERE id = @id`,
       ),
@@ -177,7 +148,6 @@ export class Store extends FileStore {
       insertMethod: db.prepare('INSERT OR REPLACE INTO methods (paper_rid, paper_id, family, name, role) VALUES (?, ?, ?, ?, ?)'),
       getMeta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
       setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
-      deleteMeta: db.prepare<[string]>('DELETE FROM meta WHERE key = ?'),
       paperPage: db.prepare<[number, number], StoredPaper>(
         'SELECT rid, id, arxiv_id, title, abstract, authors, upvotes, published_at, title_rank, abstract_rank FROM papers WHERE rid > ? ORDER BY rid LIMIT ?',
       ),
@@ -239,70 +209,32 @@ export class Store extends FileStore {
    */
   insertPapers(papers: Omit<StoredPaper, 'rid'>[], rev: number, seen: (id: string) => SeenDates): number[] {
     if (papers.length === 0) return [];
-    this.fullTextPending();
-    const { written } = this.fullTextPending();
+    this.fullText.begin();
     return papers.map((p) => {
       const rid = Number(this.s.insertPaper.run({ ...p, rev, ...seen(p.id) }).lastInsertRowid);
-      written.set(rid, { title: p.title, abstract: p.abstract });
+      this.fullText.inserted(rid, { title: p.title, abstract: p.abstract });
       return rid;
     });
   }
 
-  /**
-   * Brings the full-text index up to date with this transaction's writes; call it just before
-   * COMMIT (and discardFullText after a ROLLBACK). FTS5 gathers a transaction's terms in memory
-   * only while the rowids it writes increase: re-indexing an older paper after new ones flushed
-   * them to a new segment every time (2.5k title/abstract changes cost 2.2 s of 15 at 100k
-   * papers, with the merges that followed). So the papers whose text changed are re-indexed first,
-   * in rid order, then every new paper in one statement.
-   */
+  /** The full-text index brought up to this transaction's writes, just before COMMIT (see FullTextQueue.sync). */
   syncFullText(): void {
-    const fts = this.fts;
-    if (fts === null) return;
-    this.fts = null;
-    if (this.fullTextDeferred) {
-      // Committed with this batch: whatever stops the load, the index is known to be behind.
-      if (this.meta(FTS_REBUILD_PENDING) === undefined) this.setMeta(FTS_REBUILD_PENDING, '1');
-      return;
-    }
-    for (const rid of [...fts.stale.keys()].sort((a, b) => a - b)) {
-      const was = fts.stale.get(rid)!;
-      this.s.unindex.run(rid, was.title, was.abstract);
-      this.s.indexOne.run(rid);
-    }
-    this.s.indexSince.run(fts.fromRid);
+    this.fullText.sync();
   }
 
-  /**
-   * For a bulk load: the full-text index is left behind until finishFullText rebuilds it whole
-   * (measured at 100k papers: 1.0 s less CPU of 23, and less written, than indexing each batch).
-   */
+  /** For a bulk load: the full-text index is rebuilt once at its end (see FullTextQueue.defer). */
   deferFullText(): void {
-    this.fullTextDeferred = true;
+    this.fullText.defer();
   }
 
-  /**
-   * Inside a write transaction: rebuilds the full-text index when a deferred load (this one, or
-   * one killed before its end) left it behind. True when it did.
-   */
+  /** Inside a write transaction: the full-text index rebuilt if a deferred load left it behind. */
   finishFullText(): boolean {
-    this.fullTextDeferred = false;
-    if (this.meta(FTS_REBUILD_PENDING) === undefined) return false;
-    this.db.exec("INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')");
-    this.s.deleteMeta.run(FTS_REBUILD_PENDING);
-    return true;
+    return this.fullText.finish();
   }
 
   /** Forgets the pending full-text work of a transaction that rolled back. */
   discardFullText(): void {
-    this.fts = null;
-  }
-
-  /** The full-text work of the current transaction, started at its first paper write. */
-  private fullTextPending(): FullTextPending {
-    // Under the write lock nobody else adds papers: those above today's largest rid are ours.
-    this.fts ??= { fromRid: this.s.maxRid.get()!, stale: new Map(), written: new Map() };
-    return this.fts;
+    this.fullText.discard();
   }
 
   /** Widens a paper's first/last seen to include these digest dates, and stamps it with this write. */
@@ -321,12 +253,9 @@ export class Store extends FileStore {
    */
   updatePaper(p: Omit<StoredPaper, 'rid'>, rev: number, textChanged: boolean, seen: SeenDates): void {
     if (textChanged) {
-      // Remember the text as indexed (the first one, if it changes twice) for syncFullText.
-      const fts = this.fullTextPending();
       const was = this.s.paperById.get(p.id);
-      if (was && was.rid <= fts.fromRid && !fts.stale.has(was.rid))
-        fts.stale.set(was.rid, { title: was.title, abstract: was.abstract });
-      if (was) fts.written.set(was.rid, { title: p.title, abstract: p.abstract });
+      if (was)
+        this.fullText.changed(was.rid, { title: was.title, abstract: was.abstract }, { title: p.title, abstract: p.abstract });
     }
     (textChanged ? this.s.updatePaper : this.s.updatePaperFacts).run({ ...p, rev, first: seen.first, last: seen.last });
   }
@@ -351,7 +280,7 @@ export class Store extends FileStore {
 
   insertSighting(paper: PaperKey, fileId: number, r: DigestRecord, rule: string, score: number): void {
     const json = (a: string[]) => (a.length === 0 ? '[]' : JSON.stringify(a));
-    const known = this.fts?.written.get(paper.rid);
+    const known = this.fullText.written(paper.rid);
     const done = (known ? this.s.insertSightingAs : this.s.insertSighting).run(
       paper.id,
       fileId,
@@ -411,7 +340,7 @@ export class Store extends FileStore {
     }
     for (const l of x.links) this.s.insertLink.run(rid, id, l.url, l.kind);
     // A sentence is stored as its span of the abstract as stored now, else as text.
-    const abstract = x.claims.length > 0 ? (this.fts?.written.get(rid)?.abstract ?? this.s.abstractOf.get(rid) ?? '') : '';
+    const abstract = x.claims.length > 0 ? (this.fullText.written(rid)?.abstract ?? this.s.abstractOf.get(rid) ?? '') : '';
     const spans = new SentenceSpans(abstract);
     for (const c of x.claims) {
       const span = spans.of(c.sentence, c.start);

@@ -1,5 +1,8 @@
 /** When an ingest is a bulk load (it then builds the query-only indexes once, at its end). */
 import fs from 'node:fs';
+import type { DB } from '../db/open.js';
+import type { Store } from '../db/store.js';
+import { withBusyRetry } from './batch.js';
 
 /** Input at least this large, and larger than the database holds (at ~1 KB a paper), is a bulk load. */
 export const BULK_BYTES = 32 * 1024 * 1024;
@@ -21,4 +24,29 @@ export function inputBytes(files: string[]): number {
     }
   }
   return n;
+}
+
+/**
+ * A bulk load stores without the query-only indexes and without indexing the full text as it goes
+ * (Store.deferFullText): finishIndexes builds both once, at its end.
+ */
+export function beginBulkLoad(db: DB, store: Store): void {
+  withBusyRetry(() => db.transaction(() => store.dropQueryIndexes()).immediate());
+  store.deferFullText();
+}
+
+/**
+ * At the end of every ingest: the query indexes and the full-text index a bulk load left out are
+ * built (also those of a bulk load killed before its end: the marker it left, see
+ * Store.finishFullText).
+ */
+export function finishIndexes(db: DB, store: Store): void {
+  withBusyRetry(() =>
+    db
+      .transaction(() => {
+        store.createQueryIndexes();
+        store.finishFullText();
+      })
+      .immediate(),
+  );
 }

@@ -87,3 +87,12 @@ export function resolvedPath(file: string): string {
     return path.resolve(file);
   }
 }
+
+/** A file whose parts are being stored: what its first part set up, and what its parts touched. */
+export interface OpenFile {
+  fileId: number;
+  /** The papers the file's previous version was sighted in. */
+  affected: string[];
+  touched: Set<string>;
+  created: number;
+}

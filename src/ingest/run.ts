@@ -18,13 +18,13 @@ import type { DB } from '../db/open.js';
 import { defaultJobs, preparedFiles } from './prefetch.js';
 import { WriteBatch, withBusyRetry } from './batch.js';
 import { hashKey, type PreparedDigest, type PreparedFile } from './prepare.js';
-import { FileWork, isIdOf, resolvedPath } from './fileWork.js';
+import { FileWork, isIdOf, resolvedPath, type OpenFile } from './fileWork.js';
 import { seenDatesOf } from './seenDates.js';
 import { PaperIndex } from './paperIndex.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_CHARS, type IngestOptions } from './options.js';
 import { emptySummary, type IngestSummary, type Progress } from './summary.js';
 import { refreshExtractions } from './refresh.js';
-import { BULK_BYTES, inputBytes, isBulk } from './bulk.js';
+import { BULK_BYTES, beginBulkLoad, finishIndexes, inputBytes, isBulk } from './bulk.js';
 import { arrivesWithin, IDLE_COMMIT_MS, unlessStopped } from './waiting.js';
 import { filesAt, missingFiles } from './fileLookup.js';
 
@@ -61,10 +61,7 @@ export class Ingester {
     const bytes = inputBytes(files);
     // (Counting 1M papers takes ~60 ms: not for an input too small to be a bulk load anyway.)
     const bulk = this.opts.bulk ?? (bytes >= BULK_BYTES && isBulk(bytes, this.store.paperCount()));
-    if (bulk) {
-      withBusyRetry(() => this.db.transaction(() => this.store.dropQueryIndexes()).immediate());
-      this.store.deferFullText();
-    }
+    if (bulk) beginBulkLoad(this.db, this.store);
     let failed = false;
     try {
       await this.storeAll(files, bytes, summary);
@@ -73,15 +70,7 @@ export class Ingester {
       throw err;
     } finally {
       try {
-        // Also after a bulk load killed before its end (the marker it left: see Store.finishFullText).
-        withBusyRetry(() =>
-          this.db
-            .transaction(() => {
-              this.store.createQueryIndexes();
-              this.store.finishFullText();
-            })
-            .immediate(),
-        );
+        finishIndexes(this.db, this.store);
       } catch (err) {
         // biome-ignore lint/correctness/noUnsafeFinally: an index error matters only when the ingest itself succeeded
         if (!failed) throw err; // else the first error is the one to report
@@ -220,11 +209,7 @@ export class Ingester {
         for (const p of this.store.deleteFile(id)) affected.add(p);
         out.files++;
       }
-      for (const id of this.settle(affected, new Set(), rev)) {
-        const p = this.store.paper(id)!;
-        const site = this.store.siteFields(id);
-        this.store.writeExtraction(p, extractAll(p.title, p.abstract, site.repos, site.links), true);
-      }
+      this.settleAndReextract(affected, rev);
       this.store.syncFullText();
       out.papers = before - this.store.paperCount();
       this.papers.rev = rev;
@@ -295,7 +280,7 @@ export class Ingester {
       if (same) {
         this.store.addPath(same.id, real);
         const rev = this.store.nextRev();
-        this.settle(affected, new Set(), rev);
+        this.settleAndReextract(affected, rev);
         this.papers.rev = rev;
         return null;
       }
@@ -405,6 +390,15 @@ export class Ingester {
     return kept;
   }
 
+  /** settle() outside a file being stored: the papers kept get their extractions redone too. */
+  private settleAndReextract(affected: Iterable<string>, rev: number): void {
+    for (const id of this.settle(affected, new Set(), rev)) {
+      const p = this.store.paper(id)!;
+      const site = this.store.siteFields(id);
+      this.store.writeExtraction(p, extractAll(p.title, p.abstract, site.repos, site.links), true);
+    }
+  }
+
   /** Re-derives a paper's canonical copy from its sightings; returns its id (renamed if its title key changed). */
   private rebuildCanonical(id: string, rev: number): string {
     const current = this.store.paper(id)!;
@@ -447,13 +441,4 @@ export class Ingester {
     for (let n = 2; work?.created.has(id) || this.papers.index.has(id); n++) id = `${base}-${n}`;
     return id;
   }
-}
-
-/** A file whose parts are being stored: what its first part set up, and what its parts touched. */
-interface OpenFile {
-  fileId: number;
-  /** The papers the file's previous version was sighted in. */
-  affected: string[];
-  touched: Set<string>;
-  created: number;
 }
