@@ -16,6 +16,7 @@ import { extractClaims } from '../../src/extract/claims.js';
 import { Ingester } from '../../src/ingest/run.js';
 import type { DigestRecord } from '../../src/types.js';
 import { tempDir } from '../helpers.js';
+import { emptyRecord } from '../../src/formats/reader.js';
 
 const WORDS = 'We study how adapters behave when the model is large and the data is small, and we report what we find';
 const FULL = `${WORDS} across twelve benchmarks with careful ablations of every part of the method.`;
@@ -32,17 +33,7 @@ function raw(db: DB, sql: string, ...params: unknown[]): unknown[][] {
 }
 
 function record(title: string, abstract: string, position = 1): DigestRecord {
-  return {
-    position,
-    title,
-    abstract,
-    arxivId: null,
-    authors: [],
-    upvotes: null,
-    publishedAt: null,
-    siteRepos: [],
-    siteLinks: [],
-  } as unknown as DigestRecord;
+  return { ...emptyRecord(position, title), abstract };
 }
 
 /** A store over a fresh database holding one file and one paper (rid returned). */
