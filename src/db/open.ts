@@ -6,7 +6,7 @@
  * -shm file behind, nor needs a writable folder (see chooseReadMode).
  */
 import fs from 'node:fs';
-import path from 'node:path';
+import nodePath from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -29,6 +29,13 @@ const BUSY_TIMEOUT_MS = 30_000;
 
 /** Opens (creating if needed) a database to write to, migrated to the current schema. */
 export function openForWrite(path: string): DB {
+  // SQLite creates the file, not its folder: say so rather than fail with a driver error.
+  const folder = nodePath.dirname(absolute(path));
+  if (path !== ':memory:' && !fs.existsSync(folder)) {
+    throw new UserError(
+      `cannot create the database ${path}: the folder ${folder} does not exist (create it, or pass another --db)`,
+    );
+  }
   const db = new Database(absolute(path), { timeout: BUSY_TIMEOUT_MS });
   try {
     // Before anything changes it: is this file ours, and of a version this papers knows?
@@ -130,13 +137,13 @@ export function readFacts(file: string): ReadFacts {
   return {
     walExists: fs.existsSync(`${abs}-wal`),
     shmExists: fs.existsSync(`${abs}-shm`),
-    dirWritable: writable(path.dirname(abs)),
+    dirWritable: writable(nodePath.dirname(abs)),
     fileWritable: writable(abs),
   };
 }
 
 function absolute(p: string): string {
-  return p === ':memory:' ? p : path.resolve(p);
+  return p === ':memory:' ? p : nodePath.resolve(p);
 }
 
 /**

@@ -144,6 +144,15 @@ describe('bad input never stops an ingest', () => {
     expect(big.code).toBe(1);
     expect(json<Summary>(big).errors[0]!.message).toMatch(/over the 1\.0 MB limit/);
   });
+
+  it('names a --db whose folder does not exist, without a stack trace', () => {
+    const missing = path.join(dir, 'no-such-folder', 'x.db');
+    const r = papers(['ingest', SEEDS, '--db', missing]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`the folder ${path.dirname(missing)} does not exist`);
+    expect(r.stderr).not.toMatch(/a bug|\n\s+at /);
+    expect(fs.existsSync(path.dirname(missing))).toBe(false);
+  });
 });
 
 describe('stored text is data, never SQL', () => {
