@@ -4,7 +4,7 @@
  * for one rebuild at its end.
  */
 import type { DB } from './open.js';
-import { FTS_REBUILD_PENDING } from './runs.js';
+import { fullTextBehind, setFullTextBehind } from './runs.js';
 
 /** A paper's title and abstract. */
 export interface PaperText {
@@ -43,9 +43,6 @@ export class FullTextQueue {
       unindex: db.prepare<[number, string, string]>(
         "INSERT INTO papers_fts (papers_fts, rowid, title, abstract) VALUES ('delete', ?, ?, ?)",
       ),
-      behind: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
-      markBehind: db.prepare<[string]>("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')"),
-      caughtUp: db.prepare<[string]>('DELETE FROM meta WHERE key = ?'),
     };
   }
 
@@ -86,7 +83,7 @@ export class FullTextQueue {
     this.pending = null;
     if (this.deferred) {
       // Committed with this batch: whatever stops the load, the index is known to be behind.
-      if (this.s.behind.get(FTS_REBUILD_PENDING) === undefined) this.s.markBehind.run(FTS_REBUILD_PENDING);
+      setFullTextBehind(this.db, true);
       return;
     }
     for (const rid of [...w.stale.keys()].sort((a, b) => a - b)) {
@@ -111,9 +108,9 @@ export class FullTextQueue {
    */
   finish(): boolean {
     this.deferred = false;
-    if (this.s.behind.get(FTS_REBUILD_PENDING) === undefined) return false;
+    if (!fullTextBehind(this.db)) return false;
     this.db.exec("INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')");
-    this.s.caughtUp.run(FTS_REBUILD_PENDING);
+    setFullTextBehind(this.db, false);
     return true;
   }
 

@@ -19,9 +19,15 @@ export function lastIngestMark(db: DB): number | null {
 }
 
 /** meta key set while the full-text index is behind the papers (a deferred bulk load: Store.deferFullText). */
-export const FTS_REBUILD_PENDING = 'fts_rebuild_pending';
+const FTS_REBUILD_PENDING = 'fts_rebuild_pending';
 
 /** True when a bulk ingest stopped before rebuilding the full-text index (the next ingest does). */
 export function fullTextBehind(db: DB): boolean {
   return db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck().get(FTS_REBUILD_PENDING) !== undefined;
+}
+
+/** Records that the full-text index is behind the papers (a deferred bulk load), or no longer is. */
+export function setFullTextBehind(db: DB, behind: boolean): void {
+  if (behind) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')").run(FTS_REBUILD_PENDING);
+  else db.prepare('DELETE FROM meta WHERE key = ?').run(FTS_REBUILD_PENDING);
 }

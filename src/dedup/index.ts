@@ -72,7 +72,7 @@ import {
 import { LastFew, Query } from './query.js';
 import { DEFAULT_THRESHOLD, type MatchRule, MatchRules } from './rules.js';
 import { FLAG_CLIP_MARK, SlotStore } from './slots.js';
-import { decodeSlots, encodeSlotParts, encodeSlots } from './snapshot.js';
+import { decodeSlots, encodeSlotParts } from './snapshot.js';
 
 // The layers, bottom up (a file imports only those below it): query.ts (a prepared sighting
 // unpacked), slots.ts (storage: slots, words, postings, key chains), dice.ts (title similarity)
@@ -155,13 +155,11 @@ export class DedupIndex {
     this.rules = new MatchRules(store, this.similarity, this.threshold);
   }
 
-  /** Every indexed paper as bytes (no text: see ./snapshot.ts); fromSnapshot restores the index. */
-  snapshot(): Buffer {
-    return encodeSlots(this.store);
-  }
-
-  /** snapshot() in pieces, to write one after the other (the typed arrays are views, not copies). */
-  snapshotParts(): Uint8Array[] {
+  /**
+   * Every indexed paper as bytes (no text: see ./snapshot.ts), in pieces to write one after the
+   * other (the typed arrays are views, not copies); fromSnapshot restores the index.
+   */
+  snapshot(): Uint8Array[] {
     return encodeSlotParts(this.store);
   }
 

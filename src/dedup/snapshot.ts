@@ -164,11 +164,6 @@ export function encodeSlotParts(store: SlotStore): Uint8Array[] {
   return out;
 }
 
-/** The store as one Buffer (see encodeSlotParts). */
-export function encodeSlots(store: SlotStore): Buffer {
-  return Buffer.concat(encodeSlotParts(store));
-}
-
 /** The store `encodeSlots` wrote; throws on bytes of another format or a damaged snapshot. */
 export function decodeSlots(bytes: Uint8Array): SlotStore {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

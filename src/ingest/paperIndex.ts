@@ -91,7 +91,7 @@ export class PaperIndex {
     if (info?.format === FORMAT && this.snapshots.staleness(info) <= Math.max(SNAPSHOT_MIN_STALE, size * SNAPSHOT_STALE_SHARE)) {
       return false;
     }
-    return this.snapshots.write(this.rev, FORMAT, size, this.index.snapshotParts());
+    return this.snapshots.write(this.rev, FORMAT, size, this.index.snapshot());
   }
 
   /** Starts the index from the database's snapshot; false when there is none to use. */
