@@ -20,10 +20,12 @@ import { WriteBatch, withBusyRetry } from './batch.js';
 import { hashKey, type PreparedDigest, type PreparedFile } from './prepare.js';
 import { FileWork, isIdOf, resolvedPath, type OpenFile } from './fileWork.js';
 import { seenDatesOf } from './seenDates.js';
+import { FileExtractions } from './reuse.js';
 import { PaperIndex } from './paperIndex.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_CHARS, type IngestOptions } from './options.js';
 import { emptySummary, type IngestSummary, type Progress } from './summary.js';
 import { refreshExtractions } from './refresh.js';
+import { checkpointInBackground } from '../db/checkpoint.js';
 import { BULK_BYTES, beginBulkLoad, finishIndexes, inputBytes, isBulk } from './bulk.js';
 import { arrivesWithin, IDLE_COMMIT_MS, unlessStopped } from './waiting.js';
 import { filesAt, missingFiles } from './fileLookup.js';
@@ -62,22 +64,26 @@ export class Ingester {
     // (Counting 1M papers takes ~60 ms: not for an input too small to be a bulk load anyway.)
     const bulk = this.opts.bulk ?? (bytes >= BULK_BYTES && isBulk(bytes, this.store.paperCount()));
     if (bulk) beginBulkLoad(this.db, this.store);
-    let failed = false;
     try {
       await this.storeAll(files, bytes, summary);
     } catch (err) {
-      failed = true;
-      throw err;
-    } finally {
       try {
         finishIndexes(this.db, this.store);
-      } catch (err) {
-        // biome-ignore lint/correctness/noUnsafeFinally: an index error matters only when the ingest itself succeeded
-        if (!failed) throw err; // else the first error is the one to report
+      } catch {
+        // the first error is the one to report
       }
+      throw err;
     }
-    // Not after a failure: the index may hold papers never committed.
-    withBusyRetry(() => this.db.transaction(() => this.papers.saveIfStale()).immediate());
+    // A bulk load's WAL holds nearly the whole database: another thread copies it into the
+    // database file while this one builds the indexes (see db/checkpoint.ts).
+    const checkpoint = bulk && !this.db.memory ? checkpointInBackground(this.db.name) : null;
+    try {
+      finishIndexes(this.db, this.store);
+      // Not after a failure: the index may hold papers never committed.
+      withBusyRetry(() => this.db.transaction(() => this.papers.saveIfStale()).immediate());
+    } finally {
+      await checkpoint?.done();
+    }
     summary.papers = this.store.paperCount();
     summary.dedup = { ...this.papers.index.stats };
     return summary;
@@ -306,11 +312,14 @@ export class Ingester {
     placed.forEach((pl, i) => this.store.insertSighting(key(paperIds[i]!), fileId, records[i]!, pl.rule, pl.score));
     for (const id of work.touched) open.touched.add(id);
     for (const id of this.settle(affected, open.touched, rev)) work.reextract.add(id);
+    // Extractions are redone where a paper's text or site fields changed, from the file's
+    // records' own extractions where one fits (see ./reuse.ts).
+    const extractions = new FileExtractions(records, prepared.extractions);
     for (const p of created) {
       // A paper this file created from one record, unchanged since, has that record's extraction.
       const from = work.createdBy.get(p.id)!;
       const x = work.reextract.has(p.id)
-        ? extractAll(p.title, p.abstract, work.siteRepos.get(p.id), work.siteLinks.get(p.id))
+        ? extractions.of(p.title, p.abstract, work.siteRepos.get(p.id), work.siteLinks.get(p.id))
         : prepared.extractions[from]!;
       this.store.writeExtraction(key(p.id), x, false, seen(p.id).first);
     }
@@ -318,7 +327,7 @@ export class Ingester {
       if (work.created.has(id)) continue;
       const p = work.updated.get(id) ?? this.store.paper(id)!;
       const site = this.store.siteFields(id);
-      this.store.writeExtraction(key(id), extractAll(p.title, p.abstract, site.repos, site.links), true, seen(id).first);
+      this.store.writeExtraction(key(id), extractions.of(p.title, p.abstract, site.repos, site.links), true, seen(id).first);
     }
     for (const id of work.touched) {
       if (!work.created.has(id) && !work.updated.has(id)) this.store.markSeen(id, seen(id), rev);
