@@ -7,6 +7,9 @@
  * Each extractor is a pure function of its own inputs (see extract/index.ts), so a record with the
  * same abstract gives the same claims, one with the same title and abstract the same methods, and
  * the links also need the same site fields.
+ *
+ * Only the paper's own records are compared (plain string equality): keying every record of a
+ * part by its text cost more than the extraction it saved (hashing 1 KB abstracts).
  */
 import { extractAll } from '../extract/index.js';
 import { extractLinks } from '../extract/links.js';
@@ -14,47 +17,48 @@ import { extractMethods } from '../extract/methods/index.js';
 import type { DigestRecord, Extraction } from '../types.js';
 
 export class FileExtractions {
-  private byAbstract: Map<string, number> | null = null;
-  private byText: Map<string, number> | null = null;
+  private byPaper: Map<string, number[]> | null = null;
 
+  /** `paperIds[i]` is the paper records[i] was placed on (after the file's renames). */
   constructor(
     private readonly records: readonly DigestRecord[],
     private readonly extractions: readonly Extraction[],
+    private readonly paperIds: readonly string[],
   ) {}
 
-  /** extractAll(title, abstract, siteRepos, siteLinks), from a record's extraction where one fits. */
-  of(title: string, abstract: string, siteRepos: string[] = [], siteLinks: string[] = []): Extraction {
-    this.index();
-    const same = this.byText!.get(textKey(title, abstract));
-    if (same !== undefined) {
-      const own = this.extractions[same]!;
-      const rec = this.records[same]!;
+  /** extractAll(title, abstract, siteRepos, siteLinks) of paper `id`, from one of its records' extractions where one fits. */
+  of(id: string, title: string, abstract: string, siteRepos: string[] = [], siteLinks: string[] = []): Extraction {
+    let sameAbstract: Extraction | null = null;
+    for (const i of this.recordsOf(id)) {
+      const rec = this.records[i]!;
+      if (rec.abstract !== abstract) continue;
+      const own = this.extractions[i]!;
+      if (rec.title !== title) {
+        sameAbstract ??= own;
+        continue;
+      }
       if (sameList(rec.siteRepos, siteRepos) && sameList(rec.siteLinks, siteLinks)) return own;
       return { ...extractLinks(title, abstract, siteRepos, siteLinks), claims: own.claims, methods: own.methods };
     }
-    const sameAbstract = this.byAbstract!.get(abstract);
-    if (sameAbstract === undefined) return extractAll(title, abstract, siteRepos, siteLinks);
+    if (sameAbstract === null) return extractAll(title, abstract, siteRepos, siteLinks);
     return {
       ...extractLinks(title, abstract, siteRepos, siteLinks),
-      claims: this.extractions[sameAbstract]!.claims,
+      claims: sameAbstract.claims,
       methods: extractMethods(title, abstract),
     };
   }
 
-  private index(): void {
-    if (this.byText) return;
-    this.byText = new Map();
-    this.byAbstract = new Map();
-    this.records.forEach((r, i) => {
-      const k = textKey(r.title, r.abstract);
-      if (!this.byText!.has(k)) this.byText!.set(k, i);
-      if (!this.byAbstract!.has(r.abstract)) this.byAbstract!.set(r.abstract, i);
-    });
+  private recordsOf(id: string): number[] {
+    if (!this.byPaper) {
+      this.byPaper = new Map();
+      this.paperIds.forEach((p, i) => {
+        const list = this.byPaper!.get(p);
+        if (list) list.push(i);
+        else this.byPaper!.set(p, [i]);
+      });
+    }
+    return this.byPaper.get(id) ?? [];
   }
-}
-
-function textKey(title: string, abstract: string): string {
-  return `${title}\u0000${abstract}`;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

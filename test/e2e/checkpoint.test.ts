@@ -14,7 +14,7 @@ const load = async (): Promise<Checkpoint> => (await import(built)) as Checkpoin
 
 describe.skipIf(!fs.existsSync(built))('checkpointInBackground (needs `npm run build`)', () => {
   it('copies the committed WAL into the database file while this connection goes on writing', async () => {
-    const { checkpointInBackground } = await load();
+    const { BackgroundCheckpointer } = await load();
     const file = path.join(tempDir(), 'c.db');
     const db = openForWrite(file);
     db.pragma('wal_autocheckpoint = 0'); // as during an ingest: the WAL only grows
@@ -22,12 +22,18 @@ describe.skipIf(!fs.existsSync(built))('checkpointInBackground (needs `npm run b
     db.transaction(() => {
       for (let i = 0; i < 5000; i++) insert.run(`k${i}`);
     })();
-    const background = checkpointInBackground(file);
+    const background = new BackgroundCheckpointer(file);
+    background.nudge();
+    background.nudge(); // one at a time: ignored while the first runs
     db.transaction(() => {
       for (let i = 5000; i < 6000; i++) insert.run(`k${i}`); // writes go on meanwhile
     })();
-    expect(await background.done()).toBeGreaterThan(0);
-    // What is left for the final checkpoint: at most the frames written since it began.
+    await background.idle();
+    expect(background.frames).toBeGreaterThan(0);
+    background.nudge(); // the frames written meanwhile
+    await background.close();
+    expect(background.frames).toBeGreaterThan(0);
+    // Nothing left for the final checkpoint to copy, and it can truncate the WAL.
     const [after] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     expect(after!.busy).toBe(0);
     expect(fs.statSync(`${file}-wal`).size).toBe(0);
@@ -37,7 +43,10 @@ describe.skipIf(!fs.existsSync(built))('checkpointInBackground (needs `npm run b
   });
 
   it('is only an optimisation: a database it cannot open ends it with nothing copied, and no error', async () => {
-    const { checkpointInBackground } = await load();
-    expect(await checkpointInBackground(path.join(tempDir(), 'missing.db')).done()).toBe(0);
+    const { BackgroundCheckpointer } = await load();
+    const background = new BackgroundCheckpointer(path.join(tempDir(), 'missing.db'));
+    background.nudge();
+    await background.close();
+    expect(background.frames).toBe(0);
   });
 });

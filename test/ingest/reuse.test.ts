@@ -20,10 +20,11 @@ function record(
 }
 
 /** A file's records and the extraction the worker made of each (extractAll of the record alone). */
-function file(records: DigestRecord[]): FileExtractions {
+function file(records: DigestRecord[], paperIds: string[]): FileExtractions {
   return new FileExtractions(
     records,
     records.map((r) => extractAll(r.title, r.abstract, r.siteRepos, r.siteLinks)),
+    paperIds,
   );
 }
 
@@ -42,16 +43,22 @@ describe('FileExtractions: a paper extraction reused from the file records', () 
       ['Prefix or Adapters?', OTHER, [], []], // fewer site fields than the record had
       ['A paper of its own', 'We study LoRA ranks and find rank 8 enough for 95% of the gain.', [], []], // no record has it
     ];
-    const reuse = file(records);
-    for (const [title, abstract, repos, links] of cases) {
-      expect(reuse.of(title, abstract, repos, links)).toEqual(extractAll(title, abstract, repos, links));
+    // Both records on one paper, then each on its own: the paper's records are the ones compared.
+    for (const reuse of [file(records, ['p', 'p']), file(records, ['p', 'q'])]) {
+      for (const [title, abstract, repos, links] of cases) {
+        for (const id of ['p', 'q', 'unknown']) {
+          expect(reuse.of(id, title, abstract, repos, links)).toEqual(extractAll(title, abstract, repos, links));
+        }
+      }
     }
   });
 
   it('hands back the record extraction itself when text and fields are the same', () => {
     const extractions = records.map((r) => extractAll(r.title, r.abstract, r.siteRepos, r.siteLinks));
-    const reuse = new FileExtractions(records, extractions);
-    expect(reuse.of(records[1]!.title, OTHER, records[1]!.siteRepos, records[1]!.siteLinks)).toBe(extractions[1]);
-    expect(reuse.of('QLoRA-X: Quantized Adapters', ABSTRACT)).toBe(extractions[0]);
+    const reuse = new FileExtractions(records, extractions, ['p', 'q']);
+    expect(reuse.of('q', records[1]!.title, OTHER, records[1]!.siteRepos, records[1]!.siteLinks)).toBe(extractions[1]);
+    expect(reuse.of('p', 'QLoRA-X: Quantized Adapters', ABSTRACT)).toBe(extractions[0]);
+    // Another paper's record is not looked at.
+    expect(reuse.of('q', 'QLoRA-X: Quantized Adapters', ABSTRACT)).not.toBe(extractions[0]);
   });
 });
