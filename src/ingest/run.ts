@@ -35,6 +35,9 @@ export { emptySummary, type IngestSummary, type Progress } from './summary.js';
 export { isBulk } from './bulk.js';
 export type { IngestOptions } from './options.js';
 
+/** Papers indexed per step while waiting for a file (~10 ms of work: a file that arrives waits no longer). */
+const IDLE_INDEX_PAPERS = 500;
+
 export class Ingester {
   private readonly store: Store;
   /** The dedup index over the stored papers, and the meta.rev it has caught up with. */
@@ -121,7 +124,10 @@ export class Ingester {
         // in parts keeps it: the file commits whole). The pause also lets the event loop run
         // between parts: a Ctrl-C arrives as an event, and awaiting an already-settled promise
         // alone would never let it in.
-        if (!(await arrivesWithin(next, IDLE_COMMIT_MS)) && !this.openFile) batch.commit();
+        if (!(await arrivesWithin(next, IDLE_COMMIT_MS)) && !this.openFile) {
+          batch.commit();
+          await this.indexWhileWaiting(next, batch);
+        }
         const value = await unlessStopped(next, this.opts.stopSignal);
         if (value === 'stopped' || this.opts.shouldStop?.()) {
           summary.interrupted = true;
@@ -144,6 +150,27 @@ export class Ingester {
       this.abandonOpenFile();
       batch.commit();
       await prepared.close(); // stops the workers, even one busy with a slow file
+    }
+  }
+
+  /**
+   * In a bulk load, while the next file is still being prepared: the deferred full-text index
+   * takes in stored papers, a few hundred at a time, so that less is left for the end of the load,
+   * when nothing else runs (Store.indexSomeFullText). In the batch's transaction: the index commits
+   * with it, and a rollback takes both back.
+   */
+  private async indexWhileWaiting(next: Promise<unknown>, batch: WriteBatch): Promise<void> {
+    if (!this.store.fullTextCatchingUp()) return;
+    let arrived = false;
+    const settle = () => {
+      arrived = true;
+    };
+    next.then(settle, settle);
+    while (!arrived && !this.opts.stopSignal?.aborted) {
+      batch.begin();
+      if (!this.store.indexSomeFullText(IDLE_INDEX_PAPERS)) return;
+      // Lets the worker's message in (it settles `next`).
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
