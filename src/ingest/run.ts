@@ -26,17 +26,14 @@ import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_CHARS, type IngestOptions } 
 import { emptySummary, type IngestSummary, type Progress } from './summary.js';
 import { refreshExtractions } from './refresh.js';
 import { BackgroundCheckpointer } from '../db/checkpoint.js';
-import { BULK_BYTES, beginBulkLoad, finishIndexes, inputBytes, isBulk } from './bulk.js';
-import { arrivesWithin, IDLE_COMMIT_MS, unlessStopped } from './waiting.js';
+import { BULK_BYTES, beginBulkLoad, endLoad, inputBytes, isBulk } from './bulk.js';
+import { arrivesWithin, IDLE_COMMIT_MS, indexWhileWaiting, unlessStopped } from './waiting.js';
 import { filesAt, missingFiles } from './fileLookup.js';
 
 // What the commands and tests import from here.
 export { emptySummary, type IngestSummary, type Progress } from './summary.js';
 export { isBulk } from './bulk.js';
 export type { IngestOptions } from './options.js';
-
-/** Papers indexed per step while waiting for a file (~10 ms of work: a file that arrives waits no longer). */
-const IDLE_INDEX_PAPERS = 500;
 
 export class Ingester {
   private readonly store: Store;
@@ -78,20 +75,8 @@ export class Ingester {
     } catch (error) {
       failure = { error };
     }
-    try {
-      this.checkpointer?.nudge(); // what the last commit wrote, while the indexes are built
-      try {
-        finishIndexes(this.db, this.store);
-      } catch (error) {
-        failure ??= { error }; // else the first error is the one to report
-      }
-      // Not after a failure: the index may hold papers never committed.
-      if (!failure) withBusyRetry(() => this.db.transaction(() => this.papers.saveIfStale()).immediate());
-    } finally {
-      await this.checkpointer?.close();
-      this.checkpointer = null;
-    }
-    if (failure) throw failure.error;
+    await endLoad(this.db, this.store, this.checkpointer, failure, () => this.papers.saveIfStale());
+    this.checkpointer = null;
     summary.papers = this.store.paperCount();
     summary.dedup = { ...this.papers.index.stats };
     return summary;
@@ -126,7 +111,7 @@ export class Ingester {
         // alone would never let it in.
         if (!(await arrivesWithin(next, IDLE_COMMIT_MS)) && !this.openFile) {
           batch.commit();
-          await this.indexWhileWaiting(next, batch);
+          await indexWhileWaiting(next, batch, this.store, this.opts.stopSignal);
         }
         const value = await unlessStopped(next, this.opts.stopSignal);
         if (value === 'stopped' || this.opts.shouldStop?.()) {
@@ -150,27 +135,6 @@ export class Ingester {
       this.abandonOpenFile();
       batch.commit();
       await prepared.close(); // stops the workers, even one busy with a slow file
-    }
-  }
-
-  /**
-   * In a bulk load, while the next file is still being prepared: the deferred full-text index
-   * takes in stored papers, a few hundred at a time, so that less is left for the end of the load,
-   * when nothing else runs (Store.indexSomeFullText). In the batch's transaction: the index commits
-   * with it, and a rollback takes both back.
-   */
-  private async indexWhileWaiting(next: Promise<unknown>, batch: WriteBatch): Promise<void> {
-    if (!this.store.fullTextCatchingUp()) return;
-    let arrived = false;
-    const settle = () => {
-      arrived = true;
-    };
-    next.then(settle, settle);
-    while (!arrived && !this.opts.stopSignal?.aborted) {
-      batch.begin();
-      if (!this.store.indexSomeFullText(IDLE_INDEX_PAPERS)) return;
-      // Lets the worker's message in (it settles `next`).
-      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
