@@ -106,9 +106,28 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
  * `normalizeWords("3$\\times$ Faster Fine-Tuning")` -> `["3times", "faster", "finetuning"]`.
  */
 export function normalizeWords(s: string): string[] {
-  const t = cleanText(s).replace(NON_WORD, ' ').trim();
-  return t === '' ? [] : t.split(' ');
+  const t = cleanText(s);
+  if (NON_ASCII.test(t)) {
+    const spaced = t.replace(NON_WORD, ' ').trim();
+    return spaced === '' ? [] : spaced.split(' ');
+  }
+  // ASCII (nearly every text once cleaned): the runs of letters and digits, found by a loop
+  // several times faster than the Unicode regex above (which tests a property at each character).
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < t.length; i++) {
+    if (isWordCode(t.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(t.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push(t.slice(start));
+  return out;
 }
+
+const NON_ASCII = /[^\x00-\x7F]/;
 
 export function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
