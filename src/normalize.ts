@@ -138,9 +138,10 @@ export function isWordCode(c: number): boolean {
  * character joins two parts of one word, else 0. Joiners: an apostrophe before a letter
  * ("LLM's"), hyphens, also before a line wrap ("Mixture-of- Experts"), a decimal point between
  * digits ("2.5"). Shared by the word scanners here and in dedup/sketch.ts, which must agree.
+ * `n` ends the text early (the scanner of an abstract's prefix reads the abstract in place);
+ * the caller ensures `i + 1 < n`.
  */
-export function skipJoiner(s: string, i: number): number {
-  const n = s.length;
+export function skipJoiner(s: string, i: number, n = s.length): number {
   const c = s.charCodeAt(i);
   const prev = s.charCodeAt(i - 1);
   if ((c === 39 || c === 96) && isWordCode(prev)) {
@@ -149,9 +150,9 @@ export function skipJoiner(s: string, i: number): number {
   }
   if (c === 45 && isWordCode(prev)) {
     let j = i + 1;
-    if (s.charCodeAt(j) === 45) {
+    if (j < n && s.charCodeAt(j) === 45) {
       j++;
-      if (s.charCodeAt(j) === 45) j++;
+      if (j < n && s.charCodeAt(j) === 45) j++;
     }
     let k = j;
     while (k < n && (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 10)) k++;

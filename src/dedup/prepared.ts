@@ -28,7 +28,7 @@
  * The words are the key's consecutive slices of the given lengths (the key is the words joined).
  */
 import { isClippedTitle, normalizeTitle, STOPWORDS } from '../normalize.js';
-import { isRealAbstract, sketchAbstract, SKETCH_MAX } from './sketch.js';
+import { isRealAbstract, type SketchFacts, sketchInto, SKETCH_MAX } from './sketch.js';
 import { MIN_CLIP_CHARS } from './verify.js';
 import type { TitleFacts } from './prefer.js';
 
@@ -152,10 +152,15 @@ export interface AbstractPart {
   sig: string;
 }
 
+const SIG = new Uint16Array(SKETCH_MAX);
+const FACTS: SketchFacts = { words: 0, comment: false, count: 0 };
+
 export function abstractPart(abstract: string): AbstractPart {
-  const k = sketchAbstract(abstract);
-  const n = Math.min(k.sig.length, SKETCH_MAX);
-  return { flags: isRealAbstract(k) ? PF_REAL_ABSTRACT : 0, count: n, sig: String.fromCharCode(...k.sig.subarray(0, n)) };
+  sketchInto(abstract, SIG, FACTS);
+  const n = FACTS.count;
+  let sig = '';
+  for (let i = 0; i < n; i++) sig += String.fromCharCode(SIG[i]!);
+  return { flags: isRealAbstract({ words: FACTS.words, comment: FACTS.comment }) ? PF_REAL_ABSTRACT : 0, count: n, sig };
 }
 
 /** The arXiv id's part: code and the normalised text of a non-modern id. */
