@@ -45,7 +45,7 @@ const STOPWORDS: Record<string, Set<string>> = {
 export function detectLanguage(text: string): string | null {
   // Most bodies are English abstracts: say so without looking at every letter.
   if (plainlyEnglish(text)) return null;
-  if (ASCII_ONLY.test(text)) return latinLanguage(text);
+  if (ASCII_ONLY.test(text)) return latinLanguage(text, true);
   const counts = new Map<string, number>();
   let latin = 0;
   let vietnamese = 0;
@@ -85,13 +85,14 @@ export function detectLanguage(text: string): string | null {
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-/** English unless another language's function words clearly outnumber English ones. */
-function latinLanguage(text: string): string | null {
-  const words =
-    text
-      .toLowerCase()
-      .replace(/\bhttps?:\/\/\S+/g, ' ')
-      .match(/\p{L}+/gu) ?? [];
+/**
+ * English unless another language's function words clearly outnumber English ones. In an ASCII
+ * text the letters are a-z once lowercased: the plain class finds the same words several times
+ * faster than the Unicode property.
+ */
+function latinLanguage(text: string, ascii = false): string | null {
+  const low = text.toLowerCase().replace(/\bhttps?:\/\/\S+/g, ' ');
+  const words = (ascii ? low.match(/[a-z]+/g) : low.match(/\p{L}+/gu)) ?? [];
   if (words.length < 15) return null;
   const score = (lang: string) => {
     let n = 0;

@@ -56,16 +56,25 @@ export const readers: FormatReader[] = [
 const CONTENDER_MARGIN = 0.3;
 const SURE = 0.95;
 
-/** Every reader (of `among`, the registry by default) that claims the text, most confident first. */
+/**
+ * Every reader (of `among`, the registry by default) that claims the text, most confident first.
+ * With `onlyContenders`, a reader whose `maxConfidence` is below a claim already made minus
+ * CONTENDER_MARGIN is not asked: it could be neither the most confident nor a contender, so
+ * bestSplit decides the same without its (sometimes costly) look.
+ */
 export function detectForms(
   text: string,
   fileName: string,
   among: readonly FormatReader[] = readers,
+  onlyContenders = false,
 ): { reader: FormatReader; confidence: number }[] {
   const out: { reader: FormatReader; confidence: number }[] = [];
+  let best = 0;
   for (const reader of among) {
+    if (onlyContenders && reader.maxConfidence !== undefined && reader.maxConfidence < best - CONTENDER_MARGIN) continue;
     const confidence = reader.detect(text, fileName);
     if (confidence > 0) out.push({ reader, confidence });
+    if (confidence > best) best = confidence;
   }
   // Stable: equal confidences keep the registry's order.
   return out.sort((a, b) => b.confidence - a.confidence);
@@ -89,7 +98,7 @@ function paperCount(result: SplitResult): number {
 
 /** The split of the text by the reader (of `among`) that reads it best (see the module comment). */
 export function bestSplit(text: string, fileName: string, among: readonly FormatReader[] = readers): SplitResult {
-  const claims = detectForms(text, fileName, among);
+  const claims = detectForms(text, fileName, among, true);
   const top = claims[0];
   if (!top) {
     throw new ParseError(text.trim().length === 0 ? NOT_A_DIGEST.empty : NOT_A_DIGEST.unrecognised);
