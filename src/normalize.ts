@@ -178,6 +178,8 @@ export function normalizeWordsUpTo(s: string, maxWords: number): string[] {
   }
   const out: string[] = [];
   const n = s.length;
+  // Printable ASCII lowercases character by character: once for the text, not once a word.
+  const low = s.toLowerCase();
   let cur = '';
   let i = 0;
   while (i < n && out.length < maxWords) {
@@ -185,7 +187,7 @@ export function normalizeWordsUpTo(s: string, maxWords: number): string[] {
     if (isWordCode(c)) {
       let j = i + 1;
       while (j < n && isWordCode(s.charCodeAt(j))) j++;
-      cur += s.slice(i, j).toLowerCase();
+      cur += low.slice(i, j);
       i = j;
       continue;
     }
@@ -214,7 +216,8 @@ export function normalizeText(s: string): string {
 // ---------------------------------------------------------------------------------------------
 // Titles
 
-const MAX_TITLE_CHARS = 1000;
+/** Titles are normalised up to this many characters (a longer one is not a title). */
+export const MAX_TITLE_CHARS = 1000;
 
 const SPELLING_EXACT: Record<string, string> = {
   centre: 'center',
@@ -248,9 +251,21 @@ const NUM_X = /^(\d+)x$/;
 const SPELL_ANY =
   /(?:[iy]s(?:e|es|ed|ing|ation|ations|er|ers)|[ae]ll(?:ing|ed|er|ers)|our(?:s|ed|ing|able|ite|ites|al)?)$|^\d+x$/;
 
+/** The endings SPELL_ANY matches (each alternative spelled out). */
+const SPELL_ENDINGS =
+  'ise ises ised ising isation isations iser isers elling elled eller ellers our ours oured ouring ourable ourite ourites oural 4x';
+/**
+ * The last letters of the words SPELLING_EXACT or SPELL_ANY can change: a word ending otherwise
+ * (most title words) is returned without a lookup or a pattern.
+ */
+const SPELL_LAST = new Uint8Array(128);
+for (const w of [...Object.keys(SPELLING_EXACT), ...SPELL_ENDINGS.split(' ')]) SPELL_LAST[w.charCodeAt(w.length - 1)] = 1;
+
 /** Map one title word to its spelling-normal form (British -> American, `4x` -> `4times`). */
 export function spellingVariant(w: string): string {
-  if (w.length < 4) return w.endsWith('x') && NUM_X.test(w) ? w.replace(NUM_X, '$1times') : w;
+  const last = w.charCodeAt(w.length - 1);
+  if (!(last < 128 && SPELL_LAST[last] === 1)) return w;
+  if (w.length < 4) return last === 120 && NUM_X.test(w) ? w.replace(NUM_X, '$1times') : w;
   const exact = SPELLING_EXACT_MAP.get(w);
   if (exact !== undefined) return exact;
   return SPELL_ANY.test(w) ? respell(w) : w;

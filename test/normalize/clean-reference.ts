@@ -245,3 +245,53 @@ export function referenceNormalizeWords(s: string): string[] {
   const t = referenceCleanText(s).replace(NON_WORD, ' ').trim();
   return t === '' ? [] : t.split(' ');
 }
+
+// Title spelling as it was before its last-letter filter.
+const SPELLING_EXACT: Record<string, string> = {
+  centre: 'center',
+  centres: 'centers',
+  fibre: 'fiber',
+  metre: 'meter',
+  metres: 'meters',
+  programme: 'program',
+  programmes: 'programs',
+  catalogue: 'catalog',
+  dialogue: 'dialog',
+  dialogues: 'dialogs',
+  analogue: 'analog',
+  grey: 'gray',
+  defence: 'defense',
+  licence: 'license',
+  toward: 'towards',
+  judgement: 'judgment',
+  aluminium: 'aluminum',
+  artefact: 'artifact',
+  artefacts: 'artifacts',
+};
+const SPELLING_EXACT_MAP = new Map(Object.entries(SPELLING_EXACT));
+const SPELL_ISE = /^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$/;
+const SPELL_YSE = /^([a-z]{2,})ys(e|es|ed|ing|er|ers)$/;
+const SPELL_LL = /^([a-z]{2,}[ae])ll(ing|ed|er|ers)$/;
+const SPELL_OUR = /^([a-z]{3,})our(s|ed|ing|able|ite|ites|al)?$/;
+const NUM_X = /^(\d+)x$/;
+
+/** Any word one of the respelling rules below could change (one test instead of four). */
+const SPELL_ANY =
+  /(?:[iy]s(?:e|es|ed|ing|ation|ations|er|ers)|[ae]ll(?:ing|ed|er|ers)|our(?:s|ed|ing|able|ite|ites|al)?)$|^\d+x$/;
+
+/** Map one title word to its spelling-normal form (British -> American, `4x` -> `4times`). */
+export function referenceSpellingVariant(w: string): string {
+  if (w.length < 4) return w.endsWith('x') && NUM_X.test(w) ? w.replace(NUM_X, '$1times') : w;
+  const exact = SPELLING_EXACT_MAP.get(w);
+  if (exact !== undefined) return exact;
+  return SPELL_ANY.test(w) ? respell(w) : w;
+}
+
+function respell(w: string): string {
+  if (w.length < 5) return NUM_X.test(w) ? w.replace(NUM_X, '$1times') : w;
+  if (SPELL_ISE.test(w)) return w.replace(SPELL_ISE, '$1iz$2');
+  if (SPELL_YSE.test(w)) return w.replace(SPELL_YSE, '$1yz$2');
+  if (SPELL_LL.test(w)) return w.replace(SPELL_LL, '$1l$2');
+  if (SPELL_OUR.test(w)) return w.replace(SPELL_OUR, '$1or$2');
+  return w;
+}

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/normalize/clean.js';
-import { normalizeWords } from '../../src/normalize.js';
-import { referenceCleanText, referenceNormalizeWords } from './clean-reference.js';
+import { normalizeWords, normalizeWordsUpTo, spellingVariant } from '../../src/normalize.js';
+import { referenceCleanText, referenceNormalizeWords, referenceSpellingVariant } from './clean-reference.js';
 
 /**
  * Pieces of text where the fast paths could part from the regex pipeline: joiners (apostrophes,
@@ -100,6 +100,71 @@ describe('cleanText: the fast paths give what the regex pipeline gives', () => {
       fc.property(text, (s) => {
         expect(cleanText(s)).toBe(referenceCleanText(s));
         expect(normalizeWords(s)).toEqual(referenceNormalizeWords(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('spellingVariant: the last-letter filter changes nothing', () => {
+  const ENDINGS = [
+    'ise',
+    'ised',
+    'ising',
+    'isations',
+    'yse',
+    'ysers',
+    'elling',
+    'alled',
+    'our',
+    'oured',
+    'ourites',
+    'x',
+    're',
+    'ue',
+    'ence',
+    'ey',
+    'ment',
+    'ium',
+    'fact',
+    'facts',
+    's',
+    'd',
+    'ing',
+    'ing',
+  ];
+  const word = fc.tuple(fc.stringMatching(/^[a-z0-9]{0,6}$/), fc.constantFrom('', ...ENDINGS)).map(([stem, end]) => stem + end);
+  it.each([
+    'centre',
+    'grey',
+    'toward',
+    'aluminium',
+    'artefacts',
+    'optimise',
+    'analysed',
+    'labelling',
+    'colours',
+    '4x',
+    '12x',
+    'x',
+    'model',
+    '',
+  ])('%j', (w) => expect(spellingVariant(w)).toBe(referenceSpellingVariant(w)));
+  it('same word for generated words', () => {
+    fc.assert(
+      fc.property(word, (w) => {
+        expect(spellingVariant(w)).toBe(referenceSpellingVariant(w));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('normalizeWordsUpTo: lowercasing the text once gives the same words', () => {
+  it('same words as the regex pipeline for arbitrary pieces', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 30 }), (s, max) => {
+        expect(normalizeWordsUpTo(s, max)).toEqual(referenceNormalizeWords(s).slice(0, max));
       }),
       { numRuns: 3000 },
     );
