@@ -79,9 +79,12 @@ function isCommentLike(text: string): boolean {
  */
 const ASCII_CLASS = new Uint8Array(128);
 const NEEDS_FULL = 1;
+/** A character that may join two parts of a word (see skipJoiner): ' ` - . */
+const JOINER = 2;
 for (let c = 0; c < 128; c++) {
   if (isWordCode(c)) ASCII_CLASS[c] = c >= 65 && c <= 90 ? c + 32 : c;
   else if ((c < 0x20 && c !== 10) || c === 0x7f || '\\$^_{}~&'.includes(String.fromCharCode(c))) ASCII_CLASS[c] = NEEDS_FULL;
+  else if ("'`-.".includes(String.fromCharCode(c))) ASCII_CLASS[c] = JOINER;
 }
 
 /** Word hashes of the abstract being sketched (at most SKETCH_WORDS + 1; see sketchInto). */
@@ -105,7 +108,7 @@ function asciiWordHashes(s: string, end: number): number {
     const c = s.charCodeAt(i);
     if (c >= 128) return -1;
     const k = ASCII_CLASS[c]!;
-    if (k > NEEDS_FULL) {
+    if (k > JOINER) {
       h = Math.imul(h ^ k, 0x01000193);
       inWord = true;
       i++;
@@ -113,7 +116,8 @@ function asciiWordHashes(s: string, end: number): number {
     }
     if (k === NEEDS_FULL) return -1;
     if (inWord) {
-      if (i + 1 < end) {
+      // Only these characters join (a space, most often here, never does).
+      if (k === JOINER && i + 1 < end) {
         const next = skipJoiner(s, i, end);
         if (next > 0) {
           i = next;

@@ -184,17 +184,31 @@ export function classifyBody(text: string): BodyKind {
  * `abstract` to `summary`. A record whose reader already said what its text is passes unchanged.
  */
 export function withBodyKind(rec: DigestRecord): DigestRecord {
+  return rec.textKind !== undefined ? rec : setBodyKind({ ...rec });
+}
+
+/**
+ * withBodyKind on a record the caller owns, changed in place (the fields set in the order
+ * withBodyKind's copy adds them): splitDigest's cleaned copy of each record, which a second copy
+ * per record would only give the collector to free.
+ */
+export function setBodyKind(rec: DigestRecord): DigestRecord {
   if (rec.textKind !== undefined) return rec;
   if (rec.abstract.trim().length === 0) {
     const summary = rec.summary ?? '';
-    return {
-      ...rec,
-      textKind: summary ? 'summary' : 'none',
-      summaryLang: rec.summaryLang ?? (summary ? detectLanguage(summary) : null),
-    };
+    rec.textKind = summary ? 'summary' : 'none';
+    rec.summaryLang = rec.summaryLang ?? (summary ? detectLanguage(summary) : null);
+    return rec;
   }
   const { kind, lang } = classifyBody(rec.abstract);
-  if (kind === 'abstract') return { ...rec, textKind: 'abstract' };
+  if (kind === 'abstract') {
+    rec.textKind = 'abstract';
+    return rec;
+  }
   const summary = rec.summary ? `${rec.summary}\n\n${rec.abstract}` : rec.abstract;
-  return { ...rec, abstract: '', summary, summaryLang: lang, textKind: kind };
+  rec.abstract = '';
+  rec.summary = summary;
+  rec.summaryLang = lang;
+  rec.textKind = kind;
+  return rec;
 }

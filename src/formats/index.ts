@@ -12,7 +12,7 @@ import { NOT_A_DIGEST } from './notADigest.js';
 import { cleanRecordText } from '../sanitize.js';
 import { csvReader } from './csv.js';
 import { fileNameDate } from './dates.js';
-import { withBodyKind } from './bodyKind.js';
+import { setBodyKind } from './bodyKind.js';
 import { feedReader } from './feed.js';
 import { htmlReader } from './html.js';
 import { htmlCardsReader } from './htmlCards.js';
@@ -138,7 +138,8 @@ export function splitDigest(text: string, fileName: string): SplitResult {
   const split = bestSplit(text, fileName);
   // Scraped text enters here, once: no terminal control sequences are stored (see ../sanitize.ts).
   // Then what each body text is (abstract, summary, comment, none), for the readers that did not say.
-  const result = { ...split, records: split.records.map((r) => withBodyKind(cleanRecordText(r))) };
+  // cleanRecordText copies each record: the body kind is set on that copy.
+  const result = { ...split, records: split.records.map((r) => setBodyKind(cleanRecordText(r))) };
   const fromName = fileNameDate(fileName);
   if (fromName) {
     const d = result.digestDate;
