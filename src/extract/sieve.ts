@@ -1,0 +1,115 @@
+/**
+ * A cheap pre-scan for the extractors' big alternations (the method taxonomy trie, the role cues,
+ * the number words). A global regex with no literal prefix is tried by the engine at every
+ * character of every abstract; most positions are mid-word or start a word no alternative can
+ * begin with. A `StartSieve` lists the first three characters an alternative can begin with and
+ * finds, in one charCode loop, the word starts whose first three characters are among them: the
+ * caller runs a sticky copy of the same regex there only. Since the regex could not match
+ * anywhere else, the sticky runs find exactly the matches a global scan finds.
+ *
+ * What the sieve may do: say yes to a position where the regex fails (the regex decides). What it
+ * must never do: say no where the regex matches. Hence the conservative corners: any position
+ * with a non-ASCII character among its first three is a yes (non-unicode /i never folds a
+ * non-ASCII character to an ASCII one, so an ASCII prefix cannot match there, but a non-ASCII
+ * separator or letter of a prefix could), and prefixes shorter than three characters accept any
+ * continuation.
+ */
+
+/** Stands for one separator character (whitespace or a hyphen) in a prefix. */
+export const SIEVE_SEP = '\u0001';
+
+/**
+ * Code of each UTF-16 unit: ASCII letters case-folded (1-26), digits (27-36), separators one code
+ * (37), "_" 38; punctuation a prefix uses gets 39-61 as prefixes are added, the rest of ASCII 0
+ * ("a character no prefix holds"); every non-ASCII unit 63, which the tables always accept.
+ */
+const CODE = new Uint8Array(65536).fill(63);
+const NON_ASCII = 63;
+const SEP_CODE = 37;
+const UNDERSCORE = 38;
+for (let c = 0; c < 128; c++) CODE[c] = 0;
+for (let c = 0; c < 26; c++) {
+  CODE[65 + c] = 1 + c;
+  CODE[97 + c] = 1 + c;
+}
+for (let c = 0; c < 10; c++) CODE[48 + c] = 27 + c;
+for (const ch of '\t\n\v\f\r -') CODE[ch.charCodeAt(0)] = SEP_CODE;
+CODE[95] = UNDERSCORE;
+let nextCode = 39;
+function codeFor(ch: string): number {
+  if (ch === SIEVE_SEP) return SEP_CODE;
+  const c = ch.charCodeAt(0);
+  if (c >= 128) throw new Error('non-ASCII characters are not sieve keys');
+  if (CODE[c] === 0) {
+    if (nextCode > 61) throw new Error('too many distinct punctuation characters in sieve prefixes');
+    CODE[c] = nextCode++;
+  }
+  return CODE[c]!;
+}
+
+/** By code: 1 when the character is no ASCII word character (a word may start after it). */
+const NOT_WORD = new Uint8Array(64).fill(1);
+for (let k = 1; k <= UNDERSCORE; k++) if (k !== SEP_CODE) NOT_WORD[k] = 0;
+/** By code: 1 for a digit. */
+const DIGIT = new Uint8Array(64);
+for (let k = 27; k <= 36; k++) DIGIT[k] = 1;
+
+export interface SieveOptions {
+  /** Also a candidate: every digit that does not follow a digit, word start or not (numbers). */
+  digitRuns?: boolean;
+}
+
+export class StartSieve {
+  /** Indexed by code0 << 12 | code1 << 6 | code2: 1 when a prefix (or a non-ASCII unit) fits. */
+  private readonly table = new Uint8Array(1 << 18);
+  private readonly digitRuns: number;
+
+  /**
+   * @param prefixes lowercase; `SIEVE_SEP` for one separator character; a prefix shorter than
+   *                 three characters accepts anything after it. Prefixes holding a non-ASCII
+   *                 character are left out (non-ASCII positions are always candidates).
+   */
+  constructor(prefixes: Iterable<string>, opts: SieveOptions = {}) {
+    this.digitRuns = opts.digitRuns === true ? 1 : 0;
+    const t = this.table;
+    for (const p of prefixes) {
+      if ([...p].some((ch) => ch !== SIEVE_SEP && ch.charCodeAt(0) >= 128)) continue;
+      const codes = [...p.slice(0, 3)].map(codeFor);
+      if (codes.length === 0) throw new Error('an empty prefix would accept every position');
+      const [a, b, c] = codes;
+      for (let x = 0; x < 64; x++) {
+        if (b !== undefined && x !== b) continue;
+        for (let y = 0; y < 64; y++) if (c === undefined || y === c) t[(a! << 12) | (x << 6) | y] = 1;
+      }
+    }
+    for (let x = 0; x < 64; x++) {
+      for (let y = 0; y < 64; y++) {
+        t[(NON_ASCII << 12) | (x << 6) | y] = 1;
+        t[(x << 12) | (NON_ASCII << 6) | y] = 1;
+        t[(x << 12) | (y << 6) | NON_ASCII] = 1;
+      }
+    }
+  }
+
+  /**
+   * First candidate position at or after `from`, or -1. Branch-light on purpose: a test per
+   * word boundary mispredicts about once a word, which costs more than the table lookup done at
+   * every character.
+   */
+  next(text: string, from: number): number {
+    const n = text.length;
+    const table = this.table;
+    const digitRuns = this.digitRuns;
+    // Codes of text[i - 1] and of the window text[i..i + 2] (a space past the end).
+    let prev = from > 0 ? CODE[text.charCodeAt(from - 1)]! : SEP_CODE;
+    let key = (CODE[from < n ? text.charCodeAt(from) : 32]! << 6) | CODE[from + 1 < n ? text.charCodeAt(from + 1) : 32]!;
+    for (let i = from; i < n; i++) {
+      const c2 = i + 2 < n ? text.charCodeAt(i + 2) : 32;
+      key = ((key << 6) | CODE[c2]!) & 0x3ffff;
+      const k0 = key >> 12;
+      if (((table[key]! & NOT_WORD[prev]!) | (digitRuns & DIGIT[k0]! & (DIGIT[prev]! ^ 1))) !== 0) return i;
+      prev = k0;
+    }
+    return -1;
+  }
+}
