@@ -6,8 +6,6 @@
  * alphabet with no nested quantifiers, so the scan stays linear on hostile input.
  */
 
-import { SIEVE_SEP, StartSieve } from './sieve.js';
-
 /** Magnitude letter glued to the number ("0.3M", "7B", "33b", "1.5K", "40k", "1.4T", "35.4G"). */
 export const MAGNITUDE_LETTER = /[kKMBbTG](?![A-Za-z0-9])/y;
 
@@ -99,19 +97,12 @@ const wordAlternation = [...Object.keys(NUMBER_WORDS), ...Object.keys(FOLD_WORDS
 
 /**
  * Where a claim may start: a digit beginning a digit run, or a number word
- * (including "a dozen" / "a million"). The scanner moves past each claim.
+ * (including "a dozen" / "a million"). Global; the scanner moves `lastIndex` past each claim.
  */
-const CANDIDATE_SOURCE = `(?<![0-9])[0-9]|\\b(?:${wordAlternation}|a[ \\u00a0]+(?:dozen|hundred|thousand|million|billion))\\b`;
-/** Sticky: run only where CANDIDATE_SIEVE says a number may start (see extractClaims). */
-export const CANDIDATE_AT = new RegExp(CANDIDATE_SOURCE, 'iy');
-/** Starts of the number words above (the digits are `digitRuns`), for the sieve. */
-export const CANDIDATE_PREFIXES = [
-  ...Object.keys(NUMBER_WORDS),
-  ...Object.keys(FOLD_WORDS),
-  // "a dozen", "a  million": one space and the word's letter, or a second space.
-  ...['d', 'h', 't', 'm', 'b', SIEVE_SEP].map((c) => `a${SIEVE_SEP}${c}`),
-];
-export const CANDIDATE_SIEVE = new StartSieve(CANDIDATE_PREFIXES, { digitRuns: true });
+export const CANDIDATE = new RegExp(
+  `(?<![0-9])[0-9]|\\b(?:${wordAlternation}|a[ \\u00a0]+(?:dozen|hundred|thousand|million|billion))\\b`,
+  'gi',
+);
 
 /** A run of digits, dots and commas from a digit (validated apart; capped in length). */
 export const DIGIT_RUN = /[0-9.,]*/y;

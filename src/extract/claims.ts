@@ -39,7 +39,7 @@
  *   ordinals, dimensions ("3x3"), "one of", "a single".
  */
 import type { Claim } from '../types.js';
-import { CANDIDATE_AT, CANDIDATE_SIEVE, RANGE_DASH, RANGE_WORD, TOLERANCE } from './claims-numbers.js';
+import { CANDIDATE, RANGE_DASH, RANGE_WORD, TOLERANCE } from './claims-numbers.js';
 import { classify, metricFor } from './claims-kind.js';
 import { classifyPrevWord, insideBrackets, insideParens } from './claims-context.js';
 import { type MetricMention, findMetrics, nearestMetric } from './claims-metrics.js';
@@ -290,22 +290,18 @@ export function extractClaims(abstract: string): Claim[] {
   const drafts: Draft[] = [];
   if (!abstract) return [];
   const st: State = { markEnd: -1 };
-  // The candidate regex runs only where the sieve says a number may start: the same matches
-  // as a global scan, which would try it at every character. A fresh RegExp object per call
-  // would cost a compile; a shared sticky one is positioned instead. Calls are synchronous, so
-  // no two scans interleave.
-  const re = CANDIDATE_AT;
-  for (let p = CANDIDATE_SIEVE.next(abstract, 0); p >= 0; ) {
-    re.lastIndex = p;
-    const m = re.exec(abstract);
-    if (m === null) {
-      p = CANDIDATE_SIEVE.next(abstract, p + 1);
-      continue;
-    }
+  // A fresh RegExp object per call would cost a compile; a shared global one is reset
+  // instead. Calls are synchronous, so no two scans interleave.
+  const re = CANDIDATE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(abstract)) !== null) {
+    const p = m.index;
     const res = isDigit(m[0]) ? scanNumber(abstract, p, st) : scanWords(abstract, p, m[0], st);
     if (res.draft && res.draft.end > res.draft.start && Number.isFinite(res.draft.value)) drafts.push(res.draft);
-    p = CANDIDATE_SIEVE.next(abstract, Math.max(res.next, p + 1));
+    re.lastIndex = Math.max(res.next, p + 1);
   }
+  re.lastIndex = 0;
   if (drafts.length === 0) return [];
 
   const sentences = splitSentences(abstract);

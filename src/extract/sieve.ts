@@ -1,6 +1,6 @@
 /**
- * A cheap pre-scan for the extractors' big alternations (the method taxonomy trie, the role cues,
- * the number words). A global regex with no literal prefix is tried by the engine at every
+ * A cheap pre-scan for the extractors' big alternations (the method taxonomy trie, the role
+ * cues). A global regex with no literal prefix is tried by the engine at every
  * character of every abstract; most positions are mid-word or start a word no alternative can
  * begin with. A `StartSieve` lists the first three characters an alternative can begin with and
  * finds, in one charCode loop, the word starts whose first three characters are among them: the
@@ -50,27 +50,17 @@ function codeFor(ch: string): number {
 /** By code: 1 when the character is no ASCII word character (a word may start after it). */
 const NOT_WORD = new Uint8Array(64).fill(1);
 for (let k = 1; k <= UNDERSCORE; k++) if (k !== SEP_CODE) NOT_WORD[k] = 0;
-/** By code: 1 for a digit. */
-const DIGIT = new Uint8Array(64);
-for (let k = 27; k <= 36; k++) DIGIT[k] = 1;
-
-export interface SieveOptions {
-  /** Also a candidate: every digit that does not follow a digit, word start or not (numbers). */
-  digitRuns?: boolean;
-}
 
 export class StartSieve {
   /** Indexed by code0 << 12 | code1 << 6 | code2: 1 when a prefix (or a non-ASCII unit) fits. */
   private readonly table = new Uint8Array(1 << 18);
-  private readonly digitRuns: number;
 
   /**
    * @param prefixes lowercase; `SIEVE_SEP` for one separator character; a prefix shorter than
    *                 three characters accepts anything after it. Prefixes holding a non-ASCII
    *                 character are left out (non-ASCII positions are always candidates).
    */
-  constructor(prefixes: Iterable<string>, opts: SieveOptions = {}) {
-    this.digitRuns = opts.digitRuns === true ? 1 : 0;
+  constructor(prefixes: Iterable<string>) {
     const t = this.table;
     for (const p of prefixes) {
       if ([...p].some((ch) => ch !== SIEVE_SEP && ch.charCodeAt(0) >= 128)) continue;
@@ -99,16 +89,14 @@ export class StartSieve {
   next(text: string, from: number): number {
     const n = text.length;
     const table = this.table;
-    const digitRuns = this.digitRuns;
     // Codes of text[i - 1] and of the window text[i..i + 2] (a space past the end).
     let prev = from > 0 ? CODE[text.charCodeAt(from - 1)]! : SEP_CODE;
     let key = (CODE[from < n ? text.charCodeAt(from) : 32]! << 6) | CODE[from + 1 < n ? text.charCodeAt(from + 1) : 32]!;
     for (let i = from; i < n; i++) {
       const c2 = i + 2 < n ? text.charCodeAt(i + 2) : 32;
       key = ((key << 6) | CODE[c2]!) & 0x3ffff;
-      const k0 = key >> 12;
-      if (((table[key]! & NOT_WORD[prev]!) | (digitRuns & DIGIT[k0]! & (DIGIT[prev]! ^ 1))) !== 0) return i;
-      prev = k0;
+      if ((table[key]! & NOT_WORD[prev]!) !== 0) return i;
+      prev = key >> 12;
     }
     return -1;
   }
