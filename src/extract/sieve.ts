@@ -47,36 +47,60 @@ function codeFor(ch: string): number {
   return CODE[c]!;
 }
 
-/** By code: 1 when the character is no ASCII word character (a word may start after it). */
-const NOT_WORD = new Uint8Array(64).fill(1);
+/** By code: 3 (both table bits) when the character is no ASCII word character, else 0. */
+const NOT_WORD = new Uint8Array(64).fill(3);
 for (let k = 1; k <= UNDERSCORE; k++) if (k !== SEP_CODE) NOT_WORD[k] = 0;
 
+/** Table bits: a prefix of at most three characters fits (a candidate), or a longer one may. */
+const SHORT = 2;
+const LONG = 1;
+/** Longest prefix the sieve reads; the fourth to sixth characters are checked by hash. */
+export const SIEVE_DEPTH = 6;
+
+/** Hash of a code sequence, one code at a time (a 16-bit index into the long-prefix set). */
+function mix(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x9e3779b1) >>> 0;
+}
+
 export class StartSieve {
-  /** Indexed by code0 << 12 | code1 << 6 | code2: 1 when a prefix (or a non-ASCII unit) fits. */
+  /** Indexed by code0 << 12 | code1 << 6 | code2: SHORT, LONG, or both. */
   private readonly table = new Uint8Array(1 << 18);
+  /**
+   * Hashes of the prefixes of four to six characters, bit (length - 4) at the hash's top 16 bits.
+   * A collision only adds a candidate.
+   */
+  private readonly long = new Uint8Array(1 << 16);
 
   /**
-   * @param prefixes lowercase; `SIEVE_SEP` for one separator character; a prefix shorter than
-   *                 three characters accepts anything after it. Prefixes holding a non-ASCII
-   *                 character are left out (non-ASCII positions are always candidates).
+   * @param prefixes lowercase; `SIEVE_SEP` for one separator character; up to SIEVE_DEPTH
+   *                 characters read, a prefix shorter than three characters accepts anything
+   *                 after it (and one of four or five, when it is all of an alias). Prefixes
+   *                 holding a non-ASCII character are left out (non-ASCII positions are always
+   *                 candidates).
    */
   constructor(prefixes: Iterable<string>) {
     const t = this.table;
     for (const p of prefixes) {
       if ([...p].some((ch) => ch !== SIEVE_SEP && ch.charCodeAt(0) >= 128)) continue;
-      const codes = [...p.slice(0, 3)].map(codeFor);
+      const codes = [...p.slice(0, SIEVE_DEPTH)].map(codeFor);
       if (codes.length === 0) throw new Error('an empty prefix would accept every position');
       const [a, b, c] = codes;
+      const bit = codes.length <= 3 ? SHORT : LONG;
       for (let x = 0; x < 64; x++) {
         if (b !== undefined && x !== b) continue;
-        for (let y = 0; y < 64; y++) if (c === undefined || y === c) t[(a! << 12) | (x << 6) | y] = 1;
+        for (let y = 0; y < 64; y++) if (c === undefined || y === c) t[(a! << 12) | (x << 6) | y]! |= bit;
+      }
+      if (codes.length > 3) {
+        let h = 0;
+        for (const k of codes) h = mix(h, k);
+        this.long[h >>> 16]! |= 1 << (codes.length - 4);
       }
     }
     for (let x = 0; x < 64; x++) {
       for (let y = 0; y < 64; y++) {
-        t[(NON_ASCII << 12) | (x << 6) | y] = 1;
-        t[(x << 12) | (NON_ASCII << 6) | y] = 1;
-        t[(x << 12) | (y << 6) | NON_ASCII] = 1;
+        t[(NON_ASCII << 12) | (x << 6) | y] = SHORT;
+        t[(x << 12) | (NON_ASCII << 6) | y] = SHORT;
+        t[(x << 12) | (y << 6) | NON_ASCII] = SHORT;
       }
     }
   }
@@ -95,9 +119,24 @@ export class StartSieve {
     for (let i = from; i < n; i++) {
       const c2 = i + 2 < n ? text.charCodeAt(i + 2) : 32;
       key = ((key << 6) | CODE[c2]!) & 0x3ffff;
-      if ((table[key]! & NOT_WORD[prev]!) !== 0) return i;
+      const bits = table[key]! & NOT_WORD[prev]!;
+      if (bits !== 0 && ((bits & SHORT) !== 0 || this.longFits(text, i, key))) return i;
       prev = key >> 12;
     }
     return -1;
+  }
+
+  /** Whether a prefix of four to six characters may start at i (`key`: its first three codes). */
+  private longFits(text: string, i: number, key: number): boolean {
+    let h = mix(mix(mix(0, key >> 12), (key >> 6) & 63), key & 63);
+    for (let len = 4; len <= SIEVE_DEPTH; len++) {
+      const at = i + len - 1;
+      // Past the end: code 0, which no prefix holds.
+      const c = at < text.length ? text.charCodeAt(at) : 0;
+      if (c >= 128) return true;
+      h = mix(h, CODE[c]!);
+      if ((this.long[h >>> 16]! & (1 << (len - 4))) !== 0) return true;
+    }
+    return false;
   }
 }

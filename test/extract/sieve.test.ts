@@ -33,6 +33,14 @@ describe('StartSieve', () => {
     expect(candidates(sieve, 'lora lora', 1)).toEqual([5]);
   });
 
+  it('reads up to six characters: a longer prefix must fit whole, a short alias accepts any ending', () => {
+    const long = new StartSieve(['lorafa', 'dora', `k${SIEVE_SEP}ada`]);
+    expect(candidates(long, 'lorafa lorafb lorbfa lorafa2')).toEqual([0, 21]);
+    expect(candidates(long, 'dora doras dor')).toEqual([0, 5]);
+    expect(candidates(long, 'k-ada k-adb kada')).toEqual([0]);
+    expect(candidates(long, 'loraf\u00e9 lora')).toEqual([0]); // non-ASCII within six: a candidate
+  });
+
   it('refuses an empty prefix (it would accept every position)', () => {
     expect(() => new StartSieve([''])).toThrow();
   });
@@ -42,6 +50,9 @@ describe('triePrefixes', () => {
   it('expands a separator run to zero to three separator characters', () => {
     expect([...triePrefixes(['k-ad'])].sort()).toEqual(['k\u0001\u0001', 'k\u0001a', 'kad'].sort());
     expect([...triePrefixes(['ab'])]).toEqual(['ab']);
+    expect([...triePrefixes(['k-ad'], 6)].sort()).toEqual(
+      ['kad', 'k\u0001ad', 'k\u0001\u0001ad', 'k\u0001\u0001\u0001ad'].sort(),
+    );
   });
 });
 

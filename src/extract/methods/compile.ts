@@ -6,7 +6,7 @@
  * without a space. Nothing is compiled per call.
  */
 import { escapeRe } from '../regex.js';
-import { SIEVE_SEP, StartSieve } from '../sieve.js';
+import { SIEVE_DEPTH, SIEVE_SEP, StartSieve } from '../sieve.js';
 import { SEP_CLASS, SEP_RE, type TaxonomyAlias, keyOf, stripSeps, taxonomy } from './taxonomy.js';
 
 export interface AliasEntry {
@@ -138,9 +138,9 @@ function trieSource(words: Iterable<string>): string {
 }
 
 /**
- * The first three characters a trie match can begin with, for the sieve: a separator run in a
- * spelling matches zero to three separator characters (`SEP_CLASS{0,3}` above), so "k-adapter"
- * gives "ka" + "d" as well as "k" + separators.
+ * The first `length` characters a trie match can begin with, for the sieve: a separator run in
+ * a spelling matches zero to three separator characters (`SEP_CLASS{0,3}` above), so "k-adapter"
+ * gives "kad" as well as "k" + separators + "a". A spelling shorter than `length` gives itself.
  */
 export function triePrefixes(words: Iterable<string>, length = 3): Set<string> {
   const out = new Set<string>();
@@ -163,7 +163,7 @@ export function triePrefixes(words: Iterable<string>, length = 3): Set<string> {
 const TRIE_SOURCE = `${BEFORE}${trieSource(trieWords)}${AFTER}`;
 /** The trie, sticky: run only where TRIE_SIEVE says a match may begin (see collectSpans). */
 export const TRIE_AT = new RegExp(TRIE_SOURCE, 'iy');
-export const TRIE_SIEVE = new StartSieve(triePrefixes(trieWords));
+export const TRIE_SIEVE = new StartSieve(triePrefixes(trieWords, SIEVE_DEPTH));
 /** The trie, global, for resolving acronym long forms while a scan with TRIE_AT is under way. */
 export const TRIE_RE_DEFS = new RegExp(TRIE_SOURCE, 'gi');
 

@@ -8,6 +8,7 @@ import {
   ABSORB,
   COMPOUNDS,
   COMPOUND_REACH,
+  type AliasEntry,
   type CompoundRule,
   TRIE_AT,
   TRIE_RE_DEFS,
@@ -52,11 +53,26 @@ interface Resolved {
   gate: boolean;
 }
 
+/**
+ * The entries and the separator-free spelling of a trie-matched text. The same few spellings
+ * ("LoRA", "fine-tuning") come back in paper after paper: kept, so the two regex replaces run
+ * once per spelling, not per mention (bounded: cleared when full).
+ */
+const lookups = new Map<string, { list: AliasEntry[] | undefined; bare: string }>();
+function lookup(raw: string): { list: AliasEntry[] | undefined; bare: string } {
+  let v = lookups.get(raw);
+  if (v === undefined) {
+    if (lookups.size >= 10_000) lookups.clear();
+    v = { list: entriesByKey.get(keyOf(raw)), bare: stripSeps(raw) };
+    lookups.set(raw, v);
+  }
+  return v;
+}
+
 /** Resolves trie-matched text to a member, or null (no valid reading), or an exclusion span. */
 function resolveAlias(raw: string, st: TextState, allowDefs = true): Resolved | null {
-  const list = entriesByKey.get(keyOf(raw));
+  const { list, bare } = lookup(raw);
   if (!list) return null;
-  const bare = stripSeps(raw);
   for (const e of list) {
     if (
       e.exactForms &&
