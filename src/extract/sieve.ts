@@ -19,36 +19,34 @@
 export const SIEVE_SEP = '\u0001';
 
 /**
- * Code of each UTF-16 unit: ASCII letters case-folded (1-26), digits (27-36), separators one code
- * (37), "_" 38; punctuation a prefix uses gets 39-61 as prefixes are added, the rest of ASCII 0
- * ("a character no prefix holds"); every non-ASCII unit 63, which the tables always accept.
+ * Code of each UTF-16 unit, five bits so that the table of three codes stays small (32 kB, in
+ * the processor's first cache): ASCII letters case-folded (1-26), all digits 27, separators 28,
+ * "_" 29, other ASCII 30, every non-ASCII unit 31 (which the table always accepts). Codes
+ * shared by several characters only add candidates. 0 is "past the end", in no prefix.
  */
-const CODE = new Uint8Array(65536).fill(63);
-const NON_ASCII = 63;
-const SEP_CODE = 37;
-const UNDERSCORE = 38;
-for (let c = 0; c < 128; c++) CODE[c] = 0;
+const CODE = new Uint8Array(65536).fill(31);
+const NON_ASCII = 31;
+const DIGIT = 27;
+const SEP_CODE = 28;
+const UNDERSCORE = 29;
+const PUNCT = 30;
+for (let c = 0; c < 128; c++) CODE[c] = PUNCT;
 for (let c = 0; c < 26; c++) {
   CODE[65 + c] = 1 + c;
   CODE[97 + c] = 1 + c;
 }
-for (let c = 0; c < 10; c++) CODE[48 + c] = 27 + c;
+for (let c = 48; c < 58; c++) CODE[c] = DIGIT;
 for (const ch of '\t\n\v\f\r -') CODE[ch.charCodeAt(0)] = SEP_CODE;
 CODE[95] = UNDERSCORE;
-let nextCode = 39;
 function codeFor(ch: string): number {
   if (ch === SIEVE_SEP) return SEP_CODE;
   const c = ch.charCodeAt(0);
   if (c >= 128) throw new Error('non-ASCII characters are not sieve keys');
-  if (CODE[c] === 0) {
-    if (nextCode > 61) throw new Error('too many distinct punctuation characters in sieve prefixes');
-    CODE[c] = nextCode++;
-  }
   return CODE[c]!;
 }
 
 /** By code: 3 (both table bits) when the character is no ASCII word character, else 0. */
-const NOT_WORD = new Uint8Array(64).fill(3);
+const NOT_WORD = new Uint8Array(32).fill(3);
 for (let k = 1; k <= UNDERSCORE; k++) if (k !== SEP_CODE) NOT_WORD[k] = 0;
 
 /** Table bits: a prefix of at most three characters fits (a candidate), or a longer one may. */
@@ -63,8 +61,8 @@ function mix(h: number, code: number): number {
 }
 
 export class StartSieve {
-  /** Indexed by code0 << 12 | code1 << 6 | code2: SHORT, LONG, or both. */
-  private readonly table = new Uint8Array(1 << 18);
+  /** Indexed by code0 << 10 | code1 << 5 | code2: SHORT, LONG, or both. */
+  private readonly table = new Uint8Array(1 << 15);
   /**
    * Hashes of the prefixes of four to six characters, bit (length - 4) at the hash's top 16 bits.
    * A collision only adds a candidate.
@@ -86,9 +84,9 @@ export class StartSieve {
       if (codes.length === 0) throw new Error('an empty prefix would accept every position');
       const [a, b, c] = codes;
       const bit = codes.length <= 3 ? SHORT : LONG;
-      for (let x = 0; x < 64; x++) {
+      for (let x = 0; x < 32; x++) {
         if (b !== undefined && x !== b) continue;
-        for (let y = 0; y < 64; y++) if (c === undefined || y === c) t[(a! << 12) | (x << 6) | y]! |= bit;
+        for (let y = 0; y < 32; y++) if (c === undefined || y === c) t[(a! << 10) | (x << 5) | y]! |= bit;
       }
       if (codes.length > 3) {
         let h = 0;
@@ -96,11 +94,11 @@ export class StartSieve {
         this.long[h >>> 16]! |= 1 << (codes.length - 4);
       }
     }
-    for (let x = 0; x < 64; x++) {
-      for (let y = 0; y < 64; y++) {
-        t[(NON_ASCII << 12) | (x << 6) | y] = SHORT;
-        t[(x << 12) | (NON_ASCII << 6) | y] = SHORT;
-        t[(x << 12) | (y << 6) | NON_ASCII] = SHORT;
+    for (let x = 0; x < 32; x++) {
+      for (let y = 0; y < 32; y++) {
+        t[(NON_ASCII << 10) | (x << 5) | y] = SHORT;
+        t[(x << 10) | (NON_ASCII << 5) | y] = SHORT;
+        t[(x << 10) | (y << 5) | NON_ASCII] = SHORT;
       }
     }
   }
@@ -115,20 +113,20 @@ export class StartSieve {
     const table = this.table;
     // Codes of text[i - 1] and of the window text[i..i + 2] (a space past the end).
     let prev = from > 0 ? CODE[text.charCodeAt(from - 1)]! : SEP_CODE;
-    let key = (CODE[from < n ? text.charCodeAt(from) : 32]! << 6) | CODE[from + 1 < n ? text.charCodeAt(from + 1) : 32]!;
+    let key = (CODE[from < n ? text.charCodeAt(from) : 32]! << 5) | CODE[from + 1 < n ? text.charCodeAt(from + 1) : 32]!;
     for (let i = from; i < n; i++) {
       const c2 = i + 2 < n ? text.charCodeAt(i + 2) : 32;
-      key = ((key << 6) | CODE[c2]!) & 0x3ffff;
+      key = ((key << 5) | CODE[c2]!) & 0x7fff;
       const bits = table[key]! & NOT_WORD[prev]!;
       if (bits !== 0 && ((bits & SHORT) !== 0 || this.longFits(text, i, key))) return i;
-      prev = key >> 12;
+      prev = key >> 10;
     }
     return -1;
   }
 
   /** Whether a prefix of four to six characters may start at i (`key`: its first three codes). */
   private longFits(text: string, i: number, key: number): boolean {
-    let h = mix(mix(mix(0, key >> 12), (key >> 6) & 63), key & 63);
+    let h = mix(mix(mix(0, key >> 10), (key >> 5) & 31), key & 31);
     for (let len = 4; len <= SIEVE_DEPTH; len++) {
       const at = i + len - 1;
       // Past the end: code 0, which no prefix holds.
