@@ -98,6 +98,11 @@ export interface FormatReader {
   /** A confidence in [0, 1]; the registry picks the highest above 0. */
   detect(text: string, fileName: string): number;
   split(text: string, fileName: string): SplitResult;
+  /**
+   * The most `detect` ever returns, when below 1: the registry does not ask a reader that cannot
+   * reach the contenders of a claim already made (see bestSplit).
+   */
+  maxConfidence?: number;
 }
 
 /** The typed error a splitter may throw on input it recognised but cannot read. */

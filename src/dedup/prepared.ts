@@ -27,8 +27,8 @@
  *
  * The words are the key's consecutive slices of the given lengths (the key is the words joined).
  */
-import { isClippedTitle, normalizeTitle, STOPWORDS } from '../normalize.js';
-import { isRealAbstract, sketchAbstract, SKETCH_MAX } from './sketch.js';
+import { isClippedTitle, MAX_TITLE_CHARS, normalizeTitle, STOPWORDS } from '../normalize.js';
+import { isRealAbstract, type SketchFacts, sketchInto, SKETCH_MAX } from './sketch.js';
 import { MIN_CLIP_CHARS } from './verify.js';
 import type { TitleFacts } from './prefer.js';
 
@@ -118,30 +118,40 @@ export function titlePart(title: string): TitlePart {
   const key = t.key;
   const toks = t.tokens;
   const n = toks.length;
-  const units: number[] = [];
-  const stop = new Array<number>((n + 15) >> 4).fill(0);
-  let off = 0;
   if (n > 0xffff) throw new RangeError('title has too many words'); // <= 1000 chars: impossible
+  // Per word its length and hash (3 units), then the stopword bits: one array, one string.
+  const nStop = (n + 15) >> 4;
+  const units = new Array<number>(3 * n + nStop).fill(0);
+  let off = 0;
   for (let i = 0; i < n; i++) {
     const w = toks[i]!;
     if (w.length > 0xffff) throw new RangeError('title word too long'); // NFKC grows 1000 chars to < 20k
     const h = rangeHash(key, off, off + w.length);
-    units.push(w.length, (h >>> 16) & 0xffff, h & 0xffff);
-    if (STOPWORDS.has(w)) stop[i >> 4]! |= 1 << (i & 15);
+    units[3 * i] = w.length;
+    units[3 * i + 1] = (h >>> 16) & 0xffff;
+    units[3 * i + 2] = h & 0xffff;
+    if (STOPWORDS.has(w)) units[3 * n + (i >> 4)]! |= 1 << (i & 15);
     off += w.length;
   }
   let words = '';
   // Nearly every title needs one call, without a copy of the units (apply takes the array as is).
   if (units.length <= 4096) words = String.fromCharCode.apply(null, units);
   else for (let i = 0; i < units.length; i += 4096) words += String.fromCharCode(...units.slice(i, i + 4096));
-  words += String.fromCharCode(...stop);
-  const head =
-    i32(key.length > 0 ? rangeHash(key, 0, key.length) : 0) +
-    i32(key.length >= MIN_CLIP_CHARS ? rangeHash(key, 0, MIN_CLIP_CHARS) : 0) +
-    i32(key.length >= PREFIX_CHARS ? rangeHash(key, 0, PREFIX_CHARS) : 0) +
-    String.fromCharCode(n);
-  const flags =
-    (t.clipped ? PF_CLIPPED : 0) | (isClippedTitle(title) ? PF_CLIP_MARK : 0) | (WHITESPACE.test(key) ? PF_KEY_SPACE : 0);
+  const kh = key.length > 0 ? rangeHash(key, 0, key.length) : 0;
+  const sh = key.length >= MIN_CLIP_CHARS ? rangeHash(key, 0, MIN_CLIP_CHARS) : 0;
+  const ph = key.length >= PREFIX_CHARS ? rangeHash(key, 0, PREFIX_CHARS) : 0;
+  const head = String.fromCharCode(
+    (kh >>> 16) & 0xffff,
+    kh & 0xffff,
+    (sh >>> 16) & 0xffff,
+    sh & 0xffff,
+    (ph >>> 16) & 0xffff,
+    ph & 0xffff,
+    n,
+  );
+  // normalizeTitle looked for the clip mark on the whole title when it is not cut to its maximum.
+  const clipMark = title.length <= MAX_TITLE_CHARS ? t.clipped : isClippedTitle(title);
+  const flags = (t.clipped ? PF_CLIPPED : 0) | (clipMark ? PF_CLIP_MARK : 0) | (WHITESPACE.test(key) ? PF_KEY_SPACE : 0);
   return { key, flags, head, words };
 }
 
@@ -152,10 +162,15 @@ export interface AbstractPart {
   sig: string;
 }
 
+const SIG = new Uint16Array(SKETCH_MAX);
+const FACTS: SketchFacts = { words: 0, comment: false, count: 0 };
+
 export function abstractPart(abstract: string): AbstractPart {
-  const k = sketchAbstract(abstract);
-  const n = Math.min(k.sig.length, SKETCH_MAX);
-  return { flags: isRealAbstract(k) ? PF_REAL_ABSTRACT : 0, count: n, sig: String.fromCharCode(...k.sig.subarray(0, n)) };
+  sketchInto(abstract, SIG, FACTS);
+  const n = FACTS.count;
+  let sig = '';
+  for (let i = 0; i < n; i++) sig += String.fromCharCode(SIG[i]!);
+  return { flags: isRealAbstract({ words: FACTS.words, comment: FACTS.comment }) ? PF_REAL_ABSTRACT : 0, count: n, sig };
 }
 
 /** The arXiv id's part: code and the normalised text of a non-modern id. */

@@ -11,7 +11,7 @@
  *   them, stored as 16-bit fingerprints, sorted and deduplicated.
  * - `containment(a, b) = |a ∩ b| / min(|a|, |b|)`: 1 for a truncated copy, ~0 for unrelated texts.
  */
-import { isWordCode, normalizeWordsUpTo, skipJoiner } from '../normalize.js';
+import { isWordCode, normalizeWords, skipJoiner } from '../normalize.js';
 
 export const ABSTRACT_PREFIX_CHARS = 600;
 export const SKETCH_WORDS = 64;
@@ -72,84 +72,153 @@ function isCommentLike(text: string): boolean {
   return rest < REAL_ABSTRACT_WORDS;
 }
 
-/** For an ASCII code: its lowercase code when it is a word character (isWordCode), else 0. */
-const WORD_LOWER = new Uint8Array(128);
-for (let c = 0; c < 128; c++) if (isWordCode(c)) WORD_LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+/**
+ * For an ASCII code: its lowercase code when it is a word character (isWordCode); NEEDS_FULL for
+ * a character only the full normalisation handles (control characters but the line feed, and
+ * the markup `\\ $ ^ _ { } ~ &`: the complement of the fast path's printable ASCII); else 0.
+ */
+const ASCII_CLASS = new Uint8Array(128);
+const NEEDS_FULL = 1;
+/** A character that may join two parts of a word (see skipJoiner): ' ` - . */
+const JOINER = 2;
+for (let c = 0; c < 128; c++) {
+  if (isWordCode(c)) ASCII_CLASS[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  else if ((c < 0x20 && c !== 10) || c === 0x7f || '\\$^_{}~&'.includes(String.fromCharCode(c))) ASCII_CLASS[c] = NEEDS_FULL;
+  else if ("'`-.".includes(String.fromCharCode(c))) ASCII_CLASS[c] = JOINER;
+}
+
+/** Word hashes of the abstract being sketched (at most SKETCH_WORDS + 1; see sketchInto). */
+const HASHES = new Uint32Array(SKETCH_WORDS + 1);
 
 /**
- * Hashes of the first `max` normalised words of a printable-ASCII text without markup, without
- * building the words: the same words as `normalizeWordsUpTo` (same joiners), hashed as wordHash.
+ * Hashes of the first `SKETCH_WORDS + 1` normalised words of `s[0, end)` into HASHES, read in
+ * place, without building the words: the same words as `normalizeWordsUpTo` (same joiners),
+ * hashed as wordHash. Returns the count, or -1 when the range holds a character the full
+ * normalisation must see (anywhere in it, also after the last word read).
  */
-function asciiWordHashes(s: string, max: number, out: number[]): void {
-  const n = s.length;
+function asciiWordHashes(s: string, end: number): number {
+  const max = SKETCH_WORDS + 1;
   let h = 0x811c9dc5;
   let inWord = false;
-  let words = out.length;
-  if (words >= max) return;
-  // One table lookup a character (word or not, and its lowercase code): this loop reads the
-  // first ~430 characters of every abstract, and a lookup is cheaper than three range tests.
-  for (let i = 0; i < n; ) {
+  let words = 0;
+  // One table lookup a character (word, markup, or other, and its lowercase code): this loop
+  // reads the first ~430 characters of every abstract.
+  let i = 0;
+  while (i < end) {
     const c = s.charCodeAt(i);
-    const low = c < 128 ? WORD_LOWER[c]! : 0;
-    if (low !== 0) {
-      h = Math.imul(h ^ low, 0x01000193);
+    if (c >= 128) return -1;
+    const k = ASCII_CLASS[c]!;
+    if (k > JOINER) {
+      h = Math.imul(h ^ k, 0x01000193);
       inWord = true;
       i++;
       continue;
     }
+    if (k === NEEDS_FULL) return -1;
     if (inWord) {
-      if (i + 1 < n) {
-        const next = skipJoiner(s, i);
+      // Only these characters join (a space, most often here, never does).
+      if (k === JOINER && i + 1 < end) {
+        const next = skipJoiner(s, i, end);
         if (next > 0) {
           i = next;
           continue;
         }
       }
-      out.push(h >>> 0);
+      HASHES[words++] = h;
       h = 0x811c9dc5;
       inWord = false;
-      if (++words >= max) return;
+      if (words >= max) break;
     }
     i++;
   }
-  if (inWord) out.push(h >>> 0);
+  if (inWord && words < max) HASHES[words++] = h;
+  // The rest of the range decides the path too.
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || ASCII_CLASS[c] === NEEDS_FULL) return -1;
+  }
+  return words;
 }
 
-const CLIP_MARK = /(?:\u2026|\.{3,})\s*$/;
-const NEEDS_FULL = /[^\x20-\x7E\n]|[\\$^_{}~&]/;
+/** Whether a text ends with a clip mark (`…` or three dots, then whitespace): /(?:\u2026|\.{3,})\s*$/. */
+function endsWithClipMark(s: string): boolean {
+  let i = s.length;
+  while (i > 0 && WHITESPACE.test(s[i - 1]!)) i--;
+  if (i === 0) return false;
+  if (s.charCodeAt(i - 1) === 0x2026) return true;
+  return i >= 3 && s.charCodeAt(i - 1) === 46 && s.charCodeAt(i - 2) === 46 && s.charCodeAt(i - 3) === 46;
+}
+
+const WHITESPACE = /\s/;
+
+/** What sketchInto found besides the fingerprints. */
+export interface SketchFacts {
+  /** Words in the normalised prefix (capped at 255). */
+  words: number;
+  /** See AbstractSketch.comment. */
+  comment: boolean;
+  /** Fingerprints written. */
+  count: number;
+}
+
+/**
+ * The sketch of an abstract (see the module comment) with its fingerprints written to `sig`
+ * (room for SKETCH_MAX), so the prepared sighting copies them without an array in between.
+ */
+export function sketchInto(abstract: string, sig: Uint16Array, facts: SketchFacts): void {
+  facts.words = 0;
+  facts.comment = false;
+  facts.count = 0;
+  if (abstract.length === 0) return;
+  const end = Math.min(abstract.length, ABSTRACT_PREFIX_CHARS);
+  let words = asciiWordHashes(abstract, end);
+  const prefix = () => (end < abstract.length ? abstract.slice(0, end) : abstract);
+  if (words < 0) {
+    const all = normalizeWords(prefix());
+    words = Math.min(all.length, SKETCH_WORDS + 1);
+    for (let i = 0; i < words; i++) HASHES[i] = wordHash(all[i]!);
+  }
+  // When the prefix cut a word in two, or the text was cut with `…`, its last word is partial.
+  if (words <= SKETCH_WORDS && words > 1 && (end < abstract.length || endsWithClipMark(abstract))) words--;
+  const n = Math.min(words, SKETCH_WORDS);
+  if (n === 0) return;
+  facts.words = Math.min(words, 255);
+  facts.comment = words < COMMENT_MAX_WORDS && isCommentLike(prefix());
+  // The first SKETCH_MAX sampled shingles (duplicates count), kept sorted and unique by
+  // insertion: at most SKETCH_MAX values.
+  let m = 0;
+  if (n >= 3) {
+    let h1 = HASHES[0]!;
+    let h2 = HASHES[1]!;
+    let taken = 0;
+    for (let i = 2; i < n && taken < SKETCH_MAX; i++) {
+      const h3 = HASHES[i]!;
+      const h = fmix(Math.imul(h1, 0x9e3779b1) ^ Math.imul(h2 ^ 0x7f4a7c15, 0x85ebca77) ^ h3);
+      h1 = h2;
+      h2 = h3;
+      if ((h & 3) !== 0) continue;
+      taken++;
+      const f = h >>> 16;
+      let j = m;
+      while (j > 0 && sig[j - 1]! > f) j--;
+      if (j > 0 && sig[j - 1] === f) continue;
+      for (let k = m; k > j; k--) sig[k] = sig[k - 1]!;
+      sig[j] = f;
+      m++;
+    }
+  }
+  facts.count = m;
+}
+
+const SCRATCH_SIG = new Uint16Array(SKETCH_MAX);
+const SCRATCH_FACTS: SketchFacts = { words: 0, comment: false, count: 0 };
 
 /** The sketch of an abstract (see the module comment). */
 export function sketchAbstract(abstract: string): AbstractSketch {
-  if (abstract.length === 0) return EMPTY_SKETCH;
-  const prefix = abstract.length > ABSTRACT_PREFIX_CHARS ? abstract.slice(0, ABSTRACT_PREFIX_CHARS) : abstract;
-  const hashes: number[] = [];
-  if (NEEDS_FULL.test(prefix)) {
-    for (const w of normalizeWordsUpTo(prefix, SKETCH_WORDS + 1)) hashes.push(wordHash(w));
-  } else {
-    asciiWordHashes(prefix, SKETCH_WORDS + 1, hashes);
-  }
-  // When the prefix cut a word in two, or the text was cut with `…`, its last word is partial.
-  const cut = prefix.length < abstract.length || CLIP_MARK.test(abstract);
-  if (hashes.length <= SKETCH_WORDS && cut && hashes.length > 1) hashes.pop();
-  const n = Math.min(hashes.length, SKETCH_WORDS);
-  if (n === 0) return EMPTY_SKETCH;
-  const comment = hashes.length < COMMENT_MAX_WORDS && isCommentLike(prefix);
-  const out: number[] = [];
-  if (n >= 3) {
-    let h1 = hashes[0]!;
-    let h2 = hashes[1]!;
-    for (let i = 2; i < n && out.length < SKETCH_MAX; i++) {
-      const h3 = hashes[i]!;
-      const h = fmix(Math.imul(h1, 0x9e3779b1) ^ Math.imul(h2 ^ 0x7f4a7c15, 0x85ebca77) ^ h3);
-      if ((h & 3) === 0) out.push(h >>> 16);
-      h1 = h2;
-      h2 = h3;
-    }
-  }
-  out.sort((a, b) => a - b);
-  let k = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[k++] = out[i]!;
-  return { words: Math.min(hashes.length, 255), comment, sig: k === 0 ? EMPTY_SIG : Uint16Array.from(out.slice(0, k)) };
+  sketchInto(abstract, SCRATCH_SIG, SCRATCH_FACTS);
+  const { words, comment, count } = SCRATCH_FACTS;
+  if (words === 0) return EMPTY_SKETCH;
+  return { words, comment, sig: count === 0 ? EMPTY_SIG : SCRATCH_SIG.slice(0, count) };
 }
 
 /**
@@ -189,6 +258,6 @@ export function sketchSimilarity(a: AbstractSketch, b: AbstractSketch): number {
 }
 
 /** Whether a sketch comes from a real abstract (not empty, not short, not a comment). */
-export function isRealAbstract(s: AbstractSketch): boolean {
+export function isRealAbstract(s: Pick<AbstractSketch, 'words' | 'comment'>): boolean {
   return s.words >= REAL_ABSTRACT_WORDS && !s.comment;
 }

@@ -12,7 +12,7 @@ import { NOT_A_DIGEST } from './notADigest.js';
 import { cleanRecordText } from '../sanitize.js';
 import { csvReader } from './csv.js';
 import { fileNameDate } from './dates.js';
-import { withBodyKind } from './bodyKind.js';
+import { setBodyKind } from './bodyKind.js';
 import { feedReader } from './feed.js';
 import { htmlReader } from './html.js';
 import { htmlCardsReader } from './htmlCards.js';
@@ -56,16 +56,25 @@ export const readers: FormatReader[] = [
 const CONTENDER_MARGIN = 0.3;
 const SURE = 0.95;
 
-/** Every reader (of `among`, the registry by default) that claims the text, most confident first. */
+/**
+ * Every reader (of `among`, the registry by default) that claims the text, most confident first.
+ * With `onlyContenders`, a reader whose `maxConfidence` is below a claim already made minus
+ * CONTENDER_MARGIN is not asked: it could be neither the most confident nor a contender, so
+ * bestSplit decides the same without its (sometimes costly) look.
+ */
 export function detectForms(
   text: string,
   fileName: string,
   among: readonly FormatReader[] = readers,
+  onlyContenders = false,
 ): { reader: FormatReader; confidence: number }[] {
   const out: { reader: FormatReader; confidence: number }[] = [];
+  let best = 0;
   for (const reader of among) {
+    if (onlyContenders && reader.maxConfidence !== undefined && reader.maxConfidence < best - CONTENDER_MARGIN) continue;
     const confidence = reader.detect(text, fileName);
     if (confidence > 0) out.push({ reader, confidence });
+    if (confidence > best) best = confidence;
   }
   // Stable: equal confidences keep the registry's order.
   return out.sort((a, b) => b.confidence - a.confidence);
@@ -89,7 +98,7 @@ function paperCount(result: SplitResult): number {
 
 /** The split of the text by the reader (of `among`) that reads it best (see the module comment). */
 export function bestSplit(text: string, fileName: string, among: readonly FormatReader[] = readers): SplitResult {
-  const claims = detectForms(text, fileName, among);
+  const claims = detectForms(text, fileName, among, true);
   const top = claims[0];
   if (!top) {
     throw new ParseError(text.trim().length === 0 ? NOT_A_DIGEST.empty : NOT_A_DIGEST.unrecognised);
@@ -129,7 +138,8 @@ export function splitDigest(text: string, fileName: string): SplitResult {
   const split = bestSplit(text, fileName);
   // Scraped text enters here, once: no terminal control sequences are stored (see ../sanitize.ts).
   // Then what each body text is (abstract, summary, comment, none), for the readers that did not say.
-  const result = { ...split, records: split.records.map((r) => withBodyKind(cleanRecordText(r))) };
+  // cleanRecordText copies each record: the body kind is set on that copy.
+  const result = { ...split, records: split.records.map((r) => setBodyKind(cleanRecordText(r))) };
   const fromName = fileNameDate(fileName);
   if (fromName) {
     const d = result.digestDate;

@@ -74,6 +74,7 @@ export function urlDigestDate(url: string | undefined | null): string | null {
 export function guarded(reader: FormatReader): FormatReader {
   return {
     name: reader.name,
+    ...(reader.maxConfidence === undefined ? {} : { maxConfidence: reader.maxConfidence }),
     detect(text: string, fileName: string): number {
       try {
         const v = reader.detect(text, fileName);

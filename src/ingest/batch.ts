@@ -17,11 +17,12 @@ export const BATCH_MS = 1000;
 export class WriteBatch {
   private startedAt = 0;
 
-  /** `beforeCommit` runs inside the transaction, just before each COMMIT. */
+  /** `beforeCommit` runs inside the transaction, just before each COMMIT; `afterCommit` after it. */
   constructor(
     private readonly db: DB,
     private readonly maxMs = BATCH_MS,
     private readonly beforeCommit: () => void = () => {},
+    private readonly afterCommit: () => void = () => {},
   ) {}
 
   /** Opens a batch unless one is open (taking the write lock, waiting for it if another has it). */
@@ -40,6 +41,7 @@ export class WriteBatch {
     if (!this.db.inTransaction) return;
     this.beforeCommit();
     this.db.exec('COMMIT');
+    this.afterCommit();
   }
 }
 

@@ -1,5 +1,6 @@
 /** When an ingest is a bulk load (it then builds the query-only indexes once, at its end). */
 import fs from 'node:fs';
+import type { BackgroundCheckpointer } from '../db/checkpoint.js';
 import type { DB } from '../db/open.js';
 import type { Store } from '../db/store.js';
 import { withBusyRetry } from './batch.js';
@@ -49,4 +50,32 @@ export function finishIndexes(db: DB, store: Store): void {
       })
       .immediate(),
   );
+}
+
+/**
+ * The end of every ingest, whether storing succeeded or `failure` says why not: the indexes
+ * (finishIndexes) while `checkpointer` copies what the last commit wrote, then, after a success
+ * only, the dedup index saved beside the database (`saveIndex`: after a failure it may hold
+ * papers never committed). Throws the first error.
+ */
+export async function endLoad(
+  db: DB,
+  store: Store,
+  checkpointer: BackgroundCheckpointer | null,
+  failure: { error: unknown } | null,
+  saveIndex: () => void,
+): Promise<void> {
+  let first = failure;
+  try {
+    checkpointer?.nudge();
+    try {
+      finishIndexes(db, store);
+    } catch (error) {
+      first ??= { error };
+    }
+    if (!first) withBusyRetry(() => db.transaction(saveIndex).immediate());
+  } finally {
+    await checkpointer?.close();
+  }
+  if (first) throw first.error;
 }

@@ -294,8 +294,15 @@ function readRecords(
   return { records, sha256, size, encoding, split: facts, warnings };
 }
 
+/**
+ * `crypto.hash` (Node 20.12+), the one-shot digest, is four times cheaper than a Hash object for a
+ * short key (one a record); the same bytes (UTF-8, lone surrogates as U+FFFD) and digest.
+ */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 /** The id of a paper with no arXiv id: a hash of its canonical title's key (see Ingester.renameRetargeted). */
 export function hashKey(key: string): string {
+  if (oneShot) return oneShot('sha256', key, 'hex').slice(0, 12);
   return crypto.createHash('sha256').update(key).digest('hex').slice(0, 12);
 }
 

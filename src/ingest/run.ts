@@ -20,12 +20,14 @@ import { WriteBatch, withBusyRetry } from './batch.js';
 import { hashKey, type PreparedDigest, type PreparedFile } from './prepare.js';
 import { FileWork, isIdOf, resolvedPath, type OpenFile } from './fileWork.js';
 import { seenDatesOf } from './seenDates.js';
+import { FileExtractions } from './reuse.js';
 import { PaperIndex } from './paperIndex.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_CHARS, type IngestOptions } from './options.js';
 import { emptySummary, type IngestSummary, type Progress } from './summary.js';
 import { refreshExtractions } from './refresh.js';
-import { BULK_BYTES, beginBulkLoad, finishIndexes, inputBytes, isBulk } from './bulk.js';
-import { arrivesWithin, IDLE_COMMIT_MS, unlessStopped } from './waiting.js';
+import { BackgroundCheckpointer } from '../db/checkpoint.js';
+import { BULK_BYTES, beginBulkLoad, endLoad, inputBytes, isBulk } from './bulk.js';
+import { arrivesWithin, IDLE_COMMIT_MS, indexWhileWaiting, unlessStopped } from './waiting.js';
 import { filesAt, missingFiles } from './fileLookup.js';
 
 // What the commands and tests import from here.
@@ -42,6 +44,8 @@ export class Ingester {
   private openFile: OpenFile | null = null;
   /** A file found already stored (by a concurrent ingest) on its first part: its other parts are skipped. */
   private skippingFile: string | null = null;
+  /** During a large ingest: the thread that checkpoints the WAL after each commit. */
+  private checkpointer: BackgroundCheckpointer | null = null;
 
   constructor(
     private readonly db: DB,
@@ -62,22 +66,17 @@ export class Ingester {
     // (Counting 1M papers takes ~60 ms: not for an input too small to be a bulk load anyway.)
     const bulk = this.opts.bulk ?? (bytes >= BULK_BYTES && isBulk(bytes, this.store.paperCount()));
     if (bulk) beginBulkLoad(this.db, this.store);
-    let failed = false;
+    // A large input's pages are copied from the WAL into the database file by another thread, after
+    // each commit and while the indexes are built at the end (see db/checkpoint.ts).
+    this.checkpointer = bytes >= BULK_BYTES && !this.db.memory ? new BackgroundCheckpointer(this.db.name) : null;
+    let failure: { error: unknown } | null = null;
     try {
       await this.storeAll(files, bytes, summary);
-    } catch (err) {
-      failed = true;
-      throw err;
-    } finally {
-      try {
-        finishIndexes(this.db, this.store);
-      } catch (err) {
-        // biome-ignore lint/correctness/noUnsafeFinally: an index error matters only when the ingest itself succeeded
-        if (!failed) throw err; // else the first error is the one to report
-      }
+    } catch (error) {
+      failure = { error };
     }
-    // Not after a failure: the index may hold papers never committed.
-    withBusyRetry(() => this.db.transaction(() => this.papers.saveIfStale()).immediate());
+    await endLoad(this.db, this.store, this.checkpointer, failure, () => this.papers.saveIfStale());
+    this.checkpointer = null;
     summary.papers = this.store.paperCount();
     summary.dedup = { ...this.papers.index.stats };
     return summary;
@@ -96,7 +95,12 @@ export class Ingester {
     const jobs = this.opts.jobs ?? defaultJobs(bytesIn);
     let bytes = 0;
     let done = 0;
-    const batch = new WriteBatch(this.db, this.opts.batchMs, () => this.store.syncFullText());
+    const batch = new WriteBatch(
+      this.db,
+      this.opts.batchMs,
+      () => this.store.syncFullText(),
+      () => this.checkpointer?.nudge(),
+    );
     const prepared = preparedFiles(files, known, opts, jobs);
     try {
       for (;;) {
@@ -105,7 +109,10 @@ export class Ingester {
         // in parts keeps it: the file commits whole). The pause also lets the event loop run
         // between parts: a Ctrl-C arrives as an event, and awaiting an already-settled promise
         // alone would never let it in.
-        if (!(await arrivesWithin(next, IDLE_COMMIT_MS)) && !this.openFile) batch.commit();
+        if (!(await arrivesWithin(next, IDLE_COMMIT_MS)) && !this.openFile) {
+          batch.commit();
+          await indexWhileWaiting(next, batch, this.store, this.opts.stopSignal);
+        }
         const value = await unlessStopped(next, this.opts.stopSignal);
         if (value === 'stopped' || this.opts.shouldStop?.()) {
           summary.interrupted = true;
@@ -306,11 +313,14 @@ export class Ingester {
     placed.forEach((pl, i) => this.store.insertSighting(key(paperIds[i]!), fileId, records[i]!, pl.rule, pl.score));
     for (const id of work.touched) open.touched.add(id);
     for (const id of this.settle(affected, open.touched, rev)) work.reextract.add(id);
+    // Extractions are redone where a paper's text or site fields changed, from the file's
+    // records' own extractions where one fits (see ./reuse.ts).
+    const extractions = new FileExtractions(records, prepared.extractions, paperIds);
     for (const p of created) {
       // A paper this file created from one record, unchanged since, has that record's extraction.
       const from = work.createdBy.get(p.id)!;
       const x = work.reextract.has(p.id)
-        ? extractAll(p.title, p.abstract, work.siteRepos.get(p.id), work.siteLinks.get(p.id))
+        ? extractions.of(p.id, p.title, p.abstract, work.siteRepos.get(p.id), work.siteLinks.get(p.id))
         : prepared.extractions[from]!;
       this.store.writeExtraction(key(p.id), x, false, seen(p.id).first);
     }
@@ -318,7 +328,7 @@ export class Ingester {
       if (work.created.has(id)) continue;
       const p = work.updated.get(id) ?? this.store.paper(id)!;
       const site = this.store.siteFields(id);
-      this.store.writeExtraction(key(id), extractAll(p.title, p.abstract, site.repos, site.links), true, seen(id).first);
+      this.store.writeExtraction(key(id), extractions.of(id, p.title, p.abstract, site.repos, site.links), true, seen(id).first);
     }
     for (const id of work.touched) {
       if (!work.created.has(id) && !work.updated.has(id)) this.store.markSeen(id, seen(id), rev);

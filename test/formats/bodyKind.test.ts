@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBody, detectLanguage, withBodyKind } from '../../src/formats/bodyKind.js';
+import { classifyBody, detectLanguage, setBodyKind, withBodyKind } from '../../src/formats/bodyKind.js';
 import { emptyRecord } from '../../src/formats/reader.js';
 
 // Bodies modelled on what scrapers of the papers pages stored in their "abstract" field.
@@ -82,5 +82,23 @@ describe('withBodyKind', () => {
   it('leaves a record whose reader said what its text is', () => {
     const r = { ...rec(ZH), textKind: 'abstract' as const };
     expect(withBodyKind(r)).toBe(r);
+  });
+
+  // setBodyKind changes the record in place (splitDigest's own copy): the same fields, in the
+  // same order (JSON and the worker's message keep it), and the input of withBodyKind untouched.
+  it.each([
+    ['summary', { ...rec(KO) }],
+    ['summary after one', { ...rec(ZH), summary: 'earlier' }],
+    ['comment', { ...rec('Thanks for sharing!') }],
+    ['abstract', { ...rec(ABSTRACT) }],
+    ['none', { ...rec('  ') }],
+    ['none with a summary', { ...rec(''), summary: VI }],
+  ])('setBodyKind = withBodyKind, field order included: %s', (_name, r) => {
+    const before = JSON.stringify(r);
+    const copied = withBodyKind(r);
+    expect(JSON.stringify(r)).toBe(before);
+    const inPlace = setBodyKind(r);
+    expect(inPlace).toBe(r);
+    expect(JSON.stringify(inPlace)).toBe(JSON.stringify(copied));
   });
 });
