@@ -2,10 +2,12 @@
  * A cheap pre-scan for the extractors' big alternations (the method taxonomy trie, the role
  * cues). A global regex with no literal prefix is tried by the engine at every
  * character of every abstract; most positions are mid-word or start a word no alternative can
- * begin with. A `StartSieve` lists the first three characters an alternative can begin with and
- * finds, in one charCode loop, the word starts whose first three characters are among them: the
- * caller runs a sticky copy of the same regex there only. Since the regex could not match
- * anywhere else, the sticky runs find exactly the matches a global scan finds.
+ * begin with. A `StartSieve` lists the first characters an alternative can begin with (three
+ * in a table read at every character, the fourth to sixth by hash where the three fit) and finds,
+ * in one charCode loop, the word starts that fit: the caller runs a sticky copy of the same regex
+ * there only. Since the regex could not match anywhere else, the sticky runs find exactly the
+ * matches a global scan finds (the trie: about 2x faster than its global scan; the role cues,
+ * forty alternatives unfactored, much more).
  *
  * What the sieve may do: say yes to a position where the regex fails (the regex decides). What it
  * must never do: say no where the regex matches. Hence the conservative corners: any position
