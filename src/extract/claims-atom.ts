@@ -68,8 +68,13 @@ export const isSkip = <T extends object>(x: T | Skip): x is Skip => (x as Skip).
 /** An ASCII digit. */
 export const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const LETTER = /\p{L}/u;
-/** Any letter, Greek included ("α2", "δ13C" are names, not numbers). */
-export const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
+/** Any letter, Greek included ("α2", "δ13C" are names, not numbers). ASCII without a regex. */
+export const isLetter = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128 && c.length === 1) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER.test(c);
+};
 /** A letter or a digit: what glues a number into a name. */
 export const isAlnum = (c: string | undefined): boolean => isDigit(c) || isLetter(c);
 /** A name-like run to skip past ("4o", "70B", "2.5"). */

@@ -208,7 +208,10 @@ const CAPITALISED_FUNCTION_WORDS = new Set([
 /** What kind of word stands right before a bare number. */
 export type PrevWord = 'reference' | 'name' | 'between' | 'other';
 
-const WORD_CHAR = /[A-Za-z0-9.+\-_]/;
+/** [A-Za-z0-9.+\-_], by character code (it runs back over the word before every number). */
+function isWordChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45 || c === 95;
+}
 
 /**
  * Classifies the word right before `pos` (separated only by spaces, optionally an opening
@@ -234,7 +237,7 @@ export function classifyPrevWord(text: string, pos: number): PrevWord {
   }
   const end = i + 1;
   let j = i;
-  while (j >= 0 && end - j <= 40 && WORD_CHAR.test(text[j]!)) j--;
+  while (j >= 0 && end - j <= 40 && isWordChar(text.charCodeAt(j))) j--;
   const raw = text.slice(j + 1, end);
   const word = raw.replace(/^[-.+_]+/, '');
   if (!word || !/[A-Za-z]/.test(word)) return 'other';

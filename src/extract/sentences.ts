@@ -62,11 +62,18 @@ const SENTENCE_END_RE = /(?<![.!?])[.!?](?:(?<=[a-z)][.!?])(?=[A-Z][a-z])|[.!?]*
 
 /** Whether the period at `dot` follows an abbreviation ("et al.", "e.g.", "Fig.") or an initial. */
 function afterAbbreviation(text: string, dot: number): boolean {
-  // The word right before the period, e.g. "al" in "et al." or "e.g" in "e.g.".
+  // The word right before the period, e.g. "al" in "et al." or "e.g" in "e.g.". Character codes,
+  // not a regex test per character: this runs at every period of every abstract.
   let i = dot - 1;
-  while (i >= 0 && i > dot - 8 && /[A-Za-z.]/.test(text[i]!)) i--;
+  while (i >= 0 && i > dot - 8 && isLetterOrDot(text.charCodeAt(i))) i--;
+  if (i === dot - 1) return false; // no word: nothing to look up
   const word = text.slice(i + 1, dot).toLowerCase();
-  return ABBREVIATIONS.has(word) || (word.length === 1 && /[a-z]/.test(word));
+  return ABBREVIATIONS.has(word) || (word.length === 1 && word !== '.');
+}
+
+/** [A-Za-z.] */
+function isLetterOrDot(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
 }
 
 /**

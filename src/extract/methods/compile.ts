@@ -6,6 +6,7 @@
  * without a space. Nothing is compiled per call.
  */
 import { escapeRe } from '../regex.js';
+import { SIEVE_DEPTH, SIEVE_SEP, StartSieve } from '../sieve.js';
 import { SEP_CLASS, SEP_RE, type TaxonomyAlias, keyOf, stripSeps, taxonomy } from './taxonomy.js';
 
 export interface AliasEntry {
@@ -54,7 +55,7 @@ function variantsOf(text: string): string[] {
 
 export const entriesByKey = new Map<string, AliasEntry[]>();
 /** Every spelling, lowercased, that the trie must read. */
-const trieWords = new Set<string>();
+export const trieWords = new Set<string>();
 
 /** Offsets (separators removed) whose case must match: all, or the words with an uppercase letter. */
 function sensitiveOffsets(variant: string, all: boolean): number[] {
@@ -136,9 +137,34 @@ function trieSource(words: Iterable<string>): string {
   return emit(root);
 }
 
+/**
+ * The first `length` characters a trie match can begin with, for the sieve: a separator run in
+ * a spelling matches zero to three separator characters (`SEP_CLASS{0,3}` above), so "k-adapter"
+ * gives "kad" as well as "k" + separators + "a". A spelling shorter than `length` gives itself.
+ */
+export function triePrefixes(words: Iterable<string>, length = 3): Set<string> {
+  const out = new Set<string>();
+  const expand = (toks: string[], at: number, acc: string): void => {
+    if (acc.length >= length || at === toks.length) {
+      out.add(acc.slice(0, length));
+      return;
+    }
+    const t = toks[at]!;
+    if (t !== SIEVE_SEP) {
+      expand(toks, at + 1, acc + t);
+      return;
+    }
+    for (let k = 0; k <= 3; k++) expand(toks, at + 1, acc + SIEVE_SEP.repeat(k));
+  };
+  for (const w of words) expand([...w.replace(SEP_RE, SIEVE_SEP)], 0, '');
+  return out;
+}
+
 const TRIE_SOURCE = `${BEFORE}${trieSource(trieWords)}${AFTER}`;
-export const TRIE_RE = new RegExp(TRIE_SOURCE, 'gi');
-/** A second instance for resolving acronym long forms while TRIE_RE is mid-scan. */
+/** The trie, sticky: run only where TRIE_SIEVE says a match may begin (see collectSpans). */
+export const TRIE_AT = new RegExp(TRIE_SOURCE, 'iy');
+export const TRIE_SIEVE = new StartSieve(triePrefixes(trieWords, SIEVE_DEPTH));
+/** The trie, global, for resolving acronym long forms while a scan with TRIE_AT is under way. */
 export const TRIE_RE_DEFS = new RegExp(TRIE_SOURCE, 'gi');
 
 export interface CompoundRule {

@@ -4,19 +4,8 @@
  */
 import type { MethodRole } from '../../types.js';
 import { sentenceIndex } from '../sentences.js';
+import { ROLE_CUE_AT, ROLE_CUE_SIEVE } from './cues.js';
 
-// Cues before a mention. The last one (nearest) decides, if what lies between it and the mention
-// does not break the link (gap rules below).
-const ROLE_CUE_RE = new RegExp(
-  [
-    String.raw`(?<p>\bwe\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|devise|put\s+forward|contribute|name|call|term|dub)\b` +
-      String.raw`|\b(?:this|the\s+present)\s+(?:paper|work|study|article|letter|report)\s+(?:\w+\s+)?(?:proposes|introduces|presents|develops|designs|devises|puts\s+forward)\b` +
-      String.raw`|(?<!so-)\b(?:dubbed|named|called|termed|coined|namely)\b|\b(?:the|our)\s+(?:newly\s+)?proposed\b|\bour\s+(?:new|novel)\b)`,
-    String.raw`(?<o>\bover\b)`,
-    String.raw`(?<c>\boutperform\w*|\bsurpass\w*|\bbeat(?:s|ing)?\b|\bexceed\w*|\bcompar(?:e|es|ed|ing)\b|\bcomparisons?\b|\bthan\b|\bversus\b|\bvs\b\.?|\bagainst\b|\brelative\s+to\b|\bbaselines?\b|\bunlike\b|\bin\s+contrast\s+(?:to|with)\b|\bdifferent\s+from\b|\bimprov\w+\s+(?:up)?on\b|\bsuperior\s+to\b|\bon\s+par\s+with\b|\bcompetitive\s+with\b|\brival\w*|\balternatives?\s+(?:to|for)\b|\bsubstitutes?\s+(?:to|for)\b|\bas\s+opposed\s+to\b|\binstead\s+of\b|\breplac\w+)`,
-  ].join('|'),
-  'gi',
-);
 // Between "we propose" and the mention, these mean the mention is a tool, not the proposal
 // ("we propose a framework that uses LoRA").
 // Also when the object is a study, not a method (seed: "This paper presents a comprehensive
@@ -58,15 +47,22 @@ export class CueScanner {
 
   upTo(from: number, pos: number): Cue[] {
     if (pos <= this.scanned) return this.cues;
-    ROLE_CUE_RE.lastIndex = Math.max(from, this.scanned);
-    for (let m = ROLE_CUE_RE.exec(this.text); m !== null; m = ROLE_CUE_RE.exec(this.text)) {
+    const text = this.text;
+    for (let p = ROLE_CUE_SIEVE.next(text, Math.max(from, this.scanned)); p >= 0; ) {
+      ROLE_CUE_AT.lastIndex = p;
+      const m = ROLE_CUE_AT.exec(text);
+      if (m === null) {
+        p = ROLE_CUE_SIEVE.next(text, p + 1);
+        continue;
+      }
       const g = m.groups!;
-      const end = m.index + m[0].length;
-      this.cues.push({ kind: g.p !== undefined ? 'p' : g.o !== undefined ? 'o' : 'c', index: m.index, end });
+      const end = p + m[0].length;
+      this.cues.push({ kind: g.p !== undefined ? 'p' : g.o !== undefined ? 'o' : 'c', index: p, end });
       if (end >= pos) {
         this.scanned = end;
         return this.cues;
       }
+      p = ROLE_CUE_SIEVE.next(text, end);
     }
     this.scanned = this.text.length;
     return this.cues;

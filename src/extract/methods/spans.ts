@@ -4,7 +4,17 @@
  * leftmost-longest non-overlapping spans.
  */
 import { maybeUrl } from '../regex.js';
-import { ABSORB, COMPOUNDS, COMPOUND_REACH, type CompoundRule, TRIE_RE, TRIE_RE_DEFS, entriesByKey } from './compile.js';
+import {
+  ABSORB,
+  COMPOUNDS,
+  COMPOUND_REACH,
+  type AliasEntry,
+  type CompoundRule,
+  TRIE_AT,
+  TRIE_RE_DEFS,
+  TRIE_SIEVE,
+  entriesByKey,
+} from './compile.js';
 import { keyOf, stripSeps } from './taxonomy.js';
 
 // URLs are masked before matching (seed: "https://github.com/QingruZhang/AdaLoRA").
@@ -43,11 +53,26 @@ interface Resolved {
   gate: boolean;
 }
 
+/**
+ * The entries and the separator-free spelling of a trie-matched text. The same few spellings
+ * ("LoRA", "fine-tuning") come back in paper after paper: kept, so the two regex replaces run
+ * once per spelling, not per mention (bounded: cleared when full).
+ */
+const lookups = new Map<string, { list: AliasEntry[] | undefined; bare: string }>();
+function lookup(raw: string): { list: AliasEntry[] | undefined; bare: string } {
+  let v = lookups.get(raw);
+  if (v === undefined) {
+    if (lookups.size >= 10_000) lookups.clear();
+    v = { list: entriesByKey.get(keyOf(raw)), bare: stripSeps(raw) };
+    lookups.set(raw, v);
+  }
+  return v;
+}
+
 /** Resolves trie-matched text to a member, or null (no valid reading), or an exclusion span. */
 function resolveAlias(raw: string, st: TextState, allowDefs = true): Resolved | null {
-  const list = entriesByKey.get(keyOf(raw));
+  const { list, bare } = lookup(raw);
   if (!list) return null;
-  const bare = stripSeps(raw);
   for (const e of list) {
     if (
       e.exactForms &&
@@ -109,18 +134,19 @@ function resolveCompound(rule: CompoundRule, token: string, st: TextState): Reso
 
 export function collectSpans(text: string, st: TextState): Span[] {
   const spans: Span[] = [];
-  TRIE_RE.lastIndex = 0;
-  for (let m = TRIE_RE.exec(text); m !== null; m = TRIE_RE.exec(text)) {
-    if (m[0] === '') {
-      TRIE_RE.lastIndex++;
-      continue;
-    }
-    const r = resolveAlias(m[0], st);
+  // The trie regex runs only where the sieve says an alias may begin: the same matches as a
+  // global scan, which would try it at every character.
+  for (let p = TRIE_SIEVE.next(text, 0); p >= 0; ) {
+    TRIE_AT.lastIndex = p;
+    const m = TRIE_AT.exec(text);
+    const r = m !== null && m[0] !== '' ? resolveAlias(m[0], st) : null;
     if (!r) {
-      TRIE_RE.lastIndex = m.index + 1; // a shorter alias may start inside a rejected one
+      p = TRIE_SIEVE.next(text, p + 1); // a shorter alias may start inside a rejected one
       continue;
     }
-    spans.push({ start: m.index, end: m.index + m[0].length, ...r });
+    const end = p + m![0].length;
+    spans.push({ start: p, end, ...r });
+    p = TRIE_SIEVE.next(text, end);
   }
   // Compounds: the regex only runs from a little before each literal occurrence of the core,
   // so an abstract without "LoRA" pays one indexOf.
