@@ -63,10 +63,20 @@ function lookup(raw: string): { list: AliasEntry[] | undefined; bare: string } {
   let v = lookups.get(raw);
   if (v === undefined) {
     if (lookups.size >= 10_000) lookups.clear();
-    v = { list: entriesByKey.get(keyOf(raw)), bare: stripSeps(raw) };
-    lookups.set(raw, v);
+    // Kept as copies: a match is a slice of the text, which V8 keeps whole (a record's abstract is
+    // itself a slice of its file's text) as long as the slice lives. Cached as it came, the spellings
+    // held on to the files they came from: +130 MB of peak RSS over the 100k bench corpus.
+    const own = copyOf(raw);
+    v = { list: entriesByKey.get(keyOf(own)), bare: copyOf(stripSeps(own)) };
+    lookups.set(own, v);
   }
   return v;
+}
+
+/** A string with the same characters that shares no memory with `s` (see lookup). */
+function copyOf(s: string): string {
+  // Concatenation then slicing flattens into a new string; the slice's parent is that copy.
+  return ` ${s}`.slice(1);
 }
 
 /** Resolves trie-matched text to a member, or null (no valid reading), or an exclusion span. */
