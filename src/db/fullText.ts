@@ -1,8 +1,7 @@
 /**
  * The full-text index's share of a write transaction (the ingest's Store, ./store.ts): which
- * papers it wrote and whose text changed, indexed just before COMMIT; or, in a bulk load,
- * deferred: indexed in rid order while the ingest waits for its next file (indexSome), and the
- * rest at its end (finish).
+ * papers it wrote and whose text changed, indexed just before COMMIT; or, in a bulk load, left
+ * for one rebuild at its end.
  */
 import type { DB } from './open.js';
 import { fullTextBehind, setFullTextBehind } from './runs.js';
@@ -30,12 +29,6 @@ interface Pending {
 export class FullTextQueue {
   private pending: Pending | null = null;
   private deferred = false;
-  /**
-   * In a deferred load: every paper up to this rid is in the index, with its text as of the last
-   * sync. null when that is not known (a load killed earlier, a rollback, a paper deleted before
-   * it was indexed): finish then rebuilds the index whole.
-   */
-  private indexedTo: number | null = null;
   private readonly s;
 
   constructor(private readonly db: DB) {
@@ -46,14 +39,6 @@ export class FullTextQueue {
       ),
       indexOne: db.prepare<[number]>(
         'INSERT INTO papers_fts (rowid, title, abstract) SELECT rid, title, abstract FROM papers WHERE rid = ?',
-      ),
-      lastOfNext: db
-        .prepare<[number, number], number | null>(
-          'SELECT max(rid) FROM (SELECT rid FROM papers WHERE rid > ? ORDER BY rid LIMIT ?)',
-        )
-        .pluck(),
-      indexRange: db.prepare<[number, number]>(
-        'INSERT INTO papers_fts (rowid, title, abstract) SELECT rid, title, abstract FROM papers WHERE rid > ? AND rid <= ? ORDER BY rid',
       ),
       unindex: db.prepare<[number, string, string]>(
         "INSERT INTO papers_fts (papers_fts, rowid, title, abstract) VALUES ('delete', ?, ?, ?)",
@@ -74,9 +59,8 @@ export class FullTextQueue {
   /** A paper whose text this transaction changed from `was` (as the index holds it) to `now`. */
   changed(rid: number, was: PaperText, now: PaperText): void {
     const w = this.work();
-    // Remember the text as indexed (the first one, if it changes twice), for a paper the index holds.
-    const indexed = this.deferred ? this.indexedTo !== null && rid <= this.indexedTo : rid <= w.fromRid;
-    if (indexed && !w.stale.has(rid)) w.stale.set(rid, was);
+    // Remember the text as indexed (the first one, if it changes twice).
+    if (rid <= w.fromRid && !w.stale.has(rid)) w.stale.set(rid, was);
     w.written.set(rid, now);
   }
 
@@ -97,47 +81,17 @@ export class FullTextQueue {
     const w = this.pending;
     if (w === null) return;
     this.pending = null;
-    this.reindex(w.stale);
     if (this.deferred) {
       // Committed with this batch: whatever stops the load, the index is known to be behind.
       setFullTextBehind(this.db, true);
       return;
     }
-    this.s.indexSince.run(w.fromRid);
-  }
-
-  /** Papers the index holds whose text changed: the old terms out, the new in, in rid order. */
-  private reindex(stale: Map<number, PaperText>): void {
-    for (const rid of [...stale.keys()].sort((a, b) => a - b)) {
-      const was = stale.get(rid)!;
+    for (const rid of [...w.stale.keys()].sort((a, b) => a - b)) {
+      const was = w.stale.get(rid)!;
       this.s.unindex.run(rid, was.title, was.abstract);
       this.s.indexOne.run(rid);
     }
-  }
-
-  /**
-   * In a deferred load, inside a write transaction that has written no paper yet (the ingest
-   * calls it while it waits for its next file): indexes up to `limit` more stored papers, in rid
-   * order. False when there is nothing it can index (all done, or a rebuild is due).
-   */
-  indexSome(limit: number): boolean {
-    if (!this.deferred || this.indexedTo === null || this.pending !== null) return false;
-    const last = this.s.lastOfNext.get(this.indexedTo, limit);
-    if (last === null || last === undefined) return false;
-    this.s.indexRange.run(this.indexedTo, last);
-    this.indexedTo = last;
-    setFullTextBehind(this.db, true); // until finish indexes the rest
-    return true;
-  }
-
-  /** Whether this is a deferred load whose index indexSome can bring forward. */
-  catchingUp(): boolean {
-    return this.deferred && this.indexedTo !== null;
-  }
-
-  /** Before a paper is deleted: its delete trigger takes its terms out of the index, which must hold them. */
-  deleting(rid: number): void {
-    if (this.deferred && this.indexedTo !== null && rid > this.indexedTo) this.indexedTo = null;
+    this.s.indexSince.run(w.fromRid);
   }
 
   /**
@@ -146,8 +100,6 @@ export class FullTextQueue {
    */
   defer(): void {
     this.deferred = true;
-    // An index left behind by a load killed earlier holds an unknown part: only a rebuild mends it.
-    this.indexedTo = fullTextBehind(this.db) ? null : this.s.maxRid.get()!;
   }
 
   /**
@@ -155,12 +107,9 @@ export class FullTextQueue {
    * before its end) left it behind. True when it did.
    */
   finish(): boolean {
-    const upTo = this.deferred ? this.indexedTo : null;
     this.deferred = false;
-    this.indexedTo = null;
     if (!fullTextBehind(this.db)) return false;
-    if (upTo !== null) this.s.indexSince.run(upTo);
-    else this.db.exec("INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')");
+    this.db.exec("INSERT INTO papers_fts (papers_fts) VALUES ('rebuild')");
     setFullTextBehind(this.db, false);
     return true;
   }
@@ -168,8 +117,6 @@ export class FullTextQueue {
   /** Forgets the pending work of a transaction that rolled back. */
   discard(): void {
     this.pending = null;
-    // What the rolled-back transaction indexed is gone with it: no longer known.
-    if (this.deferred) this.indexedTo = null;
   }
 
   /** The work of the current transaction, started at its first paper write. */

@@ -227,20 +227,7 @@ export class Store extends FileStore {
     this.fullText.defer();
   }
 
-  /**
-   * In a bulk load, inside a write transaction before its first paper write: up to `limit` more
-   * stored papers indexed (see FullTextQueue.indexSome). False when there is nothing to do.
-   */
-  indexSomeFullText(limit: number): boolean {
-    return this.fullText.indexSome(limit);
-  }
-
-  /** Whether indexSomeFullText can do anything in this ingest. */
-  fullTextCatchingUp(): boolean {
-    return this.fullText.catchingUp();
-  }
-
-  /** Inside a write transaction: the full-text index brought up to the papers if a deferred load left it behind. */
+  /** Inside a write transaction: the full-text index rebuilt if a deferred load left it behind. */
   finishFullText(): boolean {
     return this.fullText.finish();
   }
@@ -285,8 +272,6 @@ export class Store extends FileStore {
   deletePaper(id: string): void {
     // The delete trigger removes the terms the index holds: it must hold this paper's current ones.
     this.syncFullText();
-    const rid = this.s.ridOf.get(id);
-    if (rid !== undefined) this.fullText.deleting(rid);
     this.s.deletePaper.run(id);
   }
 

@@ -27,7 +27,7 @@ import { emptySummary, type IngestSummary, type Progress } from './summary.js';
 import { refreshExtractions } from './refresh.js';
 import { BackgroundCheckpointer } from '../db/checkpoint.js';
 import { BULK_BYTES, beginBulkLoad, endLoad, inputBytes, isBulk } from './bulk.js';
-import { arrivesWithin, IDLE_COMMIT_MS, indexWhileWaiting, unlessStopped } from './waiting.js';
+import { arrivesWithin, IDLE_COMMIT_MS, unlessStopped } from './waiting.js';
 import { filesAt, missingFiles } from './fileLookup.js';
 
 // What the commands and tests import from here.
@@ -109,10 +109,7 @@ export class Ingester {
         // in parts keeps it: the file commits whole). The pause also lets the event loop run
         // between parts: a Ctrl-C arrives as an event, and awaiting an already-settled promise
         // alone would never let it in.
-        if (!(await arrivesWithin(next, IDLE_COMMIT_MS)) && !this.openFile) {
-          batch.commit();
-          await indexWhileWaiting(next, batch, this.store, this.opts.stopSignal);
-        }
+        if (!(await arrivesWithin(next, IDLE_COMMIT_MS)) && !this.openFile) batch.commit();
         const value = await unlessStopped(next, this.opts.stopSignal);
         if (value === 'stopped' || this.opts.shouldStop?.()) {
           summary.interrupted = true;

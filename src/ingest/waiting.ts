@@ -1,6 +1,4 @@
-/** The ingest's waits for its next prepared file: bounded, cut short by Ctrl-C, and put to use. */
-import type { Store } from '../db/store.js';
-import type { WriteBatch } from './batch.js';
+/** The ingest's waits for its next prepared file: bounded, and cut short by Ctrl-C. */
 
 /**
  * How long the ingest waits for its next file before committing the batch meanwhile, rather than
@@ -50,33 +48,4 @@ export function unlessStopped<T>(p: Promise<T>, signal: AbortSignal | undefined)
       },
     );
   });
-}
-
-/** Papers indexed per step while waiting for a file (~10 ms of work: a file that arrives waits no longer). */
-const IDLE_INDEX_PAPERS = 500;
-
-/**
- * In a bulk load, while the next file is still being prepared: the deferred full-text index takes
- * in stored papers, a few hundred at a time, so that less is left for the end of the load, when
- * nothing else runs (Store.indexSomeFullText). In the batch's transaction: the index commits with
- * it, and a rollback takes both back.
- */
-export async function indexWhileWaiting(
-  next: Promise<unknown>,
-  batch: WriteBatch,
-  store: Store,
-  signal: AbortSignal | undefined,
-): Promise<void> {
-  if (!store.fullTextCatchingUp()) return;
-  let arrived = false;
-  const settle = () => {
-    arrived = true;
-  };
-  next.then(settle, settle);
-  while (!arrived && !signal?.aborted) {
-    batch.begin();
-    if (!store.indexSomeFullText(IDLE_INDEX_PAPERS)) return;
-    // Lets the worker's message in (it settles `next`).
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
