@@ -14,14 +14,24 @@ function removeDb(db) {
   for (const f of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`, `${db}.dedup`]) fs.rmSync(f, { force: true });
 }
 
-/** Copies a database (and its WAL, when a checkpoint left one) to `to`. */
+/**
+ * Copies a database (and its WAL, when a checkpoint left one) to `to`, written through to the disk:
+ * otherwise the timed ingest's first fsync also flushed the copy's dirty pages (2.4 GB at 1M
+ * papers), which made the day's digests into a 1M copy take 1.1 to 2.7 s from one run to the next.
+ */
 function copyDb(from, to) {
   removeDb(to);
-  fs.copyFileSync(from, to);
-  if (fs.existsSync(`${from}-wal`)) fs.copyFileSync(`${from}-wal`, `${to}-wal`);
+  const copy = (a, b) => {
+    fs.copyFileSync(a, b);
+    const fd = fs.openSync(b, 'r+');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  };
+  copy(from, to);
+  if (fs.existsSync(`${from}-wal`)) copy(`${from}-wal`, `${to}-wal`);
   // The dedup snapshot beside the database (see src/db/dedupSnapshot.ts): without it a copy
   // would rebuild its index from the papers.
-  if (fs.existsSync(`${from}.dedup`)) fs.copyFileSync(`${from}.dedup`, `${to}.dedup`);
+  if (fs.existsSync(`${from}.dedup`)) copy(`${from}.dedup`, `${to}.dedup`);
 }
 
 /**
