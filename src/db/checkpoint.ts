@@ -15,33 +15,57 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckpointReply, CheckpointRequest } from './checkpointWorker.js';
 
+/**
+ * At most one checkpoint a second: each ends with an fsync of the database file, and an ingest of
+ * many small files commits whenever it waits for one (the mixed-form bench corpus: thousands of
+ * commits), which made as many checkpoints, each syncing pages written again soon after.
+ */
+const MIN_INTERVAL_MS = 1000;
+
 export class BackgroundCheckpointer {
   private readonly worker: Worker;
   /** The checkpoint under way, if one is. */
-  private running: Promise<number> | null = null;
-  private answer: ((frames: number) => void) | null = null;
+  private running: Promise<void> | null = null;
+  private answer: (() => void) | null = null;
   private readonly exited: Promise<void>;
   /** The thread has ended (closed, or failed to start): nothing more is asked of it. */
   private ended = false;
-  /** Frames copied so far by this thread's checkpoints. */
-  frames = 0;
+  /** When the last checkpoint began (ms since the epoch). */
+  private lastStart = 0;
+  /** Checkpoints this thread has run. */
+  checkpoints = 0;
+  /** WAL frames in the database file after the last of them (SQLite's `checkpointed`; 0 when it could not run). */
+  checkpointed = 0;
 
-  constructor(dbPath: string) {
+  /** `minIntervalMs`: see MIN_INTERVAL_MS. */
+  constructor(
+    dbPath: string,
+    private readonly minIntervalMs = MIN_INTERVAL_MS,
+  ) {
     this.worker = new Worker(new URL('./checkpointWorker.js', import.meta.url), { workerData: { path: dbPath } });
-    this.worker.on('message', (m: CheckpointReply) => this.settle(m.frames));
+    this.worker.on('message', (m: CheckpointReply) => {
+      this.checkpoints++;
+      this.checkpointed = m.frames;
+      this.settle();
+    });
     this.exited = new Promise((resolve) => {
       this.worker.once('exit', () => {
         this.ended = true;
-        this.settle(0);
+        this.settle();
         resolve();
       });
-      this.worker.once('error', () => this.settle(0)); // 'exit' follows
+      this.worker.once('error', () => this.settle()); // 'exit' follows
     });
   }
 
-  /** Starts a checkpoint of what is committed now, unless one is under way (it will catch up next time). */
-  nudge(): void {
+  /**
+   * Starts a checkpoint of what is committed now, unless one is under way or began less than the
+   * minimum interval ago (the next one catches up). `now` skips the interval: the last commit.
+   */
+  nudge(now = false): void {
     if (this.running || this.ended) return;
+    if (!now && Date.now() - this.lastStart < this.minIntervalMs) return;
+    this.lastStart = Date.now();
     this.running = new Promise((resolve) => (this.answer = resolve));
     this.worker.postMessage('checkpoint' satisfies CheckpointRequest);
   }
@@ -58,11 +82,10 @@ export class BackgroundCheckpointer {
     await this.exited;
   }
 
-  private settle(frames: number): void {
-    this.frames += frames;
+  private settle(): void {
     this.running = null;
     const answer = this.answer;
     this.answer = null;
-    answer?.(frames);
+    answer?.();
   }
 }

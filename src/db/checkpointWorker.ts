@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 export type CheckpointRequest = 'checkpoint' | 'close';
-/** Frames copied by one checkpoint (0 when it could not run: busy, or an error). */
+/** SQLite's `checkpointed` after one checkpoint: the WAL frames now in the database file (0 when it could not run). */
 export interface CheckpointReply {
   frames: number;
 }

@@ -67,7 +67,7 @@ export async function endLoad(
 ): Promise<void> {
   let first = failure;
   try {
-    checkpointer?.nudge();
+    checkpointer?.nudge(true);
     try {
       finishIndexes(db, store);
     } catch (error) {

@@ -22,17 +22,21 @@ describe.skipIf(!fs.existsSync(built))('checkpointInBackground (needs `npm run b
     db.transaction(() => {
       for (let i = 0; i < 5000; i++) insert.run(`k${i}`);
     })();
-    const background = new BackgroundCheckpointer(file);
-    background.nudge();
-    background.nudge(); // one at a time: ignored while the first runs
+    const background = new BackgroundCheckpointer(file, 60_000);
+    background.nudge(true);
+    background.nudge(true); // one at a time: ignored while the first runs
     db.transaction(() => {
       for (let i = 5000; i < 6000; i++) insert.run(`k${i}`); // writes go on meanwhile
     })();
     await background.idle();
-    expect(background.frames).toBeGreaterThan(0);
-    background.nudge(); // the frames written meanwhile
+    expect(background.checkpoints).toBe(1);
+    expect(background.checkpointed).toBeGreaterThan(0);
+    background.nudge(); // within the minimum interval of the first: left for the next one
+    await background.idle();
+    expect(background.checkpoints).toBe(1);
+    background.nudge(true); // the frames written meanwhile, now
     await background.close();
-    expect(background.frames).toBeGreaterThan(0);
+    expect(background.checkpoints).toBe(2);
     // Nothing left for the final checkpoint to copy, and it can truncate the WAL.
     const [after] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     expect(after!.busy).toBe(0);
@@ -45,8 +49,8 @@ describe.skipIf(!fs.existsSync(built))('checkpointInBackground (needs `npm run b
   it('is only an optimisation: a database it cannot open ends it with nothing copied, and no error', async () => {
     const { BackgroundCheckpointer } = await load();
     const background = new BackgroundCheckpointer(path.join(tempDir(), 'missing.db'));
-    background.nudge();
+    background.nudge(true);
     await background.close();
-    expect(background.frames).toBe(0);
+    expect(background.checkpointed).toBe(0);
   });
 });
