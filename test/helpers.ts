@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { splitDigest } from '../src/formats/index.js';
 
 export const ROOT = path.join(__dirname, '..');
@@ -42,8 +43,26 @@ export function papersAsync(args: string[], opts: { cwd?: string } = {}) {
 
 /** A fresh temporary folder, removed by the caller's afterAll/afterEach if it wants. */
 export function tempDir(prefix = 'papers-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
+
+/**
+ * The folders tempDir made, removed when the test file's tests are done: the suite builds corpora
+ * and databases of several hundred MB, and left behind they filled the disk (46 GB over a day's
+ * runs). Each test file has its own copy of this module, so its own list and hook.
+ */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // a test that failed may leave something it made undeletable (an immutable file): leave it
+    }
+  }
+});
 
 /** Parses stdout as JSON, failing with the output shown when it is not JSON. */
 export function json<T = unknown>(r: CliResult): T {

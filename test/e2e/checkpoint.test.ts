@@ -12,7 +12,7 @@ const built = path.join(ROOT, 'dist/db/checkpoint.js');
 type Checkpoint = typeof import('../../src/db/checkpoint.js');
 const load = async (): Promise<Checkpoint> => (await import(built)) as Checkpoint;
 
-describe.skipIf(!fs.existsSync(built))('checkpointInBackground (needs `npm run build`)', () => {
+describe.skipIf(!fs.existsSync(built))('BackgroundCheckpointer (needs `npm run build`)', () => {
   it('copies the committed WAL into the database file while this connection goes on writing', async () => {
     const { BackgroundCheckpointer } = await load();
     const file = path.join(tempDir(), 'c.db');

@@ -4,7 +4,6 @@
  * ingest and the decisions in-process on real files: the seed pages and a file of their variants.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +11,9 @@ import type { PortableDecision } from '../../src/dedup/decisions.js';
 import { openForWrite } from '../../src/db/open.js';
 import { Decider } from '../../src/ingest/decide.js';
 import { Ingester } from '../../src/ingest/run.js';
-import { SEEDS, writeTitleVariants } from '../helpers.js';
+import { SEEDS, tempDir, writeTitleVariants } from '../helpers.js';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'papers-decisions-'));
+const dir = tempDir('papers-decisions-');
 const FILES = fs.readdirSync(SEEDS).map((f) => path.join(SEEDS, f));
 
 let n = 0;
