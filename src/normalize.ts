@@ -240,15 +240,15 @@ const SPELLING_EXACT: Record<string, string> = {
   artefact: 'artifact',
   artefacts: 'artifacts',
 };
-const SPELLING_EXACT_MAP = new Map(Object.entries(SPELLING_EXACT));
+export const SPELLING_EXACT_MAP = new Map(Object.entries(SPELLING_EXACT));
 const SPELL_ISE = /^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$/;
 const SPELL_YSE = /^([a-z]{2,})ys(e|es|ed|ing|er|ers)$/;
 const SPELL_LL = /^([a-z]{2,}[ae])ll(ing|ed|er|ers)$/;
 const SPELL_OUR = /^([a-z]{3,})our(s|ed|ing|able|ite|ites|al)?$/;
-const NUM_X = /^(\d+)x$/;
+export const NUM_X = /^(\d+)x$/;
 
 /** Any word one of the respelling rules below could change (one test instead of four). */
-const SPELL_ANY =
+export const SPELL_ANY =
   /(?:[iy]s(?:e|es|ed|ing|ation|ations|er|ers)|[ae]ll(?:ing|ed|er|ers)|our(?:s|ed|ing|able|ite|ites|al)?)$|^\d+x$/;
 
 /** The endings SPELL_ANY matches (each alternative spelled out). */
@@ -271,7 +271,8 @@ export function spellingVariant(w: string): string {
   return SPELL_ANY.test(w) ? respell(w) : w;
 }
 
-function respell(w: string): string {
+/** The rule-based respellings (SPELL_ANY's words); the filters before it are spellingVariant's. */
+export function respell(w: string): string {
   if (w.length < 5) return NUM_X.test(w) ? w.replace(NUM_X, '$1times') : w;
   if (SPELL_ISE.test(w)) return w.replace(SPELL_ISE, '$1iz$2');
   if (SPELL_YSE.test(w)) return w.replace(SPELL_YSE, '$1yz$2');

@@ -8,7 +8,7 @@ import { decodeEntities } from '../entities.js';
 // ---------------------------------------------------------------------------------------------
 // Precompiled patterns (order matters; see normalizeWords).
 
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+export const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 /** Formatting / sizing commands whose name must vanish (their braced argument stays). */
 const LATEX_FORMAT = new RegExp(
@@ -122,10 +122,10 @@ const LATEX_RENAMED_TO: Record<string, string> = {
   ne: 'neq',
 };
 const LATEX_COMMAND = /\\([A-Za-z]+)/g;
-const LATEX_DASHES = /-{2,3}/g;
-const MATH_MARKUP = /[${}^_\\]/g;
+export const LATEX_DASHES = /-{2,3}/g;
+export const MATH_MARKUP = /[${}^_\\]/g;
 
-const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+export const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 /**
  * The joins, each anchored on its joining character, with the word character before it checked
  * by `joinAfterWord`: the same matches as `/([\p{L}\p{N}])-\s*(?=[\p{L}\p{N}])/gu -> '$1'` (and
@@ -139,15 +139,15 @@ const HYPHEN_JOIN = /-\s*(?=[\p{L}\p{N}])/gu;
 const APOSTROPHE_JOIN = /['\u2018\u2019\u201B\u2032`\u00B4](?=\p{L})/gu;
 const DECIMAL_JOIN = /\.(?=\d)/g;
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const MARKS = /\p{M}+/gu;
+export const MARKS = /\p{M}+/gu;
 /** Any character outside ASCII: the marks, symbols and dashes below are all outside it. */
 const NON_ASCII = /[^\x00-\x7F]/;
 /** Text the fast ASCII paths (here and in normalizeWordsUpTo) cannot take. */
 export const NEEDS_SLOW = /[^\x20-\x7E\n]|[\\$^_{}~&]/;
-const AMP = /&/g;
+export const AMP = /&/g;
 
 /** Symbols spelled out (after NFKC + lowercase), so `×` = `\times` = `times`. */
-const SYMBOL_NAMES: Record<string, string> = {
+export const SYMBOL_NAMES: Record<string, string> = {
   '×': 'times',
   '÷': 'div',
   '°': 'circ',
@@ -205,7 +205,7 @@ const SYMBOL_NAMES: Record<string, string> = {
   ψ: 'psi',
   ω: 'omega',
 };
-const SYMBOLS = new RegExp('[' + Object.keys(SYMBOL_NAMES).join('') + ']', 'g');
+export const SYMBOLS = new RegExp('[' + Object.keys(SYMBOL_NAMES).join('') + ']', 'g');
 
 /** Greek capitals lowercase to the same letters, so only lowercase are in the table. */
 
@@ -220,19 +220,7 @@ export function cleanText(s: string): string {
   let t = s.replace(ZERO_WIDTH, '');
   t = decodeEntities(t);
   t = t.normalize('NFKC');
-  if (t.includes('\\')) {
-    t = t
-      .replace(LATEX_FORMAT, '')
-      .replace(LATEX_DOTLESS, '$1')
-      .replace(LATEX_LETTERS, '$1')
-      .replace(LATEX_SYMBOL_ACCENT, '$1$2')
-      .replace(LATEX_LETTER_ACCENT, '$1')
-      .replace(LATEX_ESCAPED, '$1')
-      .replace(LATEX_SPACING, ' ')
-      .replace(LATEX_VAR, '$1')
-      .replace(LATEX_RENAMED, (_m, c: string) => LATEX_RENAMED_TO[c] ?? c)
-      .replace(LATEX_COMMAND, '$1');
-  }
+  t = stripLatex(t);
   t = t.replace(MATH_MARKUP, '').replace(/~/g, ' ');
   // NFKD, marks, symbols and dashes change only characters outside ASCII: most abstracts that
   // need this path (for a `\%` or an `&`) have none left here.
@@ -242,6 +230,22 @@ export function cleanText(s: string): string {
   if (t.includes('&')) t = t.replace(AMP, ' and ');
   if (!ascii) t = t.replace(SYMBOLS, (c) => SYMBOL_NAMES[c] ?? ' ').replace(DASHES, '-');
   return joinWords(t);
+}
+
+/** LaTeX commands dropped, or replaced by what they render (accents, escaped characters, symbols). */
+export function stripLatex(t: string): string {
+  if (!t.includes('\\')) return t;
+  return t
+    .replace(LATEX_FORMAT, '')
+    .replace(LATEX_DOTLESS, '$1')
+    .replace(LATEX_LETTERS, '$1')
+    .replace(LATEX_SYMBOL_ACCENT, '$1$2')
+    .replace(LATEX_LETTER_ACCENT, '$1')
+    .replace(LATEX_ESCAPED, '$1')
+    .replace(LATEX_SPACING, ' ')
+    .replace(LATEX_VAR, '$1')
+    .replace(LATEX_RENAMED, (_m, c: string) => LATEX_RENAMED_TO[c] ?? c)
+    .replace(LATEX_COMMAND, '$1');
 }
 
 /**

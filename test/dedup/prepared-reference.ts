@@ -8,9 +8,8 @@
 import { clipMarkStart, isClippedTitle, isWordCode, skipJoiner, spellingVariant, STOPWORDS } from '../../src/normalize.js';
 import { rangeHash, PREPARED_KIND, PREFIX_CHARS, type PreparedSighting, type SightingFields } from '../../src/dedup/prepared.js';
 import { MIN_CLIP_CHARS } from '../../src/dedup/verify.js';
+import { NEEDS_SLOW } from '../../src/normalize/clean.js';
 import { referenceNormalizeWords } from '../normalize/clean-reference.js';
-
-const NEEDS_SLOW = /[^\x20-\x7E\n]|[\\$^_{}~&]/;
 
 function normalizeWordsUpTo(s: string, maxWords: number): string[] {
   if (NEEDS_SLOW.test(s)) {
