@@ -45,7 +45,7 @@ export class BackgroundCheckpointer {
     this.worker = new Worker(new URL('./checkpointWorker.js', import.meta.url), { workerData: { path: dbPath } });
     this.worker.on('message', (m: CheckpointReply) => {
       this.checkpoints++;
-      this.checkpointed = m.frames;
+      this.checkpointed = m.checkpointed;
       this.settle();
     });
     this.exited = new Promise((resolve) => {

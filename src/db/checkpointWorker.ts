@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 export type CheckpointRequest = 'checkpoint' | 'close';
 /** SQLite's `checkpointed` after one checkpoint: the WAL frames now in the database file (0 when it could not run). */
 export interface CheckpointReply {
-  frames: number;
+  checkpointed: number;
 }
 
 const { path } = workerData as { path: string };
@@ -26,12 +26,12 @@ parentPort!.on('message', (m: CheckpointRequest) => {
     parentPort!.close();
     return;
   }
-  let frames = 0;
+  let checkpointed = 0;
   try {
     const [row] = (db?.pragma('wal_checkpoint(PASSIVE)') ?? []) as { checkpointed: number }[];
-    frames = row?.checkpointed ?? 0;
+    checkpointed = row?.checkpointed ?? 0;
   } catch {
     // as above
   }
-  parentPort!.postMessage({ frames } satisfies CheckpointReply);
+  parentPort!.postMessage({ checkpointed } satisfies CheckpointReply);
 });
