@@ -38,7 +38,8 @@ export const COMMENT_MAX_WORDS = 60;
 const COMMENT_CUES =
   /https?:\/\/|www\.|github\.com|huggingface\.co|project page|\baccepted (?:at|to|by|in)\b|camera[- ]ready|\bcheck (?:it )?out\b|\bour (?:code|paper|work|team)\b|\bcode (?:is |will be )?(?:available|released)\b|\bcode:/i;
 
-function wordHash(w: string): number {
+/** FNV-1a of a word (what the sketch's shingles are made of). */
+export function wordHash(w: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < w.length; i++) {
     h ^= w.charCodeAt(i);
@@ -47,7 +48,8 @@ function wordHash(w: string): number {
   return h >>> 0;
 }
 
-function fmix(h: number): number {
+/** A 32-bit finaliser (MurmurHash3's): spreads a combined hash over all its bits. */
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -63,7 +65,7 @@ const SENTENCE_END = /(?<=[.!?;])\s+/;
  * venue, "our code") hold fewer than REAL_ABSTRACT_WORDS words. A real abstract with a venue note
  * keeps its other sentences.
  */
-function isCommentLike(text: string): boolean {
+export function isCommentLike(text: string): boolean {
   if (!COMMENT_CUES.test(text)) return false;
   let rest = 0;
   for (const sentence of text.split(SENTENCE_END)) {

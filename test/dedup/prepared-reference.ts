@@ -3,10 +3,12 @@
  * built as arrays of strings and numbers, the sketch through `normalizeWordsUpTo`, every piece
  * its own string). test/dedup/prepared-fast.test.ts checks that the faster code packs exactly the
  * same `data` and `key`. Only the cleanup under the words (test/normalize/clean-reference.ts) and
- * the small shared rules (spelling, clip marks, stopwords, hashes) are imported.
+ * the small shared rules the change left as they were (spelling, clip marks, stopwords, hashes,
+ * comment cues) are imported.
  */
 import { clipMarkStart, isClippedTitle, isWordCode, skipJoiner, spellingVariant, STOPWORDS } from '../../src/normalize.js';
 import { rangeHash, PREPARED_KIND, PREFIX_CHARS, type PreparedSighting, type SightingFields } from '../../src/dedup/prepared.js';
+import { fmix, isCommentLike, wordHash } from '../../src/dedup/sketch.js';
 import { MIN_CLIP_CHARS } from '../../src/dedup/verify.js';
 import { NEEDS_SLOW } from '../../src/normalize/clean.js';
 import { referenceNormalizeWords } from '../normalize/clean-reference.js';
@@ -58,36 +60,6 @@ function normalizeTitle(title: string): { tokens: string[]; key: string; clipped
     words[i] = clipped && i === words.length - 1 && v.length !== words[i]!.length ? words[i]! : v;
   }
   return { tokens: words, key: words.join(''), clipped };
-}
-
-function wordHash(w: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) {
-    h ^= w.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-const COMMENT_CUES =
-  /https?:\/\/|www\.|github\.com|huggingface\.co|project page|\baccepted (?:at|to|by|in)\b|camera[- ]ready|\bcheck (?:it )?out\b|\bour (?:code|paper|work|team)\b|\bcode (?:is |will be )?(?:available|released)\b|\bcode:/i;
-
-function isCommentLike(text: string): boolean {
-  if (!COMMENT_CUES.test(text)) return false;
-  let rest = 0;
-  for (const sentence of text.split(/(?<=[.!?;])\s+/)) {
-    if (!COMMENT_CUES.test(sentence)) rest += sentence.split(/\s+/).length;
-  }
-  return rest < 20;
 }
 
 /** The old sketch: words, comment flag and sorted unique fingerprints. */
