@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli.js';
+import { ARCHIVE_EXTENSIONS, DIGEST_EXTENSIONS } from '../src/ingest/discover.js';
 import { papers, ROOT } from './helpers.js';
 
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -35,6 +36,11 @@ describe('every command is documented', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Usage: papers ${name}`);
     expect(r.stdout).toMatch(/Examples:\n\s+\$ papers /);
+  });
+
+  it('papers ingest --help names every extension a folder is searched for', () => {
+    const help = papers(['ingest', '--help']).stdout.replace(/\s+/g, ' ');
+    for (const ext of [...DIGEST_EXTENSIONS, ...ARCHIVE_EXTENSIONS]) expect(help).toContain(`.${ext} `);
   });
 
   it.each(commands)('README has a section for papers %s', (name) => {

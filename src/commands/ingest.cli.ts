@@ -1,12 +1,16 @@
 /** `papers ingest`: registration only; the work is in ingest.ts, loaded when it runs. */
 import type { Command } from 'commander';
+import { ARCHIVE_EXTENSIONS, DIGEST_EXTENSIONS } from '../ingest/discover.js';
 import { command, type FlagsOf, type Register, withDb } from './options.js';
 
+// The help names every form a folder is searched for, from the list the search itself uses.
+const SEARCHED = [...DIGEST_EXTENSIONS, ...ARCHIVE_EXTENSIONS].map((e) => `.${e}`).join(' ');
+
 function declare(program: Command) {
-  const cmd = command(program, 'ingest', 'read digests (text, HTML, JSON, markdown) under files or folders into the database', [
+  const cmd = command(program, 'ingest', 'read digests (text, HTML, JSON, feeds, CSV, YAML, newsletters) under files or folders into the database', [
     'papers ingest fixtures',
     "papers ingest ~/digests --db research.db --json | jq '{files, new, errors}'",
-  ]).argument('[paths...]', 'files or folders (searched recursively for .txt .md .html .htm .json .jsonl .ndjson)');
+  ]).argument('[paths...]', `files or folders (searched recursively for ${SEARCHED}), or - for standard input`);
   return withDb(cmd)
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress bar, warnings or summary (errors still go to stderr)')
