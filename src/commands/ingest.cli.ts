@@ -7,10 +7,12 @@ import { command, type FlagsOf, type Register, withDb } from './options.js';
 const SEARCHED = [...DIGEST_EXTENSIONS, ...ARCHIVE_EXTENSIONS].map((e) => `.${e}`).join(' ');
 
 function declare(program: Command) {
-  const cmd = command(program, 'ingest', 'read digests (text, HTML, JSON, feeds, CSV, YAML, newsletters) under files or folders into the database', [
-    'papers ingest fixtures',
-    "papers ingest ~/digests --db research.db --json | jq '{files, new, errors}'",
-  ]).argument('[paths...]', `files or folders (searched recursively for ${SEARCHED}), or - for standard input`);
+  const cmd = command(
+    program,
+    'ingest',
+    'read digests (text, HTML, JSON, feeds, CSV, YAML, newsletters) under files or folders into the database',
+    ['papers ingest fixtures', "papers ingest ~/digests --db research.db --json | jq '{files, new, errors}'"],
+  ).argument('[paths...]', `files or folders (searched recursively for ${SEARCHED}), or - for standard input`);
   return withDb(cmd)
     .option('--json', 'print the summary as JSON on stdout')
     .option('-q, --quiet', 'no progress bar, warnings or summary (errors still go to stderr)')
