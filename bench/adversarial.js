@@ -62,6 +62,15 @@ const CASES = {
     const text = `<html><body>${'<div>'.repeat(100_000)}<h3><a href="/papers/2606.00683">A Title</a></h3>${'</div>'.repeat(100_000)}</body></html>`;
     return [text, (s) => tryParse(() => htmlReader.split(s, 'digest.html'))];
   },
+  'html-cards reader: 8,000 cards in one list': async () => {
+    // Each card's boundary is where its ancestors start to hold another paper's link: asked of
+    // every ancestor in turn, that was O(cards²) (2,000 cards took 45 s).
+    const { htmlCardsReader } = await load('formats/htmlCards.js');
+    const card = (i) =>
+      `<div class="paper-card"><h2 class="paper-title"><a href="https://huggingface.co/papers/2501.${10000 + i}">Adapters for task number ${i} at scale</a></h2><p class="abstract-text">We study low-rank adaptation and report gains on twelve benchmarks.</p><a href="https://arxiv.org/pdf/2501.${10000 + i}">pdf</a></div>`;
+    const text = `<html><body><div class="list">${Array.from({ length: 8000 }, (_, i) => card(i)).join('')}</div></body></html>`;
+    return [text, (s) => tryParse(() => htmlCardsReader.split(s, 'cards.html'))];
+  },
   'cleanText: 1 MB of escape sequences': async () => {
     const { cleanText } = await load('sanitize.js');
     const unit = '\x1b[31mred\x1b[0m \x1b]8;;https://e.example\x1b\\l\x1b]8;;\x1b\\ \x9d52;c;AAAA\x07 \u202e';
