@@ -7,8 +7,10 @@
 import { parse } from 'csv-parse/sync';
 import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
+import { findAnchors } from './anchors.js';
 import { fileNameDate } from './dates.js';
 import { isPaperKey, isTitleKey, normKey, recordFromFields } from './fields.js';
+import { NOT_A_DIGEST } from './notADigest.js';
 import { finishRecords, guarded } from './reader.js';
 
 export const CSV_FORMAT = 'csv';
@@ -66,6 +68,8 @@ export const csvReader: FormatReader = guarded({
     }
     const head = rows[0] ?? [];
     if (!head.map(normKey).some(isTitleKey)) {
+      // A sheet of something else (a budget, a log) is no digest; one with paper columns or links is.
+      if (!head.map(normKey).some(isPaperKey) && findAnchors(text).length === 0) throw new ParseError(NOT_A_DIGEST.sheetNoPapers);
       throw new ParseError(`the sheet has no title column (header: ${head.slice(0, 8).join(', ').slice(0, 200)})`);
     }
     const warnings: string[] = [];

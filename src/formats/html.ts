@@ -13,10 +13,12 @@ import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
+import { findAnchors } from './anchors.js';
 import { arxivIdFromUrl, paperSegment } from './arxiv.js';
 import { fileNameDate, parseDate } from './dates.js';
 import { capHtmlDepth } from './htmlDepth.js';
 import { isObject } from './json.js';
+import { NOT_A_DIGEST } from './notADigest.js';
 import { cleanLink, cleanRepoUrl, cleanScrapedRepoUrl, pushUnique } from './links.js';
 import { emptyRecord, finishRecords, guarded, parseScrapedCount, urlDigestDate } from './reader.js';
 import { cleanTitle, collapseWhitespace, looksLikeAbstract, unwrapAbstract } from './text.js';
@@ -327,6 +329,14 @@ export const htmlReader: FormatReader = guarded({
         }
         return done(records);
       }
+    }
+    // A page that links no paper at all (notes, a bookmark export) is no digest; one that does
+    // is a digest this reader could not read.
+    const linksPapers = $('a[href]')
+      .toArray()
+      .some((a) => paperSegment(a.attribs.href) !== null);
+    if (warnings.length === 0 && !linksPapers && findAnchors(text).length === 0) {
+      throw new ParseError(NOT_A_DIGEST.htmlNoPapers);
     }
     throw new ParseError(
       'HTML page has no papers: no readable DailyPapers data-props, no paper cards ' +

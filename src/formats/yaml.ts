@@ -106,7 +106,8 @@ export const yamlReader: FormatReader = guarded({
   split(text, fileName): SplitResult {
     const v = loadYaml(text);
     const found = findRecords(v);
-    if (!found) throw new ParseError(NOT_A_DIGEST.yamlNoRecords);
+    // One mapping with a title and nothing of a paper's (`title: My site` in a config) is no digest.
+    if (!found || (found.items.length === 1 && found.paperLike === 0)) throw new ParseError(NOT_A_DIGEST.yamlNoRecords);
     const warnings: string[] = [];
     const records = finishRecords(
       found.items.map((it, i) => recordFromFields(it, i + 1)),

@@ -97,20 +97,35 @@ describe('never silent', () => {
     fs.writeFileSync(path.join(input, 'broken.json'), '[{"title": "A paper", "abstract": "cut off');
     fs.writeFileSync(path.join(input, 'error.json'), '{"error": "Rate limit exceeded"}');
     fs.writeFileSync(path.join(input, 'notes.zip'), zipSync({ 'todo.md': new TextEncoder().encode('buy milk\n') }));
+    // Pages, sheets and configs about something else; and a page and a sheet that name papers but cannot be read.
+    fs.writeFileSync(
+      path.join(input, 'notes.html'),
+      '<html><body><h1>Reading list</h1><p>See <a href="https://example.com">this</a>.</p></body></html>',
+    );
+    fs.writeFileSync(path.join(input, 'budget.csv'), 'item,amount\nrent,1200\nfood,300\n');
+    fs.writeFileSync(path.join(input, '_config.yml'), 'title: Reading group\ntheme: minima\n');
+    fs.writeFileSync(
+      path.join(input, 'links.html'),
+      '<html><body><p><a href="https://huggingface.co/papers/2501.12345">x</a></p></body></html>',
+    );
+    fs.writeFileSync(path.join(input, 'ids.csv'), 'arxiv_id,votes\n2501.12345,3\n');
     const r = papers(['ingest', input, '--db', path.join(dir, 'x.db'), '--json']);
     expect(r.code, r.stderr).toBe(1);
     const s = json<Summary>(r);
     expect(s.files_read.map((f) => path.basename(f.file))).toEqual([seedName(0)]);
     expect(s.skipped_files.map((f) => [path.relative(input, f.file), f.reason])).toEqual([
       ['README.md', 'not a digest: no reader recognised its content'],
+      ['_config.yml', 'not a digest: YAML with no paper records'],
+      ['budget.csv', 'not a digest: a sheet with no title column and no paper links'],
       ['empty.txt', 'empty file'],
+      ['notes.html', 'not a digest: HTML page with no paper links'],
       ['notes.txt', 'not a digest: no reader recognised its content'],
       ['notes.zip!todo.md', 'not a digest: no reader recognised its content'],
       ['package.json', 'not a digest: JSON with no paper records'],
     ]);
-    expect(s.errors.map((e) => path.basename(e.file))).toEqual(['broken.json', 'error.json']);
+    expect(s.errors.map((e) => path.basename(e.file))).toEqual(['broken.json', 'error.json', 'ids.csv', 'links.html']);
     const human = papers(['ingest', input, '--db', path.join(dir, 'y.db')]);
-    expect(human.stderr).toMatch(/5 skipped as not digests/);
+    expect(human.stderr).toMatch(/8 skipped as not digests/);
     expect(human.stderr).not.toMatch(/README\.md|empty\.txt/);
   });
 

@@ -98,7 +98,11 @@ describe('bad input never stops an ingest', () => {
     fs.writeFileSync(path.join(bad, 'one-line.txt'), 'word '.repeat(6_000_000));
     fs.writeFileSync(path.join(bad, 'truncated.json'), '[{"paper": {"id": "2405.15738", "title": "A tit');
     fs.writeFileSync(path.join(bad, 'invalid.json'), '{"this is": not json}');
-    fs.writeFileSync(path.join(bad, 'nopapers.html'), '<html><body><p>Nothing to see</p></body></html>');
+    // It links a paper but shows none: a digest gone wrong (a page linking no paper is skipped).
+    fs.writeFileSync(
+      path.join(bad, 'nopapers.html'),
+      '<html><body><p>Nothing to see but <a href="https://huggingface.co/papers/2405.15738">x</a></p></body></html>',
+    );
     fs.symlinkSync('loop-b.txt', path.join(bad, 'loop-a.txt'));
     fs.symlinkSync('loop-a.txt', path.join(bad, 'loop-b.txt'));
     fs.symlinkSync('..', path.join(bad, 'parent-loop'));

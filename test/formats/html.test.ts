@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../../src/types.js';
 import { htmlReader } from '../../src/formats/html.js';
+import { NOT_A_DIGEST, notADigestReason } from '../../src/formats/notADigest.js';
 
 function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -267,8 +268,16 @@ describe('htmlReader: detection and failures', () => {
     ['<!doctype html><html><head><title>Models</title></head><body><a href="/models">Models</a></body></html>'],
     ['<html><body><article><p>No paper links here</p></article></body></html>'],
     ['<html><body><a href="/papers/trending">Trending</a></body></html>'],
-  ])('a page with no papers is a ParseError naming the reason', (html) => {
+  ])('a page that links no paper is no digest (a ParseError a folder walk skips on)', (html) => {
     expect(() => htmlReader.split(html, 'x.html')).toThrow(ParseError);
+    expect(() => htmlReader.split(html, 'x.html')).toThrow(NOT_A_DIGEST.htmlNoPapers);
+    expect(notADigestReason(NOT_A_DIGEST.htmlNoPapers)).toBe('not a digest: HTML page with no paper links');
+  });
+
+  it.each([
+    ['<html><body><p><a href="https://huggingface.co/papers/2501.12345">x</a></p></body></html>'],
+    ['<html><body><p>Read https://arxiv.org/abs/2501.12345 today</p></body></html>'],
+  ])('a page that links a paper but shows none is a digest it could not read: the ParseError says why', (html) => {
     expect(() => htmlReader.split(html, 'x.html')).toThrow(
       /HTML page has no papers: no readable DailyPapers data-props, no paper cards/,
     );

@@ -206,7 +206,7 @@ describe('splitDigest', () => {
     ['# Notes\n\n- item one\n- item two\n', /not a known digest form/],
     ['{"version": 3}', /no paper records|no recognisable/],
     ['[{"title": "A", "abstract": "cut', /invalid JSON at line 1/],
-    ['<html><body><p>Hello</p></body></html>', /HTML page has no papers/],
+    ['<html><body><p>Hello</p></body></html>', /HTML page with no paper in it/],
   ])('throws a ParseError for %j', (text, message) => {
     expect(() => splitDigest(text, 'file.txt')).toThrow(ParseError);
     expect(() => splitDigest(text, 'file.txt')).toThrow(message);
