@@ -300,7 +300,7 @@ function readRecords(
  */
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
-/** The id of a paper with no arXiv id: a hash of its canonical title's key (see Ingester.renameRetargeted). */
+/** The id of a paper with no arXiv id: a hash of its canonical title's key (see PaperSettler.renameRetargeted). */
 export function hashKey(key: string): string {
   if (oneShot) return oneShot('sha256', key, 'hex').slice(0, 12);
   return crypto.createHash('sha256').update(key).digest('hex').slice(0, 12);

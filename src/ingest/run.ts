@@ -7,21 +7,20 @@
  * others go on. A file whose content is unchanged (same sha256 at the same path) is skipped; a
  * changed file replaces its old sightings, and papers left with none disappear.
  */
-import type { CanonicalPaper, DigestRecord } from '../types.js';
+import type { DigestRecord } from '../types.js';
 import type { PreparedSighting } from '../dedup/index.js';
-import { bestText, placeSighting } from '../dedup/merge.js';
+import { placeSighting } from '../dedup/merge.js';
 import { sourceRank } from '../dedup/sources.js';
-import { extractAll } from '../extract/index.js';
-import { titleKey } from '../normalize.js';
-import { NOT_SEEN, Store, type FileFacts, type PaperKey } from '../db/store.js';
+import { Store, type FileFacts, type PaperKey } from '../db/store.js';
 import type { DB } from '../db/open.js';
 import { defaultJobs, preparedFiles } from './prefetch.js';
 import { WriteBatch, withBusyRetry } from './batch.js';
-import { hashKey, type PreparedDigest, type PreparedFile } from './prepare.js';
-import { FileWork, isIdOf, resolvedPath, type OpenFile } from './fileWork.js';
+import type { PreparedDigest, PreparedFile } from './prepare.js';
+import { FileWork, resolvedPath, type OpenFile } from './fileWork.js';
 import { seenDatesOf } from './seenDates.js';
 import { FileExtractions } from './reuse.js';
 import { PaperIndex } from './paperIndex.js';
+import { PaperSettler } from './settle.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_RECORD_CHARS, type IngestOptions } from './options.js';
 import { emptySummary, type IngestSummary, type Progress } from './summary.js';
 import { refreshExtractions } from './refresh.js';
@@ -44,6 +43,8 @@ export class Ingester {
   private openFile: OpenFile | null = null;
   /** A file found already stored (by a concurrent ingest) on its first part: its other parts are skipped. */
   private skippingFile: string | null = null;
+  /** Papers whose sightings went away, and ids that follow the canonical copy (./settle.ts). */
+  private readonly settler: PaperSettler;
   /** During a large ingest: the thread that checkpoints the WAL after each commit. */
   private checkpointer: BackgroundCheckpointer | null = null;
 
@@ -58,6 +59,7 @@ export class Ingester {
       maxRecordChars: opts.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
     };
     this.papers = new PaperIndex(db, this.store, opts.threshold, opts.snapshotMinPapers);
+    this.settler = new PaperSettler(this.store, this.papers);
   }
 
   async run(files: string[], summary = emptySummary()): Promise<IngestSummary> {
@@ -213,7 +215,7 @@ export class Ingester {
         for (const p of this.store.deleteFile(id)) affected.add(p);
         out.files++;
       }
-      this.settleAndReextract(affected, rev);
+      this.settler.settleAndReextract(affected, rev);
       this.store.syncFullText();
       out.papers = before - this.store.paperCount();
       this.papers.rev = rev;
@@ -284,7 +286,7 @@ export class Ingester {
       if (same) {
         this.store.addPath(same.id, real);
         const rev = this.store.nextRev();
-        this.settleAndReextract(affected, rev);
+        this.settler.settleAndReextract(affected, rev);
         this.papers.rev = rev;
         return null;
       }
@@ -298,7 +300,7 @@ export class Ingester {
     const work = new FileWork();
     const rank = sourceRank(prepared.format);
     const placed = records.map((rec, i) => this.placeRecord(rec, i, work, prepared.contentIds[i]!, prepared.dedup[i]!, rank));
-    this.renameRetargeted(work);
+    this.settler.renameRetargeted(work);
 
     const paperIds = placed.map((pl) => work.idNow(pl.paperId));
     // Each paper's dates in this file: its records' own part dates (pasted digests), else the file's.
@@ -309,7 +311,7 @@ export class Ingester {
     for (const p of work.updated.values()) this.store.updatePaper(p, rev, work.retexted.has(p.id), seen(p.id));
     placed.forEach((pl, i) => this.store.insertSighting(key(paperIds[i]!), fileId, records[i]!, pl.rule, pl.score));
     for (const id of work.touched) open.touched.add(id);
-    for (const id of this.settle(affected, open.touched, rev)) work.reextract.add(id);
+    for (const id of this.settler.settle(affected, open.touched, rev)) work.reextract.add(id);
     // Extractions are redone where a paper's text or site fields changed, from the file's
     // records' own extractions where one fits (see ./reuse.ts).
     const extractions = new FileExtractions(records, prepared.extractions, paperIds);
@@ -348,7 +350,7 @@ export class Ingester {
       { ...rec, rank },
       {
         canonicalOf: (id) => work.current(id) ?? work.stored(this.store.paper(id)),
-        newId: () => this.freshId(rec.arxivId ?? contentId, work),
+        newId: () => this.settler.freshId(rec.arxivId ?? contentId, work),
         prepared: keys,
       },
     );
@@ -361,7 +363,7 @@ export class Ingester {
       if (after) {
         if (work.created.has(id)) work.created.set(id, after);
         else work.updated.set(id, after);
-        // Ids follow the canonical copy, not the first sighting (see renameRetargeted).
+        // Ids follow the canonical copy, not the first sighting (see PaperSettler.renameRetargeted).
         if (after.arxiv_id !== before.arxiv_id) work.retarget.set(id, after.arxiv_id!);
         else if (after.arxiv_id === null && after.title !== before.title) work.retarget.set(id, contentId);
         if (after.title !== before.title || after.abstract !== before.abstract) {
@@ -374,78 +376,5 @@ export class Ingester {
     work.addSite(id, rec);
     work.touch(id);
     return { paperId: id, rule: placed.rule, score: placed.score };
-  }
-
-  /**
-   * Papers whose sightings went away (a file replaced, moved away from, forgotten): those left with
-   * none are deleted, the others get their canonical copy re-derived from what is left. `touched`
-   * papers (sighted by the file being stored) are left to it. Returns the papers kept, whose
-   * extractions must be redone.
-   */
-  private settle(affected: Iterable<string>, touched: ReadonlySet<string>, rev: number): string[] {
-    const kept: string[] = [];
-    for (const id of affected) {
-      if (touched.has(id)) continue;
-      if (this.store.sightingCount(id) === 0) {
-        this.store.deletePaper(id);
-        this.papers.index.remove(id);
-      } else {
-        kept.push(this.rebuildCanonical(id, rev));
-        this.store.touchSeen(kept[kept.length - 1]!, rev);
-      }
-    }
-    return kept;
-  }
-
-  /** settle() outside a file being stored: the papers kept get their extractions redone too. */
-  private settleAndReextract(affected: Iterable<string>, rev: number): void {
-    for (const id of this.settle(affected, new Set(), rev)) {
-      const p = this.store.paper(id)!;
-      const site = this.store.siteFields(id);
-      this.store.writeExtraction(p, extractAll(p.title, p.abstract, site.repos, site.links), true);
-    }
-  }
-
-  /** Re-derives a paper's canonical copy from its sightings; returns its id (renamed if its title key changed). */
-  private rebuildCanonical(id: string, rev: number): string {
-    const current = this.store.paper(id)!;
-    const sightings = this.store.sightingTexts(id).map((s) => ({ ...s, arxivId: null, rank: sourceRank(s.format) }));
-    const best: CanonicalPaper = { ...current, ...bestText(sightings) };
-    this.store.updatePaper(best, rev, true, NOT_SEEN);
-    this.papers.index.put({ id, arxivId: best.arxiv_id, title: best.title, abstract: best.abstract });
-    const target = best.arxiv_id ?? hashKey(titleKey(best.title));
-    if (isIdOf(id, target)) return id;
-    const next = this.freshId(target);
-    this.store.renamePaper(id, next);
-    this.papers.index.rename(id, next);
-    return next;
-  }
-
-  /**
-   * A paper's id is its arXiv id, else a hash of its canonical title's key: what the sightings
-   * agree on, whatever order they came in (the first sighting's title, used before, changed 0.6-0.9%
-   * of ids between two runs over the same files in another order). When a paper's canonical title
-   * key changes (a clipped title completed) or it gains an arXiv id, it is renamed; a stored paper
-   * keeps its old id as an alias, so a published id still finds it.
-   */
-  private renameRetargeted(work: FileWork): void {
-    for (const [id, target] of work.retarget) {
-      if (isIdOf(id, target)) continue;
-      const next = this.freshId(target, work);
-      if (!work.created.has(id)) this.store.renamePaper(id, next);
-      this.papers.index.rename(id, next);
-      work.rename(id, next);
-    }
-  }
-
-  /**
-   * The arXiv id when known, else a hash of the title; a clash (rare) gets a numeric suffix. The
-   * index holds every stored paper (PaperIndex.catchUp), so no database lookup is needed: at 1M papers
-   * one per new paper cost 8 s, each a random read of the id index.
-   */
-  private freshId(base: string, work?: FileWork): string {
-    let id = base;
-    for (let n = 2; work?.created.has(id) || this.papers.index.has(id); n++) id = `${base}-${n}`;
-    return id;
   }
 }
