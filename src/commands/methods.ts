@@ -3,7 +3,7 @@
  */
 import { withReadDb } from '../db/open.js';
 import { methodCounts, type MethodCount } from '../db/listings.js';
-import { taxonomy } from '../extract/methods/index.js';
+import { taxonomy } from '../extract/methods/taxonomy.js';
 import { UMBRELLAS } from '../extract/umbrellas.js';
 import { parseCountFlag } from '../filters.js';
 import { emitRows, outputContext } from '../output/emit.js';

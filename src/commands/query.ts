@@ -8,7 +8,7 @@ import { fullTextBehind, lastIngestMark } from '../db/runs.js';
 import { log } from '../output/log.js';
 import { UsageError } from '../errors.js';
 import { parseArxivId, parseClaimFilter, parseCountFlag, parseDateBound } from '../filters.js';
-import { methodMatches } from '../extract/methods/index.js';
+import { methodMatches } from '../extract/methods/filter.js';
 import { umbrellaFamilies } from '../extract/umbrellas.js';
 import { emitRows, listingFlagGiven, outputContext } from '../output/emit.js';
 import { paperView } from '../output/views.js';
