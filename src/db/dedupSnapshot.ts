@@ -10,6 +10,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type { SnapshotSource } from '../dedup/snapshot.js';
 import type { DB } from './open.js';
 
 /** What a snapshot row says about itself. */
@@ -70,17 +71,36 @@ export class DedupSnapshots {
     return this.file === null ? undefined : this.s.info.get();
   }
 
-  /** The snapshot's bytes, when the file beside the database is the one `info` names. */
-  data(info: SnapshotInfo): Buffer | undefined {
+  /**
+   * The snapshot, read from the file beside the database when it is the one `info` names (its size
+   * and token): a source the index reads each of its arrays from in turn, straight into the array
+   * (see dedup/snapshot.ts). Close it when done.
+   */
+  data(info: SnapshotInfo): (SnapshotSource & { close(): void }) | undefined {
     if (this.file === null) return undefined;
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = fs.readFileSync(this.file);
+      fd = fs.openSync(this.file, 'r');
     } catch {
       return undefined;
     }
-    if (bytes.length !== info.bytes || bytes.toString('latin1', 0, TOKEN_CHARS) !== info.token) return undefined;
-    return bytes.subarray(TOKEN_CHARS);
+    const close = () => fs.closeSync(fd);
+    try {
+      const token = Buffer.alloc(TOKEN_CHARS);
+      if (fs.fstatSync(fd).size !== info.bytes || fs.readSync(fd, token, 0, TOKEN_CHARS, 0) !== TOKEN_CHARS) throw new Error();
+      if (token.toString('latin1') !== info.token) throw new Error();
+    } catch {
+      close();
+      return undefined;
+    }
+    const read = (position: number, into: Uint8Array) => {
+      for (let done = 0; done < into.length; ) {
+        const n = fs.readSync(fd, into, done, into.length - done, TOKEN_CHARS + position + done);
+        if (n === 0) throw new Error('dedup snapshot is truncated');
+        done += n;
+      }
+    };
+    return { size: info.bytes - TOKEN_CHARS, read, close };
   }
 
   /** Ids renamed or deleted after log entry `seq`, in the order it happened. */

@@ -72,7 +72,7 @@ import {
 import { LastFew, Query } from './query.js';
 import { DEFAULT_THRESHOLD, type MatchRule, MatchRules } from './rules.js';
 import { FLAG_CLIP_MARK, SlotStore } from './slots.js';
-import { decodeSlots, encodeSlotParts } from './snapshot.js';
+import { decodeSlots, encodeSlotParts, type SnapshotSource } from './snapshot.js';
 
 // The layers, bottom up (a file imports only those below it): query.ts (a prepared sighting
 // unpacked), slots.ts (storage: slots, words, postings, key chains), dice.ts (title similarity)
@@ -164,7 +164,7 @@ export class DedupIndex {
   }
 
   /** The index a snapshot() held, answering every lookup as it did. Throws on a damaged snapshot. */
-  static fromSnapshot(bytes: Uint8Array, opts: DedupOptions = {}): DedupIndex {
+  static fromSnapshot(bytes: Uint8Array | SnapshotSource, opts: DedupOptions = {}): DedupIndex {
     return new DedupIndex(opts, decodeSlots(bytes));
   }
 

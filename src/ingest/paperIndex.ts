@@ -100,9 +100,13 @@ export class PaperIndex {
     if (info?.format !== FORMAT) return false;
     let index: DedupIndex;
     try {
-      const bytes = this.snapshots.data(info);
-      if (bytes === undefined) throw new Error('no snapshot file');
-      index = DedupIndex.fromSnapshot(bytes, { threshold: this.threshold });
+      const source = this.snapshots.data(info);
+      if (source === undefined) throw new Error('no snapshot file');
+      try {
+        index = DedupIndex.fromSnapshot(source, { threshold: this.threshold });
+      } finally {
+        source.close();
+      }
     } catch {
       // Missing, replaced or damaged: rebuilt from the papers, and written again after this ingest.
       this.snapshots.drop();

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DedupIndex, type SightingLike } from '../../src/dedup/index.js';
-import { decodeSlots, encodeSlotParts, SNAPSHOT_FORMAT } from '../../src/dedup/snapshot.js';
+import { decodeSlots, encodeSlotParts, SNAPSHOT_FORMAT, slotHeadroom } from '../../src/dedup/snapshot.js';
 import { seedRecords } from './records.js';
 
 const SEEDS = seedRecords();
@@ -116,5 +116,43 @@ describe('dedup snapshot', () => {
     expect(
       DedupIndex.fromSnapshot(bytesOf(index)).match({ title: 'Ünïcödé 𝒪(n) Titles for Δ-Tuning', abstract: '', arxivId: null }),
     ).toEqual(index.match({ title: 'Ünïcödé 𝒪(n) Titles for Δ-Tuning', abstract: '', arxivId: null }));
+  });
+});
+
+describe('dedup snapshot: room to grow', () => {
+  const synthetic = (i: number): SightingLike => ({
+    title: `Sparse ${['adapters', 'experts', 'probes', 'rewards'][i % 4]} for task ${i} in ${['vision', 'speech', 'code'][i % 3]} models`,
+    abstract: `We study method number ${i} and report what it does on ${i % 17} benchmarks.`,
+    arxivId: null,
+  });
+
+  it('a loaded store adds papers without replacing its slot arrays (no copy into larger ones)', () => {
+    const index = new DedupIndex();
+    SEEDS.slice(0, 50).forEach((r, i) => index.put({ id: `p${i}`, ...r }));
+    const store = decodeSlots(bytesOf(index));
+    const [alive, sigPool, tokPool] = [store.alive, store.sigPool, store.tokPool];
+    expect(alive.length).toBe(50 + slotHeadroom(50));
+    for (let i = 0; i < 100; i++) store.newSlot();
+    expect(store.alive).toBe(alive);
+    expect(store.sigPool).toBe(sigPool);
+    expect(store.tokPool).toBe(tokPool);
+  });
+
+  it('past that room its arrays grow, and it still answers as the index it was saved from', () => {
+    const a = new DedupIndex();
+    SEEDS.slice(0, 40).forEach((r, i) => a.put({ id: `p${i}`, ...r }));
+    const b = DedupIndex.fromSnapshot(bytesOf(a));
+    const more = slotHeadroom(40) + 200;
+    for (let i = 0; i < more; i++) {
+      a.put({ id: `s${i}`, ...synthetic(i) });
+      b.put({ id: `s${i}`, ...synthetic(i) });
+    }
+    expect(b.size).toBe(a.size);
+    const queries = [
+      ...SEEDS.slice(0, 60).flatMap(variants),
+      ...[0, 1, 4095, 8191, 8192, more - 1].map((i) => ({ ...synthetic(i), title: synthetic(i).title.toUpperCase() })),
+    ];
+    expect(answers(b, queries)).toEqual(answers(a, queries));
+    expect(Buffer.compare(bytesOf(b), bytesOf(a))).toBe(0);
   });
 });
