@@ -69,6 +69,11 @@ export class PaperIndex {
     }
   }
 
+  /** Whether the first catchUp will load a snapshot (the database keeps one the index has not read). */
+  hasSnapshotToLoad(): boolean {
+    return this.rev < 0 && this.snapshots.info()?.format === FORMAT;
+  }
+
   /** Starts afresh (the papers the index learned may not have been committed). */
   reset(): void {
     this.index = new DedupIndex({ threshold: this.threshold });
