@@ -69,9 +69,11 @@ export class PaperIndex {
     }
   }
 
-  /** Whether the first catchUp will load a snapshot (the database keeps one the index has not read). */
-  hasSnapshotToLoad(): boolean {
-    return this.rev < 0 && this.snapshots.info()?.format === FORMAT;
+  /** The size of the snapshot the first catchUp will load (0: none to load). */
+  snapshotBytesToLoad(): number {
+    if (this.rev >= 0) return 0;
+    const info = this.snapshots.info();
+    return info?.format === FORMAT ? info.bytes : 0;
   }
 
   /** Starts afresh (the papers the index learned may not have been committed). */
