@@ -38,10 +38,10 @@ function snapshotRow(db: DB): { papers: number; bytes: number; rev: number } | u
     | undefined;
 }
 
-async function ingest(dbPath: string, files: string[], snapshotMinPapers = 1, jobs = 0): Promise<void> {
+async function ingest(dbPath: string, files: string[], snapshotMinPapers = 1): Promise<void> {
   const db = openForWrite(dbPath);
   try {
-    await new Ingester(db, { jobs, snapshotMinPapers }).run(files);
+    await new Ingester(db, { jobs: 0, snapshotMinPapers }).run(files);
   } finally {
     db.close();
   }
@@ -98,12 +98,7 @@ afterEach(() => {
 });
 
 describe('the dedup snapshot', () => {
-  // The snapshot is read before the first file is stored, while the files are prepared (by a
-  // worker, for a large snapshot, even a day's few): both ways store the same.
-  it.each([
-    ['files prepared in this thread', 0],
-    ['files prepared by a worker', 1],
-  ])('is written after an ingest, and an ingest from it stores what a full rebuild stores (%s)', async (_how, jobs) => {
+  it('is written after an ingest, and an ingest from it stores what a full rebuild stores', async () => {
     const { dir, dbPath, later } = await startingDatabase();
     const base = openForWrite(dbPath);
     const row = snapshotRow(base);
@@ -117,7 +112,7 @@ describe('the dedup snapshot', () => {
     const withSnapshot = copyDb(dbPath, path.join(dir, 'with.db'));
     const without = copyDb(dbPath, path.join(dir, 'without.db'), (db) => db.exec('DELETE FROM dedup_snapshot'));
     const loaded = vi.spyOn(DedupIndex, 'fromSnapshot');
-    await ingest(withSnapshot, later, 1, jobs);
+    await ingest(withSnapshot, later);
     expect(loaded).toHaveBeenCalledTimes(1);
     // Used, not distrusted (that would rebuild it, and write it again at a later rev).
     const after = openForWrite(withSnapshot);
