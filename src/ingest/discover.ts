@@ -26,6 +26,9 @@ export const DIGEST_EXTENSIONS = [
   'yml',
 ];
 
+/** Jekyll's site configuration file, by name. */
+const SITE_CONFIG = /(?:^|\/)_config\.ya?ml$/;
+
 /** Containers read as the files they hold (see ./archive.ts). */
 export const ARCHIVE_EXTENSIONS = ['gz', 'zip'];
 
@@ -55,6 +58,9 @@ export interface Discovery {
  */
 export function skipReason(name: string): string | null {
   const lower = name.toLowerCase();
+  // A Jekyll site's configuration (its title and description would read as one paper); the
+  // repositories that publish digests as Jekyll pages keep one beside them.
+  if (SITE_CONFIG.test(lower)) return 'not a digest: a site configuration (Jekyll _config.yml)';
   const ext = extensionOf(lower);
   if (ext === 'zip') return null;
   if (ext === 'gz') {

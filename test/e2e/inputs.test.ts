@@ -103,7 +103,11 @@ describe('never silent', () => {
       '<html><body><h1>Reading list</h1><p>See <a href="https://example.com">this</a>.</p></body></html>',
     );
     fs.writeFileSync(path.join(input, 'budget.csv'), 'item,amount\nrent,1200\nfood,300\n');
-    fs.writeFileSync(path.join(input, '_config.yml'), 'title: Reading group\ntheme: minima\n');
+    fs.writeFileSync(
+      path.join(input, '_config.yml'),
+      'title: AI Papers Reader\ndescription: Weekly summaries of AI papers, written for busy readers.\ntheme: minima\n',
+    );
+    fs.writeFileSync(path.join(input, 'site.yml'), 'title: Reading group\ntheme: minima\n');
     fs.writeFileSync(
       path.join(input, 'links.html'),
       '<html><body><p><a href="https://huggingface.co/papers/2501.12345">x</a></p></body></html>',
@@ -115,17 +119,18 @@ describe('never silent', () => {
     expect(s.files_read.map((f) => path.basename(f.file))).toEqual([seedName(0)]);
     expect(s.skipped_files.map((f) => [path.relative(input, f.file), f.reason])).toEqual([
       ['README.md', 'not a digest: no reader recognised its content'],
-      ['_config.yml', 'not a digest: YAML with no paper records'],
+      ['_config.yml', 'not a digest: a site configuration (Jekyll _config.yml)'],
       ['budget.csv', 'not a digest: a sheet with no title column and no paper links'],
       ['empty.txt', 'empty file'],
       ['notes.html', 'not a digest: HTML page with no paper links'],
       ['notes.txt', 'not a digest: no reader recognised its content'],
       ['notes.zip!todo.md', 'not a digest: no reader recognised its content'],
       ['package.json', 'not a digest: JSON with no paper records'],
+      ['site.yml', 'not a digest: YAML with no paper records'],
     ]);
     expect(s.errors.map((e) => path.basename(e.file))).toEqual(['broken.json', 'error.json', 'ids.csv', 'links.html']);
     const human = papers(['ingest', input, '--db', path.join(dir, 'y.db')]);
-    expect(human.stderr).toMatch(/8 skipped as not digests/);
+    expect(human.stderr).toMatch(/9 skipped as not digests/);
     expect(human.stderr).not.toMatch(/README\.md|empty\.txt/);
   });
 

@@ -23,6 +23,9 @@ describe('skipReason: which files a folder walk reads', () => {
     _('image.png.gz', 'not a digest: a compressed .png file'),
     _('Makefile', 'not a digest: no extension'),
     _('.hidden', 'not a digest: no extension'),
+    _('/repo/docs/_config.yml', 'not a digest: a site configuration (Jekyll _config.yml)'),
+    _('_config.YAML', 'not a digest: a site configuration (Jekyll _config.yml)'),
+    _('/repo/docs/my_config.yml', null),
   ])('%s -> %s', (name, reason) => expect(skipReason(name)).toBe(reason));
 });
 
