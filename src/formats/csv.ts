@@ -67,9 +67,10 @@ export const csvReader: FormatReader = guarded({
       throw new ParseError(`invalid CSV: ${(e instanceof Error ? e.message : String(e)).slice(0, 200)}`);
     }
     const head = rows[0] ?? [];
-    if (!head.map(normKey).some(isTitleKey)) {
+    const keys = head.map(normKey);
+    if (!keys.some(isTitleKey)) {
       // A sheet of something else (a budget, a log) is no digest; one with paper columns or links is.
-      if (!head.map(normKey).some(isPaperKey) && findAnchors(text).length === 0) throw new ParseError(NOT_A_DIGEST.sheetNoPapers);
+      if (!keys.some(isPaperKey) && findAnchors(text).length === 0) throw new ParseError(NOT_A_DIGEST.sheetNoPapers);
       throw new ParseError(`the sheet has no title column (header: ${head.slice(0, 8).join(', ').slice(0, 200)})`);
     }
     const warnings: string[] = [];
