@@ -164,8 +164,6 @@ const TRIE_SOURCE = `${BEFORE}${trieSource(trieWords)}${AFTER}`;
 /** The trie, sticky: run only where TRIE_SIEVE says a match may begin (see collectSpans). */
 export const TRIE_AT = new RegExp(TRIE_SOURCE, 'iy');
 export const TRIE_SIEVE = new StartSieve(triePrefixes(trieWords, SIEVE_DEPTH));
-/** The trie, global, for resolving acronym long forms while a scan with TRIE_AT is under way. */
-export const TRIE_RE_DEFS = new RegExp(TRIE_SOURCE, 'gi');
 
 export interface CompoundRule {
   family: string;
