@@ -37,6 +37,8 @@ export class Blocking {
   /** The candidates of the last lookup: the top MAX_CANDIDATES, then clip candidates. */
   readonly top = new Int32Array(MAX_CANDIDATES + MAX_CLIP_CANDIDATES + 1);
   private readonly topRank = new Int32Array(MAX_CANDIDATES + 1);
+  /** One posting list's slots as read (the most recent first, at most SCAN_CAP). */
+  private readonly listSlots = new Int32Array(SCAN_CAP);
 
   constructor(
     private readonly store: SlotStore,
@@ -63,8 +65,8 @@ export class Blocking {
       if (q.isStop(i)) continue;
       const tid = ids[i]!;
       if (tid < 0) continue;
-      const p = post[tid]!;
-      if (p === -1) continue;
+      const df = post.count(tid);
+      if (df === 0) continue;
       let dup = false;
       for (let k = 0; k < i; k++)
         if (ids[k] === tid && !q.isStop(k)) {
@@ -73,7 +75,6 @@ export class Blocking {
         }
       if (dup) continue;
       distinct++;
-      const df = typeof p === 'number' ? 1 : p.length;
       // Insert after every chosen list with df <= this one (stable); drop past `lists`.
       let at = nChosen;
       while (at > 0 && chosenDf[at - 1]! > df) at--;
@@ -105,14 +106,14 @@ export class Blocking {
     let nQualified = 0;
     let nRare = 0;
     const need = nChosen >= 4 && clipped ? nChosen - 1 : nChosen >= 2 ? 2 : 1;
+    const slots = this.listSlots;
     for (let li = 0; li < nChosen; li++) {
-      const p = post[chosen[li]!]!;
+      const len = post.recent(chosen[li]!, SCAN_CAP, slots); // most recent first
       const listBits = li << 3;
-      if (typeof p === 'number' || p.length <= RARE_DF) {
+      if (chosenDf[li]! <= RARE_DF) {
         // A short list: read whole, each slot also noted as rare.
-        const len = typeof p === 'number' ? 1 : p.length;
-        for (let k = len - 1; k >= 0; k--) {
-          const s = typeof p === 'number' ? p : p[k]!;
+        for (let k = 0; k < len; k++) {
+          const s = slots[k]!;
           const m = mark[s]!;
           if ((m & ~63) !== epochBits) {
             mark[s] = epochBits | listBits | 1;
@@ -127,11 +128,10 @@ export class Blocking {
         }
         continue;
       }
-      const stop = Math.max(0, p.length - SCAN_CAP);
       if (nChosen - li >= need) {
         // Slots may still qualify when first seen here.
-        for (let k = p.length - 1; k >= stop; k--) {
-          const s = p[k]!;
+        for (let k = 0; k < len; k++) {
+          const s = slots[k]!;
           const m = mark[s]!;
           if ((m & ~63) !== epochBits) {
             mark[s] = epochBits | listBits | 1;
@@ -144,8 +144,8 @@ export class Blocking {
         }
       } else {
         // A slot first seen after this many lists cannot qualify: only count the others.
-        for (let k = p.length - 1; k >= stop; k--) {
-          const s = p[k]!;
+        for (let k = 0; k < len; k++) {
+          const s = slots[k]!;
           const m = mark[s]!;
           if ((m & ~63) === epochBits && ((m >> 3) & 7) !== li) {
             const next = ((m & ~56) | listBits) + 1;

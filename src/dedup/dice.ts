@@ -30,6 +30,7 @@ export class DiceTable {
     const store = this.store;
     const a = q.key;
     const la = a.length;
+    store.needTokens(s);
     const st = store.tokStart[s]!;
     const end = st + store.tokCount[s]!;
     const words = store.words;

@@ -29,7 +29,7 @@ export class SlotIds {
 
   /** The slot holding `id`, or -1. */
   get(id: string): number {
-    for (let s = this.heads.get(idHash(id)); s >= 0; s = this.next[s]!) if (this.ids.get(s) === id) return s;
+    for (let s = this.heads.get(idHash(id)); s >= 0; s = this.next[s]!) if (this.ids.equals(s, id)) return s;
     return -1;
   }
 
@@ -48,7 +48,7 @@ export class SlotIds {
     const h = idHash(id);
     let prev = -1;
     for (let s = this.heads.get(h); s >= 0; prev = s, s = this.next[s]!) {
-      if (this.ids.get(s) !== id) continue;
+      if (!this.ids.equals(s, id)) continue;
       const after = this.next[s]!;
       if (prev >= 0) this.next[prev] = after;
       else if (after >= 0) this.heads.set(h, after);

@@ -163,9 +163,13 @@ export class DedupIndex {
     return encodeSlotParts(this.store);
   }
 
-  /** The index a snapshot() held, answering every lookup as it did. Throws on a damaged snapshot. */
-  static fromSnapshot(bytes: Uint8Array | SnapshotSource, opts: DedupOptions = {}): DedupIndex {
-    return new DedupIndex(opts, decodeSlots(bytes));
+  /**
+   * The index a snapshot() held, answering every lookup as it did. Throws on a damaged snapshot.
+   * With `paged`, the largest arrays are read from the source as lookups need them (./paging.ts):
+   * the source must then stay open while the index is used.
+   */
+  static fromSnapshot(bytes: Uint8Array | SnapshotSource, opts: DedupOptions = {}, load: { paged?: boolean } = {}): DedupIndex {
+    return new DedupIndex(opts, decodeSlots(bytes, load));
   }
 
   get size(): number {
@@ -243,6 +247,7 @@ export class DedupIndex {
     const s = this.store.ids.get(id);
     if (s < 0) return null;
     let n = 0;
+    this.store.needTokens(s);
     const st = this.store.tokStart[s]!;
     for (let i = 0, c = this.store.tokCount[s]!; i < c; i++) n += this.store.words.get(this.store.tokPool[st + i]!)!.length;
     return { keyLength: n, clipped: (this.store.flags[s]! & FLAG_CLIP_MARK) !== 0 };

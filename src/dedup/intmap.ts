@@ -1,18 +1,24 @@
 /**
  * A compact int32 -> int32 hash map (open addressing, linear probing, load <= 3/4, backward-shift
- * deletion) on two typed arrays: ~11-21 bytes per entry, no per-entry objects. Key 0 is reserved (callers remap).
+ * deletion) on one typed array of (key, value) pairs: ~11-21 bytes per entry, no per-entry
+ * objects. Key 0 is reserved (callers remap). A key and its value sit side by side, so a probe
+ * touches one cache line, and one page of a table loaded from a snapshot page by page (see
+ * ./paging.ts): with keys and values apart, a day's lookups into 1M papers read twice the pages.
  */
+import type { PagedArray } from './paging.js';
+
 export class IntMap {
-  private keys: Int32Array;
-  private vals: Int32Array;
+  /** Entry i: key at 2i, value at 2i + 1. */
+  private table: Int32Array;
   private mask: number;
   private count = 0;
+  /** The table's pages still in the snapshot file, or null when all are in memory. */
+  private paged: PagedArray | null = null;
 
   constructor(capacity = 1024) {
     let cap = 16;
     while (cap * 3 < capacity * 4) cap *= 2;
-    this.keys = new Int32Array(cap);
-    this.vals = new Int32Array(cap);
+    this.table = new Int32Array(cap * 2);
     this.mask = cap - 1;
   }
 
@@ -22,7 +28,7 @@ export class IntMap {
 
   /** Bytes held by the table. */
   get bytes(): number {
-    return this.keys.byteLength + this.vals.byteLength;
+    return this.table.byteLength;
   }
 
   private static slot(key: number, mask: number): number {
@@ -31,30 +37,39 @@ export class IntMap {
     return h & mask;
   }
 
+  /** Makes entry i hold the file's (a table loaded page by page). */
+  private need(i: number): void {
+    this.paged!.need(i << 3, (i << 3) + 8);
+  }
+
   /** The value for `key`, or -1. */
   get(key: number): number {
-    const keys = this.keys;
+    const t = this.table;
     const mask = this.mask;
+    const paged = this.paged !== null;
     for (let i = IntMap.slot(key, mask); ; i = (i + 1) & mask) {
-      const k = keys[i]!;
-      if (k === key) return this.vals[i]!;
+      if (paged) this.need(i);
+      const k = t[i << 1]!;
+      if (k === key) return t[(i << 1) + 1]!;
       if (k === 0) return -1;
     }
   }
 
   set(key: number, value: number): void {
-    if ((this.count + 1) * 4 > this.keys.length * 3) this.grow();
-    const keys = this.keys;
+    if ((this.count + 1) * 4 > (this.mask + 1) * 3) this.grow();
+    const t = this.table;
     const mask = this.mask;
+    const paged = this.paged !== null;
     for (let i = IntMap.slot(key, mask); ; i = (i + 1) & mask) {
-      const k = keys[i]!;
+      if (paged) this.need(i);
+      const k = t[i << 1]!;
       if (k === key) {
-        this.vals[i] = value;
+        t[(i << 1) + 1] = value;
         return;
       }
       if (k === 0) {
-        keys[i] = key;
-        this.vals[i] = value;
+        t[i << 1] = key;
+        t[(i << 1) + 1] = value;
         this.count++;
         return;
       }
@@ -62,12 +77,13 @@ export class IntMap {
   }
 
   delete(key: number): boolean {
-    const keys = this.keys;
-    const vals = this.vals;
+    const t = this.table;
     const mask = this.mask;
+    const paged = this.paged !== null;
     let i = IntMap.slot(key, mask);
     for (; ; i = (i + 1) & mask) {
-      const k = keys[i]!;
+      if (paged) this.need(i);
+      const k = t[i << 1]!;
       if (k === key) break;
       if (k === 0) return false;
     }
@@ -75,50 +91,58 @@ export class IntMap {
     let j = i;
     for (;;) {
       j = (j + 1) & mask;
-      const k = keys[j]!;
+      if (paged) this.need(j);
+      const k = t[j << 1]!;
       if (k === 0) break;
       const home = IntMap.slot(k, mask);
       // Move k into the hole at i when its home is not cyclically in (i, j].
       const between = i <= j ? home > i && home <= j : home > i || home <= j;
       if (!between) {
-        keys[i] = k;
-        vals[i] = vals[j]!;
+        t[i << 1] = k;
+        t[(i << 1) + 1] = t[(j << 1) + 1]!;
         i = j;
       }
     }
-    keys[i] = 0;
-    vals[i] = 0;
+    t[i << 1] = 0;
+    t[(i << 1) + 1] = 0;
     this.count--;
     return true;
   }
 
-  /** The table as it is (for a snapshot: see ./snapshot.ts); fromParts restores it. */
-  toParts(): { keys: Int32Array; vals: Int32Array; count: number } {
-    return { keys: this.keys, vals: this.vals, count: this.count };
+  /** Reads the pages of a table loaded page by page that are still in the file. */
+  pageInAll(): void {
+    this.paged?.all();
+    this.paged = null;
   }
 
-  /** A map over a table toParts gave (the arrays are taken, not copied). */
-  static fromParts(keys: Int32Array, vals: Int32Array, count: number): IntMap {
-    const cap = keys.length;
-    if (cap < 16 || (cap & (cap - 1)) !== 0 || vals.length !== cap || count * 4 > cap * 3) {
-      throw new Error('not an IntMap table');
-    }
+  /** The table as it is (for a snapshot: see ./snapshot.ts); fromParts restores it. */
+  toParts(): { table: Int32Array; count: number } {
+    this.pageInAll();
+    return { table: this.table, count: this.count };
+  }
+
+  /**
+   * A map over a table toParts gave (the array is taken, not copied); with `paged`, the table's
+   * pages are read from the snapshot file as they are probed.
+   */
+  static fromParts(table: Int32Array, count: number, paged?: PagedArray): IntMap {
+    const cap = table.length / 2;
+    if (cap < 16 || (cap & (cap - 1)) !== 0 || count * 4 > cap * 3) throw new Error('not an IntMap table');
     const m = new IntMap(0);
-    m.keys = keys;
-    m.vals = vals;
+    m.table = table;
     m.mask = cap - 1;
     m.count = count;
+    m.paged = paged ?? null;
     return m;
   }
 
   private grow(): void {
-    const oldK = this.keys;
-    const oldV = this.vals;
-    const cap = oldK.length * 2;
-    this.keys = new Int32Array(cap);
-    this.vals = new Int32Array(cap);
+    this.pageInAll();
+    const old = this.table;
+    const cap = (this.mask + 1) * 2;
+    this.table = new Int32Array(cap * 2);
     this.mask = cap - 1;
     this.count = 0;
-    for (let i = 0; i < oldK.length; i++) if (oldK[i] !== 0) this.set(oldK[i]!, oldV[i]!);
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.set(old[i]!, old[i + 1]!);
   }
 }

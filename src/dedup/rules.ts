@@ -91,6 +91,7 @@ export class MatchRules {
       q.gapIds = ids;
     }
     const qIds = q.gapIds;
+    this.store.needTokens(s);
     const pool = this.store.tokPool;
     const st = this.store.tokStart[s]!;
     const end = st + this.store.tokCount[s]!;

@@ -9,6 +9,8 @@
 import { grow } from './grow.js';
 import { SlotIds } from './ids.js';
 import { IntMap } from './intmap.js';
+import type { PagedArray } from './paging.js';
+import { PostingLists } from './postings.js';
 import { StringList } from './stringList.js';
 
 export { grow } from './grow.js';
@@ -75,14 +77,40 @@ export class SlotStore {
   vocabSpill = new Map<string, number>();
   words = new StringList();
   isStop = new Uint8Array(0);
-  /**
-   * Posting list per word id: the slots whose title has the word, in insertion order. A word of
-   * one paper (most of them) holds the slot number itself, not an array: -1 for none. A list
-   * loaded from a snapshot is a view on its bytes until a posting is added to it (./snapshot.ts).
-   */
-  post: (number | number[] | Int32Array)[] = [];
+  /** Posting list per word id: the slots whose title has the word (./postings.ts). */
+  post = new PostingLists();
   tokPool = new Int32Array(0);
   tokPoolLen = 0;
+
+  // --- a snapshot's arrays still in its file (./paging.ts): read as slots are looked at ---
+  tokPaged: PagedArray | null = null;
+  sigPaged: PagedArray | null = null;
+
+  /** Makes slot s's title words readable and writable (a store loaded page by page). */
+  needTokens(s: number): void {
+    if (this.tokPaged === null) return;
+    const st = this.tokStart[s]!;
+    this.tokPaged.need(st << 2, (st + this.tokCount[s]!) << 2);
+  }
+
+  /** Makes slot s's abstract signature readable and writable. */
+  needSketch(s: number): void {
+    this.sigPaged?.need(s * SKETCH_MAX * 2, (s + 1) * SKETCH_MAX * 2);
+  }
+
+  /** Reads whatever a store loaded page by page still has in the snapshot file (to copy or write it all). */
+  pageInAll(): void {
+    this.tokPaged?.all();
+    this.tokPaged = null;
+    this.sigPaged?.all();
+    this.sigPaged = null;
+    for (const m of [this.exact, this.clips, this.prefixes, this.shortPrefixes, this.arxivModern, this.vocab, this.ids.heads]) {
+      m.pageInAll();
+    }
+    this.words.pageInAll();
+    this.ids.ids.pageInAll();
+    this.post.pageInAll();
+  }
 
   newSlot(): number {
     const s = this.slots++;
@@ -99,6 +127,8 @@ export class SlotStore {
       this.prefNext = grow(this.prefNext, cap);
       this.shortPrefNext = grow(this.shortPrefNext, cap);
       this.sigLen = grow(this.sigLen, cap);
+      this.sigPaged?.all();
+      this.sigPaged = null;
       this.sigPool = grow(this.sigPool, cap * SKETCH_MAX);
     }
     this.keyLen[s] = 0;
@@ -111,8 +141,7 @@ export class SlotStore {
   wordId(key: string, from: number, len: number, h: number): number {
     const id = this.vocab.get(h);
     if (id < 0) return -1;
-    const w = this.words.get(id)!;
-    if (w.length === len && key.startsWith(w, from)) return id;
+    if (this.words.equals(id, key, from, len)) return id;
     return this.vocabSpill.get(key.slice(from, from + len)) ?? -1;
   }
 
@@ -124,25 +153,11 @@ export class SlotStore {
       this.words.push(w);
       if (this.vocab.get(h) < 0) this.vocab.set(h, id);
       else this.vocabSpill.set(w, id);
-      this.post.push(-1);
+      this.post.addWord();
       this.isStop = grow(this.isStop, id + 1);
       this.isStop[id] = stop ? 1 : 0;
     }
     return id;
-  }
-
-  private addPosting(tid: number, s: number): void {
-    const list = this.post[tid]!;
-    if (typeof list === 'number') this.post[tid] = list < 0 ? s : [list, s];
-    else if (Array.isArray(list)) list.push(s);
-    else {
-      // A loaded list's first new posting: to an array (a plain loop: spreading a 7k-entry view
-      // for each common word cost 0.4 s of a day's ingest into 1M papers).
-      const a = new Array<number>(list.length + 1);
-      for (let i = 0; i < list.length; i++) a[i] = list[i]!;
-      a[list.length] = s;
-      this.post[tid] = a;
-    }
   }
 
   /** put()'s title step for an existing slot: relinked when the clip flag or the key changed. */
@@ -162,6 +177,7 @@ export class SlotStore {
     // Word ids; postings for content words not already posted for this slot.
     let old: Set<number> | null = null;
     if (replacing) {
+      this.needTokens(s); // read, and maybe written over below
       old = new Set<number>();
       const st = this.tokStart[s]!;
       for (let i = 0, c = this.tokCount[s]!; i < c; i++) old.add(this.tokPool[st + i]!);
@@ -173,6 +189,8 @@ export class SlotStore {
       this.tokPoolLen += n;
       if (this.tokPoolLen > this.tokPool.length) {
         // Grows by half (not doubling): the pool is the largest array.
+        this.tokPaged?.all();
+        this.tokPaged = null;
         const next = new Int32Array(Math.max(4096, this.tokPoolLen + (this.tokPoolLen >> 1)));
         next.set(this.tokPool);
         this.tokPool = next;
@@ -193,7 +211,7 @@ export class SlotStore {
           dup = true;
           break;
         }
-      if (!dup) this.addPosting(tid, s);
+      if (!dup) this.post.add(tid, s);
     }
     this.tokStart[s] = start;
     this.tokCount[s] = n;
@@ -329,12 +347,14 @@ export class SlotStore {
   setSketch(s: number, q: Query): void {
     this.flags[s] = (q.flags & PF_REAL_ABSTRACT) !== 0 ? this.flags[s]! & ~FLAG_NO_ABSTRACT : this.flags[s]! | FLAG_NO_ABSTRACT;
     const n = q.nSig;
+    this.needSketch(s); // a page read later would undo this write
     this.sigLen[s] = n;
     const pool = this.sigPool;
     const d = q.data;
     for (let i = 0, at = s * SKETCH_MAX, from = q.sigAt; i < n; i++) pool[at + i] = d.charCodeAt(from + i);
   }
   tokensOf(s: number): string[] {
+    this.needTokens(s);
     const st = this.tokStart[s]!;
     const n = this.tokCount[s]!;
     const out = new Array<string>(n);
@@ -348,6 +368,7 @@ export class SlotStore {
 
   /** keyOf(s) === key, without building the key. */
   keyEquals(s: number, key: string): boolean {
+    this.needTokens(s);
     const st = this.tokStart[s]!;
     const end = st + this.tokCount[s]!;
     let off = 0;
@@ -373,6 +394,7 @@ export class SlotStore {
     if ((this.flags[s]! & FLAG_NO_ABSTRACT) !== 0) return -1;
     if ((q.flags & PF_REAL_ABSTRACT) === 0) return -1;
     const from = s * SKETCH_MAX;
+    this.needSketch(s);
     return containment(this.qSig, 0, q.nSig, this.sigPool, from, from + this.sigLen[s]!);
   }
 

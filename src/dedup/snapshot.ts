@@ -3,9 +3,9 @@
  * used to rebuild its index by re-normalising every stored paper (29 s at 1M papers, for a day's
  * 453 records); it now keeps this snapshot beside the database (see db/dedupSnapshot.ts and
  * ingest/paperIndex.ts), and loading it reads each typed array straight into its own array and
- * rebuilds only the string lists, the posting lists and a few small maps. The arrays indexed by
- * slot get room for more papers than the snapshot holds: a day's digests into 1M papers then adds
- * its papers without first copying every array into one twice as long (~0.7 s of ~3.8 s).
+ * rebuilds only a few small maps. The arrays indexed by slot get room for more papers than the
+ * snapshot holds: a day's digests into 1M papers then adds its papers without first copying every
+ * array into one twice as long (~0.7 s of ~3.8 s).
  *
  * Layout: "PDX" + format byte, a uint32 header length, the JSON header (scalars and the list of
  * sections: name, element type, element count), then each section's bytes, each starting at a
@@ -13,12 +13,14 @@
  * their lengths and one of their code units. Only the used part of each array is written.
  */
 import { IntMap } from './intmap.js';
+import { PagedArray } from './paging.js';
+import { PostingLists } from './postings.js';
 import { SKETCH_MAX } from './sketch.js';
 import { SlotStore } from './slots.js';
 import { StringList } from './stringList.js';
 
 /** Bump when SlotStore's layout or meaning changes: an older snapshot is then ignored (rebuilt). */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 const MAGIC = 'PDX';
 
@@ -75,6 +77,7 @@ const INT_MAPS = ['exact', 'clips', 'prefixes', 'shortPrefixes', 'arxivModern', 
  * arrays are views, not copies (a 1M-paper store is ~250 MB).
  */
 export function encodeSlotParts(store: SlotStore): Uint8Array[] {
+  store.pageInAll();
   const n = store.slots;
   const parts: { section: Section; bytes: Uint8Array }[] = [];
   const add = (name: string, a: Typed, length = a.length) => {
@@ -83,9 +86,8 @@ export function encodeSlotParts(store: SlotStore): Uint8Array[] {
     parts.push({ section: { name, type, length }, bytes: new Uint8Array(a.buffer, a.byteOffset, length * a.BYTES_PER_ELEMENT) });
   };
   const addStringList = (name: string, list: StringList) => {
-    const { chars, ends } = list.toParts();
+    const { bytes, ends } = list.toParts();
     add(`${name}.ends`, ends);
-    const bytes = Buffer.from(chars, 'utf16le');
     parts.push({ section: { name: `${name}.chars`, type: 'u8', length: bytes.length }, bytes });
   };
   const addStrings = (name: string, list: readonly string[]) => {
@@ -101,32 +103,18 @@ export function encodeSlotParts(store: SlotStore): Uint8Array[] {
   addStringList('ids', store.ids.ids);
   add('ids.next', store.ids.next, n);
   const heads = store.ids.heads.toParts();
-  add('ids.heads.keys', heads.keys);
-  add('ids.heads.vals', heads.vals);
+  add('ids.heads.table', heads.table);
   addStringList('words', store.words);
 
   // Posting lists: one flat array and each word's end offset in it.
-  const ends = new Int32Array(store.post.length);
-  let total = 0;
-  for (let i = 0; i < store.post.length; i++) {
-    const p = store.post[i]!;
-    total += typeof p === 'number' ? (p < 0 ? 0 : 1) : p.length;
-    ends[i] = total;
-  }
-  const flat = new Int32Array(total);
-  let at = 0;
-  for (const p of store.post) {
-    if (typeof p !== 'number') for (const s of p) flat[at++] = s;
-    else if (p >= 0) flat[at++] = p;
-  }
+  const { ends, flat } = store.post.toParts();
   add('post.end', ends);
   add('post.slots', flat);
 
   const maps: Record<string, number> = {};
   for (const name of INT_MAPS) {
     const t = store[name].toParts();
-    add(`${name}.keys`, t.keys);
-    add(`${name}.vals`, t.vals);
+    add(`${name}.table`, t.table);
     maps[name] = t.count;
   }
   const pairs = (name: string, m: ReadonlyMap<string, number>) => {
@@ -190,10 +178,26 @@ export function slotHeadroom(slots: number): number {
 const TOKENS_PER_SLOT = 16;
 
 /**
+ * The arrays a lookup reads a little of (a slot's words or signature, a word's postings, a table's
+ * probes): with `paged`, each is read from the source a page at a time as lookups need it.
+ */
+const PAGED_SECTIONS = new Set([
+  'tokPool',
+  'sigPool',
+  'post.slots',
+  'ids.chars',
+  'words.chars',
+  'ids.heads.table',
+  ...INT_MAPS.map((m) => `${m}.table`),
+]);
+
+/**
  * The store `encodeSlots` wrote; throws on bytes of another format or a damaged snapshot. Each
  * array is read into one of its own, with room to grow for those indexed by slot and the token pool.
+ * With `paged` (for a source that stays open while the store is used: see ./paging.ts), the
+ * largest arrays are read as lookups need them instead; SlotStore.pageInAll reads the rest.
  */
-export function decodeSlots(from: Uint8Array | SnapshotSource): SlotStore {
+export function decodeSlots(from: Uint8Array | SnapshotSource, { paged = false } = {}): SlotStore {
   const src = from instanceof Uint8Array ? bytesSource(from) : from;
   const lead = Buffer.alloc(8);
   if (src.size >= 8) src.read(0, lead);
@@ -215,6 +219,8 @@ export function decodeSlots(from: Uint8Array | SnapshotSource): SlotStore {
   // Each section's used part, and for those given room to grow the whole array.
   const sections = new Map<string, Typed>();
   const roomy = new Map<string, Typed>();
+  const pages = new Map<string, PagedArray>();
+  const pagesOf = (name: string) => pages.get(name);
   let off = 8 + jsonLength;
   off += (8 - (off % 8)) % 8;
   for (const s of header.sections) {
@@ -222,7 +228,9 @@ export function decodeSlots(from: Uint8Array | SnapshotSource): SlotStore {
     const byteLength = s.length * Type.BYTES_PER_ELEMENT;
     if (off + byteLength > src.size) throw new Error('dedup snapshot is truncated');
     const a = new Type(capacity(s));
-    src.read(off, new Uint8Array(a.buffer, 0, byteLength));
+    const bytes = new Uint8Array(a.buffer, 0, byteLength);
+    if (paged && PAGED_SECTIONS.has(s.name)) pages.set(s.name, new PagedArray(bytes, src, off));
+    else src.read(off, bytes);
     sections.set(s.name, a.length === s.length ? a : (a.subarray(0, s.length) as Typed));
     roomy.set(s.name, a);
     off += byteLength + ((8 - (byteLength % 8)) % 8);
@@ -239,9 +247,7 @@ export function decodeSlots(from: Uint8Array | SnapshotSource): SlotStore {
     return a as T;
   };
   const stringList = (name: string): StringList => {
-    const chars = get<Uint8Array>(`${name}.chars`);
-    const all = Buffer.from(chars.buffer, chars.byteOffset, chars.byteLength).toString('utf16le');
-    return StringList.fromParts(all, get<Uint32Array>(`${name}.ends`));
+    return StringList.fromParts(get<Uint8Array>(`${name}.chars`), get<Uint32Array>(`${name}.ends`), pagesOf(`${name}.chars`));
   };
   const strings = (name: string): string[] => {
     const list = stringList(name);
@@ -256,6 +262,8 @@ export function decodeSlots(from: Uint8Array | SnapshotSource): SlotStore {
   for (const name of SLOT_ARRAYS) Object.assign(store, { [name]: whole(name) });
   store.sigPool = whole('sigPool');
   store.tokPool = whole('tokPool');
+  store.sigPaged = pagesOf('sigPool') ?? null;
+  store.tokPaged = pagesOf('tokPool') ?? null;
   store.tokPoolLen = header.tokPoolLen;
   store.isStop = get('isStop');
   store.words = stringList('words');
@@ -263,20 +271,13 @@ export function decodeSlots(from: Uint8Array | SnapshotSource): SlotStore {
 
   store.ids.ids = stringList('ids'); // a removed slot's id reads '' (never asked for: see SlotIds)
   store.ids.next = whole('ids.next');
-  store.ids.heads = IntMap.fromParts(get('ids.heads.keys'), get('ids.heads.vals'), header.maps['ids.heads'] ?? 0);
+  store.ids.heads = IntMap.fromParts(get('ids.heads.table'), header.maps['ids.heads'] ?? 0, pagesOf('ids.heads.table'));
   store.ids.size = header.ids;
 
-  const ends = get<Int32Array>('post.end');
-  const flat = get<Int32Array>('post.slots');
-  store.post = new Array(ends.length);
-  for (let w = 0, from = 0; w < ends.length; w++) {
-    const to = ends[w]!;
-    store.post[w] = to === from ? -1 : to === from + 1 ? flat[from]! : flat.subarray(from, to);
-    from = to;
-  }
+  store.post = PostingLists.fromParts(get<Int32Array>('post.end'), get<Int32Array>('post.slots'), pagesOf('post.slots'));
 
   for (const name of INT_MAPS) {
-    store[name] = IntMap.fromParts(get(`${name}.keys`), get(`${name}.vals`), header.maps[name] ?? 0);
+    store[name] = IntMap.fromParts(get(`${name}.table`), header.maps[name] ?? 0, pagesOf(`${name}.table`));
   }
   const pairs = (name: string, m: Map<string, number>) => {
     const keys = strings(`${name}.keys`);

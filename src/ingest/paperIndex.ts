@@ -37,6 +37,8 @@ export class PaperIndex {
   /** The database's meta.rev the index has caught up with (-1: nothing yet). */
   rev = -1;
   private readonly snapshots: DedupSnapshots;
+  /** The snapshot file the index reads its pages from as lookups need them (see dedup/paging.ts). */
+  private source: { close(): void } | null = null;
 
   constructor(
     db: DB,
@@ -78,6 +80,20 @@ export class PaperIndex {
 
   /** Starts afresh (the papers the index learned may not have been committed). */
   reset(): void {
+    this.source?.close();
+    this.source = null;
+    this.index = new DedupIndex({ threshold: this.threshold });
+    this.rev = -1;
+  }
+
+  /**
+   * Closes the snapshot file the index reads its pages from; an index that read from it starts
+   * afresh (its pages not read yet are gone with the file).
+   */
+  close(): void {
+    if (this.source === null) return;
+    this.source.close();
+    this.source = null;
     this.index = new DedupIndex({ threshold: this.threshold });
     this.rev = -1;
   }
@@ -106,19 +122,18 @@ export class PaperIndex {
     const info = this.snapshots.info();
     if (info?.format !== FORMAT) return false;
     let index: DedupIndex;
+    const source = this.snapshots.data(info);
     try {
-      const source = this.snapshots.data(info);
       if (source === undefined) throw new Error('no snapshot file');
-      try {
-        index = DedupIndex.fromSnapshot(source, { threshold: this.threshold });
-      } finally {
-        source.close();
-      }
+      // Paged: a day's few records read a few MB of a 1M-paper snapshot's 270 (1.25 s whole).
+      index = DedupIndex.fromSnapshot(source, { threshold: this.threshold }, { paged: true });
     } catch {
       // Missing, replaced or damaged: rebuilt from the papers, and written again after this ingest.
+      source?.close();
       this.snapshots.drop();
       return false;
     }
+    this.source = source;
     for (const c of this.snapshots.changesSince(info.logSeq)) {
       if (c.newId === null) index.remove(c.oldId);
       else index.rename(c.oldId, c.newId);

@@ -44,7 +44,10 @@ function apply(index: DedupIndex, op: Op, n: number): void {
   else index.put({ id, ...SEEDS[(op.at * 7) % SEEDS.length]!, arxivId: null }); // another text under an existing id
 }
 
-describe('dedup snapshot', () => {
+/** Loaded whole, and page by page as lookups need it (src/dedup/paging.ts). */
+const LOADS = [{ paged: false }, { paged: true }];
+
+describe.each(LOADS)('dedup snapshot (paged: $paged)', (load) => {
   it('restores an index that answers every lookup as the original', () => {
     const index = new DedupIndex();
     SEEDS.forEach((r, i) => {
@@ -58,7 +61,7 @@ describe('dedup snapshot', () => {
     index.remove('clip7');
     index.remove('p3');
     index.rename('p5', 'p5-renamed');
-    const restored = DedupIndex.fromSnapshot(bytesOf(index));
+    const restored = DedupIndex.fromSnapshot(bytesOf(index), {}, load);
     expect(restored.size).toBe(index.size);
     const queries = SEEDS.flatMap(variants);
     expect(answers(restored, queries)).toEqual(answers(index, queries));
@@ -69,7 +72,7 @@ describe('dedup snapshot', () => {
   });
 
   it('an empty index round-trips', () => {
-    const restored = DedupIndex.fromSnapshot(bytesOf(new DedupIndex()));
+    const restored = DedupIndex.fromSnapshot(bytesOf(new DedupIndex()), {}, load);
     expect(restored.size).toBe(0);
     expect(restored.match(SEEDS[0]!)).toBeNull();
   });
@@ -84,7 +87,7 @@ describe('dedup snapshot', () => {
         (ops: Op[]) => {
           const a = new DedupIndex();
           SEEDS.slice(0, n).forEach((r, i) => a.put({ id: `paper-${i}`, ...r }));
-          const b = DedupIndex.fromSnapshot(bytesOf(a));
+          const b = DedupIndex.fromSnapshot(bytesOf(a), {}, load);
           for (const op of ops) {
             apply(a, op, n);
             apply(b, op, n);
@@ -103,23 +106,27 @@ describe('dedup snapshot', () => {
     const bytes = bytesOf(index);
     const other = Buffer.from(bytes);
     other[3] = SNAPSHOT_FORMAT + 1;
-    expect(() => decodeSlots(other)).toThrow(/format/);
-    expect(() => decodeSlots(bytes.subarray(0, bytes.length - 64))).toThrow(/truncated/);
+    expect(() => decodeSlots(other, load)).toThrow(/format/);
+    expect(() => decodeSlots(bytes.subarray(0, bytes.length - 64), load)).toThrow(/truncated/);
     expect(() => decodeSlots(Buffer.from('not a snapshot'))).toThrow();
   });
 
   it('keeps ids and words with any characters', () => {
     const index = new DedupIndex();
     index.put({ id: 'α-Ω 𝒪(n) ☃', title: 'Ünïcödé 𝒪(n) Titles for Δ-Tuning', abstract: 'An abstract.', arxivId: null });
-    const restored = decodeSlots(Buffer.concat(encodeSlotParts(decodeSlots(bytesOf(index)))));
+    const restored = decodeSlots(Buffer.concat(encodeSlotParts(decodeSlots(bytesOf(index), load))), load);
     expect(restored.ids.get('α-Ω 𝒪(n) ☃')).toBe(0);
     expect(
-      DedupIndex.fromSnapshot(bytesOf(index)).match({ title: 'Ünïcödé 𝒪(n) Titles for Δ-Tuning', abstract: '', arxivId: null }),
+      DedupIndex.fromSnapshot(bytesOf(index), {}, load).match({
+        title: 'Ünïcödé 𝒪(n) Titles for Δ-Tuning',
+        abstract: '',
+        arxivId: null,
+      }),
     ).toEqual(index.match({ title: 'Ünïcödé 𝒪(n) Titles for Δ-Tuning', abstract: '', arxivId: null }));
   });
 });
 
-describe('dedup snapshot: room to grow', () => {
+describe.each(LOADS)('dedup snapshot: room to grow (paged: $paged)', (load) => {
   const synthetic = (i: number): SightingLike => ({
     title: `Sparse ${['adapters', 'experts', 'probes', 'rewards'][i % 4]} for task ${i} in ${['vision', 'speech', 'code'][i % 3]} models`,
     abstract: `We study method number ${i} and report what it does on ${i % 17} benchmarks.`,
@@ -129,7 +136,7 @@ describe('dedup snapshot: room to grow', () => {
   it('a loaded store adds papers without replacing its slot arrays (no copy into larger ones)', () => {
     const index = new DedupIndex();
     SEEDS.slice(0, 50).forEach((r, i) => index.put({ id: `p${i}`, ...r }));
-    const store = decodeSlots(bytesOf(index));
+    const store = decodeSlots(bytesOf(index), load);
     const [alive, sigPool, tokPool] = [store.alive, store.sigPool, store.tokPool];
     expect(alive.length).toBe(50 + slotHeadroom(50));
     for (let i = 0; i < 100; i++) store.newSlot();
@@ -141,7 +148,7 @@ describe('dedup snapshot: room to grow', () => {
   it('past that room its arrays grow, and it still answers as the index it was saved from', () => {
     const a = new DedupIndex();
     SEEDS.slice(0, 40).forEach((r, i) => a.put({ id: `p${i}`, ...r }));
-    const b = DedupIndex.fromSnapshot(bytesOf(a));
+    const b = DedupIndex.fromSnapshot(bytesOf(a), {}, load);
     const more = slotHeadroom(40) + 200;
     for (let i = 0; i < more; i++) {
       a.put({ id: `s${i}`, ...synthetic(i) });
@@ -154,5 +161,40 @@ describe('dedup snapshot: room to grow', () => {
     ];
     expect(answers(b, queries)).toEqual(answers(a, queries));
     expect(Buffer.compare(bytesOf(b), bytesOf(a))).toBe(0);
+  });
+});
+
+describe('dedup snapshot read page by page', () => {
+  // Enough papers that every paged array spans many pages, so lookups read some pages and not others.
+  const synthetic = (i: number): SightingLike => ({
+    title: `${['Sparse', 'Dense', 'Low-Rank', 'Gated'][i % 4]} ${['adapters', 'experts', 'probes', 'rewards'][(i >> 2) % 4]} for task ${i} in ${['vision', 'speech', 'code', 'graphs'][i % 3]} models`,
+    abstract: `We study method number ${i} with ${i % 13} layers and report what it does on ${i % 17} benchmarks of ${['reasoning', 'retrieval', 'translation'][i % 3]} with ${(i * 7) % 101} runs.`,
+    arxivId: i % 5 === 0 ? `2404.${String(10000 + i)}` : null,
+  });
+  const N = 6000;
+
+  it('answers and writes exactly as the index loaded whole, and saves the same bytes', () => {
+    const original = new DedupIndex();
+    for (let i = 0; i < N; i++) original.put({ id: `s${i}`, ...synthetic(i) });
+    SEEDS.forEach((r, i) => original.put({ id: `seed${i}`, ...r }));
+    const bytes = bytesOf(original);
+    const whole = DedupIndex.fromSnapshot(bytes, {}, { paged: false });
+    const paged = DedupIndex.fromSnapshot(bytes, {}, { paged: true });
+    const queries = [
+      ...SEEDS.slice(0, 80).flatMap(variants),
+      ...[0, 1, 17, 999, 2048, 4095, N - 1].flatMap((i) => variants(synthetic(i), i)),
+    ];
+    expect(answers(paged, queries)).toEqual(answers(whole, queries));
+    // Writes into slots, words and tables whose pages were never read, then the same lookups.
+    for (const index of [whole, paged]) {
+      for (let i = 0; i < 300; i++) index.put({ id: `new${i}`, ...synthetic(N + i) });
+      for (let i = 0; i < N; i += 97) index.remove(`s${i}`);
+      for (let i = 50; i < N; i += 113) index.rename(`s${i}`, `renamed${i}`);
+      for (let i = 3; i < N; i += 211) index.put({ id: `s${i}`, ...SEEDS[i % SEEDS.length]!, arxivId: null });
+    }
+    expect(paged.size).toBe(whole.size);
+    const more = [...queries, ...[N, N + 7, N + 299].flatMap((i) => variants(synthetic(i), i))];
+    expect(answers(paged, more)).toEqual(answers(whole, more));
+    expect(Buffer.compare(bytesOf(paged), bytesOf(whole))).toBe(0);
   });
 });
