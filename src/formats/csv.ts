@@ -4,7 +4,7 @@
  * ones included (`标题, PDF链接, 论文链接, 简明摘要, Upvote数`). Multi-line quoted fields, a UTF-8
  * BOM and a titles-only sheet are fine; a Chinese summary column is a summary, not the abstract.
  */
-import { parse } from 'csv-parse/sync';
+import { csvParse } from '../deps.js';
 import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { findAnchors } from './anchors.js';
@@ -56,7 +56,7 @@ export const csvReader: FormatReader = guarded({
     if (!h) throw new ParseError('the sheet has no header row');
     let rows: string[][];
     try {
-      rows = parse(text, {
+      rows = csvParse().parse(text, {
         bom: true,
         delimiter: h.delimiter,
         relax_column_count: true,

@@ -5,7 +5,7 @@
  * links), and the description/content is read by paperBody.ts for the abstract, labelled lines,
  * an AI summary and a translation.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { xmlParser } from '../deps.js';
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { arxivRef, type ArxivRef } from './arxiv.js';
@@ -23,7 +23,9 @@ export const FEED_FORMAT = 'feed';
 const ROOT =
   /^\ufeff?\s*(?:<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>\s*)*<((?:[\w-]+:)?(?:rss|feed|RDF))[\s>]/;
 
-const parser = new XMLParser({
+/** The feeds' XML parser, made on first use (see ../deps.ts). */
+let parser: InstanceType<ReturnType<typeof xmlParser>['XMLParser']> | null = null;
+const parserOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   textNodeName: '#text',
@@ -32,8 +34,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  isArray: (name) => ['item', 'entry', 'link', 'author', 'dc:creator', 'category'].includes(name),
-});
+  isArray: (name: string) => ['item', 'entry', 'link', 'author', 'dc:creator', 'category'].includes(name),
+};
 
 /** The text of an element however the parser shaped it (string, {#text}, CDATA, array). */
 function text(v: unknown): string {
@@ -134,6 +136,7 @@ export const feedReader: FormatReader = guarded({
     if (/<!ENTITY/i.test(t.slice(0, 20000))) throw new ParseError('the feed declares XML entities; not read');
     let doc: unknown;
     try {
+      parser ??= new (xmlParser().XMLParser)(parserOptions);
       doc = parser.parse(t, true);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);

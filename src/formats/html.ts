@@ -8,7 +8,7 @@
  *  - A single paper page (/papers/<id>, or any page with `citation_*` meta tags).
  * A page with no papers is a ParseError naming what was looked for.
  */
-import { load } from 'cheerio/slim';
+import { cheerio } from '../deps.js';
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
@@ -267,7 +267,7 @@ export const htmlReader: FormatReader = guarded({
   },
   split(text, fileName): SplitResult {
     const warnings: string[] = [];
-    const $ = load(capHtmlDepth(text));
+    const $ = cheerio().load(capHtmlDepth(text));
     const url = pageUrl($);
     let digestDate = urlDigestDate(url);
 

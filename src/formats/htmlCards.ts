@@ -15,7 +15,7 @@
  * summary, never the abstract. The site's own pages (DailyPapers data, `<article>` cards) are the
  * html reader's.
  */
-import { load } from 'cheerio/slim';
+import { cheerio } from '../deps.js';
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
@@ -151,7 +151,7 @@ function cardRecord($: CheerioAPI, card: Element, link: Element, id: string, ver
 }
 
 function parse(text: string): { records: DigestRecord[]; digestDate: string | null } {
-  const $ = load(capHtmlDepth(text));
+  const $ = cheerio().load(capHtmlDepth(text));
   const seen = new Set<string>();
   const cards = new Set<Element>();
   const records: DigestRecord[] = [];

@@ -3,7 +3,7 @@
  * one block per paragraph-like element or `<br>`-separated line, headings marked, images and
  * scripts dropped, link targets collected. Pure.
  */
-import { load } from 'cheerio/slim';
+import { cheerio } from '../deps.js';
 import type { AnyNode } from 'domhandler';
 import { decodeEntities } from './text.js';
 
@@ -57,7 +57,7 @@ export function fragmentText(html: string): FragmentText {
       .filter((b) => b.text.length > 0);
     return { blocks, links: [] };
   }
-  const $ = load(html, null, false);
+  const $ = cheerio().load(html, null, false);
   const blocks: TextBlock[] = [];
   const links: { href: string; text: string }[] = [];
   let buf = '';

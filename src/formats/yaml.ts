@@ -4,7 +4,7 @@
  * matter per paper (Jekyll pages: `title`, `pdf_url`, ...), whose body is an LLM-written summary
  * kept as `summary`, never the abstract. Titles may carry HTML entities (`&#58;`).
  */
-import { parseAllDocuments, parse as parseYaml } from 'yaml';
+import { yaml } from '../deps.js';
 import type { FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { NOT_A_DIGEST } from './notADigest.js';
@@ -53,7 +53,7 @@ function yamlError(e: unknown): ParseError {
 function loadYaml(text: string): unknown {
   const values: unknown[] = [];
   try {
-    const docs = parseAllDocuments(text, OPTIONS);
+    const docs = yaml().parseAllDocuments(text, OPTIONS);
     for (const d of Array.isArray(docs) ? docs : [docs]) {
       if (d.errors.length > 0) throw yamlError(d.errors[0]);
       values.push(d.toJS({ maxAliasCount: 100 }));
@@ -71,7 +71,7 @@ function frontMatterOf(text: string): { fields: Record<string, unknown>; body: s
   if (!m) return null;
   let v: unknown;
   try {
-    v = parseYaml(m[1]!, OPTIONS);
+    v = yaml().parse(m[1]!, OPTIONS);
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@
  * per member, and is reported rather than read. Pure: bytes in, entries out.
  */
 import zlib from 'node:zlib';
-import { unzipSync } from 'fflate';
+import { fflate } from '../deps.js';
 import { skipReason } from './discover.js';
 
 /** One file to read: its stored name, and either its bytes or why it is not read. */
@@ -57,7 +57,7 @@ function unzipMembers(name: string, bytes: Uint8Array, maxBytes: number, depth: 
   // First list the members with their declared sizes, decompressing none of them.
   const members: { path: string; size: number }[] = [];
   try {
-    unzipSync(bytes, {
+    fflate().unzipSync(bytes, {
       filter: (f) => {
         members.push({ path: f.name, size: f.originalSize });
         return false;
@@ -83,7 +83,7 @@ function unzipMembers(name: string, bytes: Uint8Array, maxBytes: number, depth: 
     try {
       // One member at a time, so at most one is held decompressed. fflate writes into a buffer of
       // the declared size, so a member that lies about its size cannot grow past it.
-      data = unzipSync(bytes, { filter: (f) => f.name === m.path })[m.path];
+      data = fflate().unzipSync(bytes, { filter: (f) => f.name === m.path })[m.path];
     } catch (err) {
       out.push({ name: full, error: `not readable from the archive: ${(err as Error).message}` });
       continue;
