@@ -15,17 +15,23 @@ export class PostingLists {
   private baseWords = 0;
   private ends: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private flat: Int32Array<ArrayBufferLike> = new Int32Array(0);
-  /** The flat array's pages still in the snapshot file (./paging.ts), or null. */
+  /** The flat array's and the ends' pages still in the snapshot file (./paging.ts), or null. */
   private paged: PagedArray | null = null;
+  private pagedEnds: PagedArray | null = null;
   /** Postings added to a loaded word since the load, by word. */
   private readonly more = new Map<number, number[]>();
   /** The lists of the words added since the load (word baseWords + i). */
   private readonly own: (number | number[])[] = [];
 
-  /** Lists `ends` and `flat` as written by toParts; with `paged`, flat is read from the snapshot file as lists are read. */
-  static fromParts(ends: Int32Array<ArrayBufferLike>, flat: Int32Array<ArrayBufferLike>, paged?: PagedArray): PostingLists {
+  /** Lists `ends` and `flat` as written by toParts; with `paged`, they are read from the snapshot file as lists are read. */
+  static fromParts(
+    ends: Int32Array<ArrayBufferLike>,
+    flat: Int32Array<ArrayBufferLike>,
+    paged?: { ends?: PagedArray; flat?: PagedArray },
+  ): PostingLists {
     const lists = new PostingLists();
-    lists.paged = paged ?? null;
+    lists.paged = paged?.flat ?? null;
+    lists.pagedEnds = paged?.ends ?? null;
     lists.baseWords = ends.length;
     lists.ends = ends;
     lists.flat = flat;
@@ -61,6 +67,7 @@ export class PostingLists {
       const list = this.own[w - this.baseWords]!;
       return typeof list === 'number' ? (list < 0 ? 0 : 1) : list.length;
     }
+    this.pagedEnds?.need(Math.max(0, w - 1) << 2, (w + 1) << 2);
     const loaded = this.ends[w]! - (w === 0 ? 0 : this.ends[w - 1]!);
     return this.more.size === 0 ? loaded : loaded + (this.more.get(w)?.length ?? 0);
   }
@@ -83,6 +90,7 @@ export class PostingLists {
     }
     const more = this.more.size === 0 ? undefined : this.more.get(w);
     if (more !== undefined) for (let k = more.length - 1; k >= 0 && n < max; k--) into[n++] = more[k]!;
+    this.pagedEnds?.need(Math.max(0, w - 1) << 2, (w + 1) << 2);
     const to = this.ends[w]!;
     const from = Math.max(w === 0 ? 0 : this.ends[w - 1]!, to - (max - n));
     this.paged?.need(from * 4, to * 4);
@@ -95,6 +103,8 @@ export class PostingLists {
   pageInAll(): void {
     this.paged?.all();
     this.paged = null;
+    this.pagedEnds?.all();
+    this.pagedEnds = null;
   }
 
   /** Every list, in one flat array and each word's end offset in it (the snapshot's layout). */

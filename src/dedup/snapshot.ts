@@ -186,7 +186,10 @@ const PAGED_SECTIONS = new Set([
   'sigPool',
   'post.slots',
   'ids.chars',
+  'ids.ends',
   'words.chars',
+  'words.ends',
+  'post.end',
   'ids.heads.table',
   ...INT_MAPS.map((m) => `${m}.table`),
 ]);
@@ -247,7 +250,10 @@ export function decodeSlots(from: Uint8Array | SnapshotSource, { paged = false }
     return a as T;
   };
   const stringList = (name: string): StringList => {
-    return StringList.fromParts(get<Uint8Array>(`${name}.chars`), get<Uint32Array>(`${name}.ends`), pagesOf(`${name}.chars`));
+    return StringList.fromParts(get<Uint8Array>(`${name}.chars`), get<Uint32Array>(`${name}.ends`), {
+      bytes: pagesOf(`${name}.chars`),
+      ends: pagesOf(`${name}.ends`),
+    });
   };
   const strings = (name: string): string[] => {
     const list = stringList(name);
@@ -274,7 +280,10 @@ export function decodeSlots(from: Uint8Array | SnapshotSource, { paged = false }
   store.ids.heads = IntMap.fromParts(get('ids.heads.table'), header.maps['ids.heads'] ?? 0, pagesOf('ids.heads.table'));
   store.ids.size = header.ids;
 
-  store.post = PostingLists.fromParts(get<Int32Array>('post.end'), get<Int32Array>('post.slots'), pagesOf('post.slots'));
+  store.post = PostingLists.fromParts(get<Int32Array>('post.end'), get<Int32Array>('post.slots'), {
+    flat: pagesOf('post.slots'),
+    ends: pagesOf('post.end'),
+  });
 
   for (const name of INT_MAPS) {
     store[name] = IntMap.fromParts(get(`${name}.table`), header.maps[name] ?? 0, pagesOf(`${name}.table`));

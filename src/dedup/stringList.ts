@@ -11,8 +11,9 @@ import type { PagedArray } from './paging.js';
 export class StringList {
   /** The loaded entries' UTF-16LE bytes: entry i is code units ends[i - 1]..ends[i]. */
   private base: Buffer = Buffer.alloc(0);
-  /** The base's pages still in the snapshot file (./paging.ts), or null. */
+  /** The base's and the ends' pages still in the snapshot file (./paging.ts), or null. */
   private paged: PagedArray | null = null;
+  private pagedEnds: PagedArray | null = null;
   private ends: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
   private baseCount = 0;
   /** Entries of the base replaced since it was loaded (an id renamed or removed). */
@@ -23,9 +24,14 @@ export class StringList {
    * A list whose first entries are `bytes` (UTF-16LE) cut at `ends` (in code units); with `paged`,
    * the bytes are read from the snapshot file as entries are read.
    */
-  static fromParts(bytes: Uint8Array, ends: Uint32Array<ArrayBufferLike>, paged?: PagedArray): StringList {
+  static fromParts(
+    bytes: Uint8Array,
+    ends: Uint32Array<ArrayBufferLike>,
+    paged?: { bytes?: PagedArray; ends?: PagedArray },
+  ): StringList {
     const list = new StringList();
-    list.paged = paged ?? null;
+    list.paged = paged?.bytes ?? null;
+    list.pagedEnds = paged?.ends ?? null;
     list.base = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     list.ends = ends;
     list.baseCount = ends.length;
@@ -39,6 +45,7 @@ export class StringList {
   get(i: number): string | undefined {
     if (i >= this.baseCount) return this.added[i - this.baseCount];
     if (this.replaced?.has(i)) return this.replaced.get(i);
+    this.pagedEnds?.need(Math.max(0, i - 1) << 2, (i + 1) << 2);
     const from = i === 0 ? 0 : this.ends[i - 1]! * 2;
     const to = this.ends[i]! * 2;
     this.paged?.need(from, to);
@@ -51,6 +58,7 @@ export class StringList {
       const x = this.get(i);
       return x !== undefined && x.length === len && s.startsWith(x, from);
     }
+    this.pagedEnds?.need(Math.max(0, i - 1) << 2, (i + 1) << 2);
     const start = i === 0 ? 0 : this.ends[i - 1]!;
     if (this.ends[i]! - start !== len) return false;
     this.paged?.need(start * 2, (start + len) * 2);
@@ -74,6 +82,8 @@ export class StringList {
   pageInAll(): void {
     this.paged?.all();
     this.paged = null;
+    this.pagedEnds?.all();
+    this.pagedEnds = null;
   }
 
   push(s: string): void {
