@@ -11,6 +11,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { SnapshotSource } from '../dedup/snapshot.js';
+import { UserError } from '../errors.js';
 import type { DB } from './open.js';
 
 /** What a snapshot row says about itself. */
@@ -93,11 +94,20 @@ export class DedupSnapshots {
       close();
       return undefined;
     }
+    const file = this.file;
     const read = (position: number, into: Uint8Array) => {
-      for (let done = 0; done < into.length; ) {
-        const n = fs.readSync(fd, into, done, into.length - done, TOKEN_CHARS + position + done);
-        if (n === 0) throw new Error('dedup snapshot is truncated');
-        done += n;
+      // The index reads its pages from here during the whole ingest (dedup/paging.ts): a file
+      // cut short or unreadable meanwhile is the user's to hear about, not a crash.
+      try {
+        for (let done = 0; done < into.length; ) {
+          const n = fs.readSync(fd, into, done, into.length - done, TOKEN_CHARS + position + done);
+          if (n === 0) throw new Error('it is shorter than when the ingest opened it');
+          done += n;
+        }
+      } catch (err) {
+        throw new UserError(
+          `cannot read the dedup index ${file}: ${(err as Error).message}. The files stored before this stay; run the ingest again for the rest (delete ${file} to have it rebuilt)`,
+        );
       }
     };
     return { size: info.bytes - TOKEN_CHARS, read, close };

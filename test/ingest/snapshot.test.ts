@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DedupIndex } from '../../src/dedup/index.js';
-import { snapshotFile } from '../../src/db/dedupSnapshot.js';
+import { DedupSnapshots, snapshotFile } from '../../src/db/dedupSnapshot.js';
+import { UserError } from '../../src/errors.js';
 import { openForWrite, type DB } from '../../src/db/open.js';
 import { Ingester } from '../../src/ingest/run.js';
 import { tempDir } from '../helpers.js';
@@ -145,6 +146,27 @@ describe('the dedup snapshot', () => {
       const row = snapshotRow(d)!;
       d.close();
       expect(fs.statSync(snapshotFile(db)).size, name).toBe(row.bytes);
+    }
+  });
+
+  it('a snapshot cut short while an ingest reads its pages is reported by its name, not as a crash', async () => {
+    const { dbPath } = await startingDatabase();
+    const db = openForWrite(dbPath);
+    try {
+      const snapshots = new DedupSnapshots(db);
+      const source = snapshots.data(snapshots.info()!)!;
+      try {
+        source.read(source.size - 10, new Uint8Array(10)); // readable as opened
+        fs.truncateSync(snapshotFile(dbPath), 100);
+        expect(() => source.read(source.size - 10, new Uint8Array(10))).toThrow(UserError);
+        expect(() => source.read(source.size - 10, new Uint8Array(10))).toThrow(
+          /cannot read the dedup index .*base\.db\.dedup: it is shorter than when the ingest opened it/,
+        );
+      } finally {
+        source.close();
+      }
+    } finally {
+      db.close();
     }
   });
 
