@@ -116,7 +116,8 @@ export async function ingestCommand(paths: string[], flags: IngestFlags): Promis
       // The user's decisions hold whatever the files brought: applied again after every ingest.
       const applied = decider.applyAll();
       if (flags.decisions || applied > 0) summary.decisions = { imported: imported.length, applied };
-      summary.papers = ingester.paperCount();
+      // Pruning and decisions change the papers after the run counted them.
+      if (summary.pruned !== undefined || applied > 0) summary.papers = ingester.paperCount();
       finishIngest(db);
     });
   } finally {

@@ -82,8 +82,9 @@ describe('merge, split, distinct', () => {
     // A rebuilt database, the files in another order of arrival.
     const rebuilt = path.join(dir, 'rebuilt.db');
     for (const f of fs.readdirSync(seeds).sort().reverse()) run(['ingest', path.join(seeds, f), '--db', rebuilt, '--quiet']);
-    run(['ingest', '--decisions', exported, '--db', rebuilt, '--quiet']);
+    const summary = json<{ papers: number }>(run(['ingest', '--decisions', exported, '--db', rebuilt, '--json']));
     expect(shape(rebuilt)).toEqual(shaped);
+    expect(summary.papers).toBe(shaped.length); // counted after the decisions merged papers
     // Importing the same decisions again adds none.
     run(['ingest', '--decisions', exported, '--db', rebuilt, '--quiet']);
     expect(json<unknown[]>(run(['decisions', '--db', rebuilt, '--json']))).toHaveLength(3);

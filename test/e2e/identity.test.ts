@@ -80,6 +80,7 @@ describe('one file, one identity', () => {
     const now = all(db);
     expect(sightingCount(now)).toBe(sightingCount(before) - pruned.sightings);
     expect(now.length).toBe(before.length - pruned.papers);
+    expect(json<{ papers: number }>(r).papers).toBe(now.length); // counted after the prune
     expect(pruned.sightings).toBeGreaterThan(50);
     expect(now.every((p) => p.sightings.length > 0)).toBe(true);
     // Putting it back reads it again: the same papers as before.
