@@ -91,11 +91,7 @@ export class PaperIndex {
    * afresh (its pages not read yet are gone with the file).
    */
   close(): void {
-    if (this.source === null) return;
-    this.source.close();
-    this.source = null;
-    this.index = new DedupIndex({ threshold: this.threshold });
-    this.rev = -1;
+    if (this.source !== null) this.reset();
   }
 
   /**
