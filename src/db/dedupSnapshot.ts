@@ -74,8 +74,8 @@ export class DedupSnapshots {
 
   /**
    * The snapshot, read from the file beside the database when it is the one `info` names (its size
-   * and token): a source the index reads each of its arrays from in turn, straight into the array
-   * (see dedup/snapshot.ts). Close it when done.
+   * and token): a source the index reads its arrays from, the largest a page at a time as lookups
+   * need them (see dedup/snapshot.ts and dedup/paging.ts). Close it when the index is done.
    */
   data(info: SnapshotInfo): (SnapshotSource & { close(): void }) | undefined {
     if (this.file === null) return undefined;
