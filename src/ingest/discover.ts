@@ -27,7 +27,7 @@ export const DIGEST_EXTENSIONS = [
 ];
 
 /** Jekyll's site configuration file, by name. */
-const SITE_CONFIG = /(?:^|\/)_config\.ya?ml$/;
+const SITE_CONFIG = /(?:^|[\\/])_config\.ya?ml$/;
 
 /** Containers read as the files they hold (see ./archive.ts). */
 export const ARCHIVE_EXTENSIONS = ['gz', 'zip'];

@@ -26,6 +26,7 @@ describe('skipReason: which files a folder walk reads', () => {
     _('/repo/docs/_config.yml', 'not a digest: a site configuration (Jekyll _config.yml)'),
     _('_config.YAML', 'not a digest: a site configuration (Jekyll _config.yml)'),
     _('/repo/docs/my_config.yml', null),
+    _('C:\\repo\\docs\\_config.yml', 'not a digest: a site configuration (Jekyll _config.yml)'), // a Windows path
   ])('%s -> %s', (name, reason) => expect(skipReason(name)).toBe(reason));
 });
 
