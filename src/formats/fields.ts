@@ -291,7 +291,8 @@ export function recordFromFields(rec: Record<string, unknown>, position: number)
       const t = textOf(level.get(k));
       if (t === null) continue;
       const text = unwrapAbstract(t);
-      const lang = scriptLang(text) === 'en' ? 'en' : (keyLang(k) ?? scriptLang(text));
+      const script = scriptLang(text);
+      const lang = script === 'en' ? 'en' : (keyLang(k) ?? script);
       if (!summary || (lang === 'en' && summaryLang !== 'en')) {
         summary = text;
         summaryLang = lang;
