@@ -23,7 +23,7 @@ import { ParseError } from '../types.js';
 import { findAnchors } from './anchors.js';
 import { fileNameDate } from './dates.js';
 import { capHtmlDepth } from './htmlDepth.js';
-import { emptyRecord, finishRecords, guarded, parseScrapedCount } from './reader.js';
+import { emptyRecord, finishRecords, guarded, ParseForSplit, parseScrapedCount } from './reader.js';
 import { cleanTitle, collapseWhitespace, looksLikeAbstract } from './text.js';
 import { guessLang } from './textLang.js';
 
@@ -174,6 +174,8 @@ function parse(text: string): { records: DigestRecord[]; digestDate: string | nu
   return { records, digestDate: iso ? iso[1]! : null };
 }
 
+const parsed = new ParseForSplit(parse);
+
 export const htmlCardsReader: FormatReader = guarded({
   name: HTML_CARDS_FORMAT,
   detect(text) {
@@ -182,12 +184,11 @@ export const htmlCardsReader: FormatReader = guarded({
     // The site's own pages and single-paper pages are the html reader's.
     if (/data-target=["']DailyPapers|<article\b|name=["']citation_title/i.test(text.slice(0, 400_000))) return 0;
     if (!/href=["']https?:\/\/(?:www\.)?(?:huggingface\.co\/papers\/|(?:export\.)?arxiv\.org\/)/i.test(text)) return 0;
-    const titled = parse(text).records.filter((r) => r.title.length > 0);
-    return titled.length === 0 ? 0 : 0.8;
+    return parsed.peek(text).records.some((r) => r.title.length > 0) ? 0.8 : 0;
   },
   split(text, fileName): SplitResult {
     const warnings: string[] = [];
-    const p = parse(text);
+    const p = parsed.take(text);
     const records = finishRecords(p.records, warnings, 'card');
     if (records.length === 0) throw new ParseError('HTML page has no paper cards with an English title');
     return { format: HTML_CARDS_FORMAT, digestDate: p.digestDate ?? fileNameDate(fileName), records, warnings };

@@ -20,7 +20,7 @@ import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { type Anchor, findAnchors } from './anchors.js';
 import { parseDate } from './dates.js';
-import { emptyRecord, finishRecords, frontMatter, guarded, parseScrapedCount } from './reader.js';
+import { emptyRecord, finishRecords, frontMatter, guarded, ParseForSplit, parseScrapedCount } from './reader.js';
 import { cleanTitle, collapseWhitespace, looksLikeAbstract } from './text.js';
 import { guessLang, isLaySummary } from './textLang.js';
 
@@ -306,6 +306,8 @@ function parse(text: string): Parsed {
   return { records, digestDate };
 }
 
+const parsed = new ParseForSplit(parse);
+
 export const newsletterReader: FormatReader = guarded({
   name: NEWSLETTER_FORMAT,
   // Its detect parses up to 300 kB: a listing capture sure of its form (0.9) spares it.
@@ -315,13 +317,13 @@ export const newsletterReader: FormatReader = guarded({
     if (/^[{<]/.test(head)) return 0;
     if (!/huggingface\.co\/papers\/|arxiv\.org\/|arxiv|paper\s{0,3}id/i.test(text)) return 0;
     const sample = text.length > 300_000 ? text.slice(0, 300_000) : text;
-    const n = parse(sample).records.length;
+    const n = parsed.peek(sample).records.length;
     // Below the listing-capture readers, which know their own forms exactly.
     return n === 0 ? 0 : n >= 3 ? 0.55 : 0.45; // at most maxConfidence
   },
   split(text): SplitResult {
     const warnings: string[] = [];
-    const p = parse(text);
+    const p = parsed.take(text);
     const records = finishRecords(p.records, warnings);
     if (records.length === 0) throw new ParseError('no paper anchored on a link or an arXiv id with a title');
     return { format: NEWSLETTER_FORMAT, digestDate: p.digestDate, records, warnings };

@@ -95,6 +95,38 @@ export function guarded(reader: FormatReader): FormatReader {
   };
 }
 
+/**
+ * The parse of a reader whose detect() reads the whole text to judge it (the html-cards and
+ * newsletter readers) and whose split() then needs the same parse: detect's parse of the last text
+ * is kept and handed to split once, so a file is parsed once, not twice (the html-cards reader's
+ * detect was half its time). split owns what it takes (it numbers the records): a second split
+ * parses again. Per thread, like the readers.
+ */
+export class ParseForSplit<T> {
+  private text: string | null = null;
+  private parsed: T | null = null;
+
+  constructor(private readonly parse: (text: string) => T) {}
+
+  /** For detect: the text's parse, kept for split. */
+  peek(text: string): T {
+    if (this.parsed === null || this.text !== text) {
+      this.parsed = null;
+      this.parsed = this.parse(text);
+      this.text = text;
+    }
+    return this.parsed;
+  }
+
+  /** For split: the parse detect kept for this text, or a new one. */
+  take(text: string): T {
+    const kept = this.parsed !== null && this.text === text ? this.parsed : null;
+    this.text = null;
+    this.parsed = null;
+    return kept ?? this.parse(text);
+  }
+}
+
 /** Assigns 1-based positions in order and drops records without a title (with a warning). */
 export function finishRecords(records: DigestRecord[], warnings: string[], what = 'record'): DigestRecord[] {
   const out: DigestRecord[] = [];
