@@ -44,8 +44,28 @@ function cls(el: Element): string {
 }
 
 function textOf($: CheerioAPI, el: AnyNode): string {
-  return collapseWhitespace($(el).text());
+  return collapseWhitespace($.text([el]));
 }
+
+function isElement(n: AnyNode): n is Element {
+  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+}
+
+/**
+ * The elements inside `el`, in document order: what `$(el).find('*')` lists. A card's parts are
+ * picked from this list by name and class; cheerio's selector engine, asked five times a card,
+ * was most of the reader's time.
+ */
+function elementsIn(el: Element, out: Element[] = []): Element[] {
+  for (const c of el.children) {
+    if (!isElement(c)) continue;
+    out.push(c);
+    elementsIn(c, out);
+  }
+  return out;
+}
+
+const HEADING = /^h[1-4]$/;
 
 /** Marks an element whose links point to more than one paper. */
 const SEVERAL = Symbol('several papers');
@@ -80,25 +100,25 @@ function cardOf(link: Element, owners: Map<Element, string | typeof SEVERAL>): E
   return card;
 }
 
-function titleOf($: CheerioAPI, card: Element, link: Element): string {
+function titleOf($: CheerioAPI, inCard: Element[], link: Element): string {
   const english = (t: string) => t.length >= 6 && t.length <= 400 && guessLang(t) === 'en';
   const tries: string[] = [];
-  for (const el of $(card).find('[class]').toArray()) {
-    if (/title[-_]?en\b|en[-_]title|english/i.test(cls(el))) tries.push(textOf($, el));
-  }
-  for (const el of $(card).find('h1, h2, h3, h4').toArray()) tries.push(textOf($, el));
-  for (const el of $(card).find('[class*="title"]').toArray()) tries.push(textOf($, el));
+  // In this order: a class naming the English title, headings, a class with "title" in it (case
+  // counts, as in a CSS `[class*="title"]`), the link itself.
+  for (const el of inCard) if (/title[-_]?en\b|en[-_]title|english/i.test(cls(el))) tries.push(textOf($, el));
+  for (const el of inCard) if (HEADING.test(el.name)) tries.push(textOf($, el));
+  for (const el of inCard) if (cls(el).includes('title')) tries.push(textOf($, el));
   tries.push(textOf($, link));
   return cleanTitle(tries.find(english) ?? '');
 }
 
 /** The text of the card's parts whose class names them (`abstract`, `summary`), labels and toggles aside. */
-function partText($: CheerioAPI, card: Element, name: RegExp): string {
+function partText($: CheerioAPI, inCard: Element[], name: RegExp): string {
   let best = '';
   const named = (el: Element) => name.test(cls(el)) && !/label|toggle|header|title|btn|button/i.test(cls(el));
-  for (const el of $(card).find('[class]').toArray()) {
+  for (const el of inCard) {
     // The innermost part: a section around the text also holds its label and toggle.
-    if (!named(el) || $(el).find('[class]').toArray().some(named)) continue;
+    if (!named(el) || elementsIn(el).some(named)) continue;
     const t = textOf($, el);
     if (t.length > best.length) best = t;
   }
@@ -115,12 +135,15 @@ function stripLabels(t: string): string {
     .trim();
 }
 
+const AUTHOR_LABEL_TAG = /^(?:span|dt|strong|b|div)$/;
+
 function cardRecord($: CheerioAPI, card: Element, link: Element, id: string, version: number | null): DigestRecord {
-  const r = emptyRecord(0, titleOf($, card, link));
+  const inCard = elementsIn(card);
+  const r = emptyRecord(0, titleOf($, inCard, link));
   r.arxivId = id;
   r.arxivVersion = version;
-  const abs = stripLabels(partText($, card, /abstract/i));
-  const sum = stripLabels(partText($, card, /summary|tldr|tl-dr/i));
+  const abs = stripLabels(partText($, inCard, /abstract/i));
+  const sum = stripLabels(partText($, inCard, /summary|tldr|tl-dr/i));
   // A part the page itself calls the abstract is one when it is English prose of an abstract's length.
   if (abs && guessLang(abs) === 'en' && (looksLikeAbstract(abs) || abs.length >= 200)) {
     r.abstract = abs;
@@ -136,8 +159,8 @@ function cardRecord($: CheerioAPI, card: Element, link: Element, id: string, ver
     r.summaryLang = guessLang(sum);
   }
   // "Authors:" label followed by the names.
-  for (const el of $(card).find('span, dt, strong, b, div').toArray()) {
-    if (!/^authors?\s*:?$/i.test(textOf($, el))) continue;
+  for (const el of inCard) {
+    if (!AUTHOR_LABEL_TAG.test(el.name) || !/^authors?\s*:?$/i.test(textOf($, el))) continue;
     const next = $(el).next();
     const names = collapseWhitespace(next.text() || '')
       .split(/\s*,\s*/)
