@@ -8,7 +8,6 @@
  *  - A single paper page (/papers/<id>, or any page with `citation_*` meta tags).
  * A page with no papers is a ParseError naming what was looked for.
  */
-import { cheerio } from '../deps.js';
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
@@ -16,7 +15,7 @@ import { ParseError } from '../types.js';
 import { findAnchors } from './anchors.js';
 import { arxivIdFromUrl, paperSegment } from './arxiv.js';
 import { fileNameDate, parseDate } from './dates.js';
-import { capHtmlDepth } from './htmlDepth.js';
+import { loadPage } from './htmlPage.js';
 import { isObject } from './json.js';
 import { NOT_A_DIGEST } from './notADigest.js';
 import { cleanLink, cleanRepoUrl, cleanScrapedRepoUrl, pushUnique } from './links.js';
@@ -267,7 +266,7 @@ export const htmlReader: FormatReader = guarded({
   },
   split(text, fileName): SplitResult {
     const warnings: string[] = [];
-    const $ = cheerio().load(capHtmlDepth(text));
+    const $ = loadPage(text);
     const url = pageUrl($);
     let digestDate = urlDigestDate(url);
 

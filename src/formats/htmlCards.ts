@@ -15,14 +15,13 @@
  * summary, never the abstract. The site's own pages (DailyPapers data, `<article>` cards) are the
  * html reader's.
  */
-import { cheerio } from '../deps.js';
 import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { findAnchors } from './anchors.js';
 import { fileNameDate } from './dates.js';
-import { capHtmlDepth } from './htmlDepth.js';
+import { loadPage } from './htmlPage.js';
 import { emptyRecord, finishRecords, guarded, ParseForSplit, parseScrapedCount } from './reader.js';
 import { cleanTitle, collapseWhitespace, looksLikeAbstract } from './text.js';
 import { guessLang } from './textLang.js';
@@ -174,7 +173,7 @@ function cardRecord($: CheerioAPI, card: Element, link: Element, id: string, ver
 }
 
 function parse(text: string): { records: DigestRecord[]; digestDate: string | null } {
-  const $ = cheerio().load(capHtmlDepth(text));
+  const $ = loadPage(text);
   const seen = new Set<string>();
   const cards = new Set<Element>();
   const records: DigestRecord[] = [];

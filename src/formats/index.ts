@@ -21,7 +21,7 @@ import { labelledTextReader } from './labelledText.js';
 import { markdownReader } from './markdown.js';
 import { newsletterReader } from './newsletter.js';
 import { pageDumpReader } from './pageDump.js';
-import { guarded } from './reader.js';
+import { forgetKeptParses, guarded } from './reader.js';
 import { scraperJsonReader } from './scraperJson.js';
 import { compactTextReader, spacedTextReader } from './seedText.js';
 import { siteJsonReader } from './siteJson.js';
@@ -135,7 +135,12 @@ export function bestSplit(text: string, fileName: string, among: readonly Format
  * Throws ParseError when the text is in no known form or its reader cannot read it.
  */
 export function splitDigest(text: string, fileName: string): SplitResult {
-  const split = bestSplit(text, fileName);
+  let split: SplitResult;
+  try {
+    split = bestSplit(text, fileName);
+  } finally {
+    forgetKeptParses();
+  }
   // Scraped text enters here, once: no terminal control sequences are stored (see ../sanitize.ts).
   // Then what each body text is (abstract, summary, comment, none), for the readers that did not say.
   // cleanRecordText copies each record: the body kind is set on that copy.

@@ -3,7 +3,7 @@
  * Pure; errors are `ParseError`s.
  */
 import { ParseError } from '../types.js';
-import { lines } from './reader.js';
+import { keptUntilSplit, lines } from './reader.js';
 
 /** How deep the walkers over parsed data go (guards against stack overflow on hostile input). */
 export const MAX_DEPTH = 200;
@@ -49,6 +49,10 @@ export interface LoadedJson {
 
 let cacheText: string | null = null;
 let cacheResult: LoadedJson | ParseError | null = null;
+keptUntilSplit(() => {
+  cacheText = null;
+  cacheResult = null;
+});
 
 /**
  * Parses a JSON document, NDJSON (one JSON value a line) or a whole-file Python literal.

@@ -95,6 +95,21 @@ export function guarded(reader: FormatReader): FormatReader {
   };
 }
 
+const forgetters: (() => void)[] = [];
+
+/**
+ * Registers how to let go of what a reader keeps from detect for split (a parse, a page): kept
+ * past its file, a 50 MB page's tree would stay alive while the next files are read.
+ */
+export function keptUntilSplit(forget: () => void): void {
+  forgetters.push(forget);
+}
+
+/** Lets go of every parse kept for the file just split (splitDigest's end). */
+export function forgetKeptParses(): void {
+  for (const forget of forgetters) forget();
+}
+
 /**
  * The parse of a reader whose detect() reads the whole text to judge it (the html-cards and
  * newsletter readers) and whose split() then needs the same parse: detect's parse of the last text
@@ -106,7 +121,12 @@ export class ParseForSplit<T> {
   private text: string | null = null;
   private parsed: T | null = null;
 
-  constructor(private readonly parse: (text: string) => T) {}
+  constructor(private readonly parse: (text: string) => T) {
+    keptUntilSplit(() => {
+      this.text = null;
+      this.parsed = null;
+    });
+  }
 
   /** For detect: the text's parse, kept for split. */
   peek(text: string): T {

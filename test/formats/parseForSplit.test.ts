@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { htmlCardsReader } from '../../src/formats/htmlCards.js';
 import { newsletterReader } from '../../src/formats/newsletter.js';
-import { ParseForSplit } from '../../src/formats/reader.js';
+import { splitDigest } from '../../src/formats/index.js';
+import { loadPage } from '../../src/formats/htmlPage.js';
+import { forgetKeptParses, ParseForSplit } from '../../src/formats/reader.js';
 
 describe('ParseForSplit', () => {
   it("hands detect's parse to split once, and parses again for another text or a second split", () => {
@@ -64,4 +66,26 @@ describe('readers that parse in detect', () => {
       expect(afterDetect.records.map((r) => r.position)).toEqual(alone.records.map((_, i) => i + 1));
     });
   }
+});
+
+describe('what is kept from detect for split', () => {
+  it('one parsed page per HTML text, let go when forgotten', () => {
+    const page = cards(2);
+    const first = loadPage(page);
+    expect(loadPage(page)).toBe(first);
+    expect(loadPage(cards(3))).not.toBe(first);
+    const again = loadPage(page);
+    forgetKeptParses();
+    expect(loadPage(page)).not.toBe(again);
+  });
+
+  it("is let go once splitDigest has split a file, the readers' parses too", () => {
+    const page = cards(4);
+    const before = loadPage(page);
+    const kept = new ParseForSplit((t: string) => ({ t }));
+    const parsed = kept.peek('x');
+    expect(splitDigest(page, 'cards.html').records).toHaveLength(4);
+    expect(loadPage(page)).not.toBe(before);
+    expect(kept.take('x')).not.toBe(parsed);
+  });
 });
