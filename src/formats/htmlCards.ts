@@ -16,7 +16,7 @@
  * html reader's.
  */
 import type { CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
 import type { DigestRecord, FormatReader, SplitResult } from '../types.js';
 import { ParseError } from '../types.js';
 import { findAnchors } from './anchors.js';
@@ -55,7 +55,7 @@ function isElement(n: AnyNode): n is Element {
  * picked from this list by name and class; cheerio's selector engine, asked five times a card,
  * was most of the reader's time.
  */
-function elementsIn(el: Element, out: Element[] = []): Element[] {
+function elementsIn(el: ParentNode, out: Element[] = []): Element[] {
   for (const c of el.children) {
     if (!isElement(c)) continue;
     out.push(c);
@@ -135,6 +135,32 @@ function stripLabels(t: string): string {
 }
 
 const AUTHOR_LABEL_TAG = /^(?:span|dt|strong|b|div)$/;
+const AUTHOR_LABEL = /^authors?\s*:?$/i;
+const BLANK = /[\s\u200b]/;
+
+/**
+ * Whether the text of `el` has at most `max` characters other than whitespace: a label's
+ * ("Authors:", 8) is short, and most elements are ruled out after their first words instead of
+ * having their whole text put together.
+ */
+function fewLetters(el: ParentNode, max: number): boolean {
+  let left = max;
+  const visit = (n: ParentNode): boolean => {
+    for (const c of n.children) {
+      if (c.type === 'text') {
+        const d = c.data;
+        for (let i = 0; i < d.length; i++) {
+          const ch = d.charCodeAt(i);
+          // Blanks as collapseWhitespace sees them are no letters (any unit up to the space is
+          // skipped too: the exact test after this one decides).
+          if (ch > 32 && (ch < 0x80 || !BLANK.test(d[i]!)) && --left < 0) return false;
+        }
+      } else if ('children' in c && !visit(c)) return false;
+    }
+    return true;
+  };
+  return visit(el);
+}
 
 function cardRecord($: CheerioAPI, card: Element, link: Element, id: string, version: number | null): DigestRecord {
   const inCard = elementsIn(card);
@@ -159,7 +185,7 @@ function cardRecord($: CheerioAPI, card: Element, link: Element, id: string, ver
   }
   // "Authors:" label followed by the names.
   for (const el of inCard) {
-    if (!AUTHOR_LABEL_TAG.test(el.name) || !/^authors?\s*:?$/i.test(textOf($, el))) continue;
+    if (!AUTHOR_LABEL_TAG.test(el.name) || !fewLetters(el, 8) || !AUTHOR_LABEL.test(textOf($, el))) continue;
     const next = $(el).next();
     const names = collapseWhitespace(next.text() || '')
       .split(/\s*,\s*/)
@@ -177,12 +203,13 @@ function parse(text: string): { records: DigestRecord[]; digestDate: string | nu
   const seen = new Set<string>();
   const cards = new Set<Element>();
   const records: DigestRecord[] = [];
-  const links = $('a[href]')
-    .toArray()
-    .flatMap((el) => {
-      const pid = paperId(el.attribs.href);
-      return pid ? [{ el, ...pid }] : [];
-    });
+  // The page's elements in document order, walked once (as `$('a[href]')` would list the links).
+  const all = elementsIn($.root()[0]!);
+  const links = all.flatMap((el) => {
+    if (el.name !== 'a' || el.attribs.href === undefined) return [];
+    const pid = paperId(el.attribs.href);
+    return pid ? [{ el, ...pid }] : [];
+  });
   const owners = paperOwners(links);
   for (const { el: a, ...pid } of links) {
     if (seen.has(pid.id)) continue;
@@ -192,7 +219,8 @@ function parse(text: string): { records: DigestRecord[]; digestDate: string | nu
     cards.add(card);
     records.push(cardRecord($, card, a, pid.id, pid.version));
   }
-  const iso = ISO_DATE.exec(`${$('title').text()} ${$('h1').first().text()}`);
+  const h1 = all.find((el) => el.name === 'h1');
+  const iso = ISO_DATE.exec(`${$.text(all.filter((el) => el.name === 'title'))} ${h1 ? $.text([h1]) : ''}`);
   return { records, digestDate: iso ? iso[1]! : null };
 }
 

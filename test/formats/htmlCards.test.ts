@@ -42,3 +42,21 @@ describe('html-cards: card boundaries', () => {
     expect(r.records.find((x) => x.arxivId === '2501.10002')?.abstract).toBe(ABSTRACT);
   });
 });
+
+describe('html-cards: the authors label', () => {
+  it('is found however it is spaced, and only as a whole label', () => {
+    const card = (label: string) =>
+      `<html><body><div class="paper-card"><h2><a href="https://huggingface.co/papers/2601.01000">A Study of Low-Rank Adapters</a></h2><div><span>${label}</span><span>Ada Lovelace, Alan Turing</span></div></div></body></html>`;
+    for (const label of [
+      'Authors:',
+      'Author',
+      '  authors \u2003\u2003\u2003\u2003\u2003\u2003\u2003\u2003\u2003 : ',
+      '<b>Authors</b>:',
+    ]) {
+      expect(htmlCardsReader.split(card(label), 'c.html').records[0]!.authors).toEqual(['Ada Lovelace', 'Alan Turing']);
+    }
+    for (const label of ['Authors: none', 'Co-authors:']) {
+      expect(htmlCardsReader.split(card(label), 'c.html').records[0]!.authors).toEqual([]);
+    }
+  });
+});
