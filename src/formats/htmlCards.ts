@@ -228,13 +228,15 @@ const parsed = new ParseForSplit(parse);
 
 export const htmlCardsReader: FormatReader = guarded({
   name: HTML_CARDS_FORMAT,
+  // Its detect parses the whole page: a feed's reader sure of its form (0.95) spares it.
+  maxConfidence: 0.8,
   detect(text) {
     const head = text.slice(0, 4096).trimStart();
     if (!head.startsWith('<')) return 0;
     // The site's own pages and single-paper pages are the html reader's.
     if (/data-target=["']DailyPapers|<article\b|name=["']citation_title/i.test(text.slice(0, 400_000))) return 0;
     if (!/href=["']https?:\/\/(?:www\.)?(?:huggingface\.co\/papers\/|(?:export\.)?arxiv\.org\/)/i.test(text)) return 0;
-    return parsed.peek(text).records.some((r) => r.title.length > 0) ? 0.8 : 0;
+    return parsed.peek(text).records.some((r) => r.title.length > 0) ? 0.8 : 0; // at most maxConfidence
   },
   split(text, fileName): SplitResult {
     const warnings: string[] = [];

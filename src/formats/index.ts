@@ -60,7 +60,9 @@ const SURE = 0.95;
  * Every reader (of `among`, the registry by default) that claims the text, most confident first.
  * With `onlyContenders`, a reader whose `maxConfidence` is below a claim already made minus
  * CONTENDER_MARGIN is not asked: it could be neither the most confident nor a contender, so
- * bestSplit decides the same without its (sometimes costly) look.
+ * bestSplit decides the same without its (sometimes costly) look. Nor is one that cannot reach a
+ * claim of SURE or more (bestSplit then takes that reader alone): the html-cards reader parsed
+ * every RSS and Atom feed as a page to judge it, an eighth of reading a feed.
  */
 export function detectForms(
   text: string,
@@ -71,7 +73,8 @@ export function detectForms(
   const out: { reader: FormatReader; confidence: number }[] = [];
   let best = 0;
   for (const reader of among) {
-    if (onlyContenders && reader.maxConfidence !== undefined && reader.maxConfidence < best - CONTENDER_MARGIN) continue;
+    const max = reader.maxConfidence;
+    if (onlyContenders && max !== undefined && (max < best - CONTENDER_MARGIN || (best >= SURE && max < best))) continue;
     const confidence = reader.detect(text, fileName);
     if (confidence > 0) out.push({ reader, confidence });
     if (confidence > best) best = confidence;
