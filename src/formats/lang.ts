@@ -11,7 +11,7 @@ const LATIN = /\p{Script=Latin}/u;
 const VIETNAMESE = /[ơưăđƠƯĂĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/u;
 
 /** How many letters of each script the text holds (code points, as a /u pattern counts them). */
-interface ScriptCounts {
+export interface ScriptCounts {
   han: number;
   kana: number;
   hangul: number;
@@ -24,7 +24,7 @@ interface ScriptCounts {
  * `text.match(/\p{Script=Latin}/gu)` made an array of one-letter strings for every abstract, the
  * costliest step of reading a scraper's JSON (~25 us a record).
  */
-function countScripts(s: string): ScriptCounts {
+export function countScripts(s: string): ScriptCounts {
   const n = { han: 0, kana: 0, hangul: 0, latin: 0, vietnamese: 0 };
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
