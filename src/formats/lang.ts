@@ -21,8 +21,9 @@ export interface ScriptCounts {
 
 /**
  * One pass over the code points. An ASCII character is classed by its code alone: counting with
- * `text.match(/\p{Script=Latin}/gu)` made an array of one-letter strings for every abstract, the
- * costliest step of reading a scraper's JSON (~25 us a record).
+ * `text.match(/\p{Script=Latin}/gu)` made an array of one-letter strings for every text (the top
+ * function in a profile of reading a large scraper's JSON; 3.0-3.4 us against 1.0-1.5 us for a
+ * 1.2 KB abstract).
  */
 export function countScripts(s: string): ScriptCounts {
   const n = { han: 0, kana: 0, hangul: 0, latin: 0, vietnamese: 0 };

@@ -131,7 +131,7 @@ export class ParseForSplit<T> {
   /** For detect: the text's parse, kept for split. */
   peek(text: string): T {
     if (this.parsed === null || this.text !== text) {
-      this.parsed = null;
+      this.parsed = null; // a parse that throws keeps nothing
       this.parsed = this.parse(text);
       this.text = text;
     }
