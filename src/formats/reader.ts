@@ -112,10 +112,11 @@ export function forgetKeptParses(): void {
 
 /**
  * The parse of a reader whose detect() reads the whole text to judge it (the html-cards and
- * newsletter readers) and whose split() then needs the same parse: detect's parse of the last text
- * is kept and handed to split once, so a file is parsed once, not twice (the html-cards reader's
- * detect was half its time). split owns what it takes (it numbers the records): a second split
- * parses again. Per thread, like the readers.
+ * newsletter readers; the HTML tree both HTML readers read, ./htmlPage.ts) and whose split() then
+ * needs the same parse: detect's parse of the last text is kept and handed to split once, so a
+ * file is parsed once, not twice (the html-cards reader's detect was half its time). split owns
+ * what it takes (it numbers the records): a second split parses again. Per thread, like the
+ * readers.
  */
 export class ParseForSplit<T> {
   private text: string | null = null;
